@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Retort {
+
+// One revision file's content as plain data. Produced by RevisionScript, consumed by RevisionGraph.
+struct Revision
+{
+    QString id;                // "Revision ID:"
+    QStringList parents;       // "Revises:" (empty: a base; two or more: a merge point)
+    QStringList branchLabels;  // "Branch Labels:" as written on this revision
+    QStringList dependsOn;     // "Depends On:" as written: ids, prefixes or labels
+    QString message;           // first header line
+    QString createDate;        // "Create Date:" as written
+    QList<QPair<QString, QString>> extraHeaders; // unknown header fields, kept in order
+    bool noTransaction = false; // "-- migrate:no-transaction"
+
+    QString upgradeSql;                  // text after "-- migrate:upgrade"
+    int upgradeLine = 0;                 // 1-based file line of upgradeSql's first line
+    std::optional<QString> downgradeSql; // absent: irreversible
+    int downgradeLine = 0;
+
+    QString filePath; // absolute; empty for revisions built in memory
+    QString checksum; // SHA-256 hex of the file's normalised text
+
+    bool isBase() const { return parents.isEmpty(); }
+    bool isMergePoint() const { return parents.size() > 1; }
+    bool operator==(const Revision &) const = default;
+};
+
+} // namespace Retort
