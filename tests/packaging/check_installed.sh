@@ -92,6 +92,13 @@ check_manpages() {
     done
 }
 
+check_changelog() {
+    local changelog="$1/usr/share/doc/retort/changelog.gz" plain="$1/../changelog" actual
+    gzip -dc "$changelog" >"$plain" || { fail "changelog.gz is not gzip"; return; }
+    actual=$(dpkg-parsechangelog -l "$plain" -S Version 2>&1)
+    expect_eq "$actual" "$2" "changelog's newest version"
+}
+
 check_binaries() {
     local missing out
     missing=$(ldd "$1/usr/bin/retort" "$1/usr/bin/retort-gui" | grep 'not found')

@@ -13,8 +13,8 @@ ok() { echo "ok: $*"; }
 # expect_eq ACTUAL EXPECTED WHAT
 expect_eq() { [ "$1" = "$2" ] && ok "$3: $1" || fail "$3 is '$1', expected '$2'"; }
 
-for tool in "$cpack" dpkg dpkg-deb dpkg-shlibdeps desktop-file-validate appstreamcli groff gzip \
-           ldd; do
+for tool in "$cpack" dpkg dpkg-deb dpkg-shlibdeps dpkg-parsechangelog desktop-file-validate \
+           appstreamcli groff gzip ldd; do
     command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed"; exit 1; }
 done
 
@@ -41,7 +41,7 @@ expected="/usr/bin/retort /usr/bin/retort-gui
 /usr/share/metainfo/io.retort.Retort.metainfo.xml
 /usr/share/icons/hicolor/scalable/apps/retort-gui.svg
 /usr/share/man/man1/retort.1.gz /usr/share/man/man1/retort-gui.1.gz
-/usr/share/doc/retort/copyright"
+/usr/share/doc/retort/copyright /usr/share/doc/retort/changelog.gz"
 for size in 16 24 32 48 64 128 256; do
     expected="$expected /usr/share/icons/hicolor/${size}x${size}/apps/retort-gui.png"
 done
@@ -78,6 +78,7 @@ check_desktop_file "$root"
 check_metainfo "$root" "$version"
 check_icons "$root"
 check_manpages "$root" "$version"
+check_changelog "$root" "$version"
 check_binaries "$root" "$version"
 
 if [ "$failures" -ne 0 ]; then
