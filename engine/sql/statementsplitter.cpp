@@ -72,7 +72,7 @@ QStringView markerName(QStringView line)
 }
 
 // Whether a CREATE statement has a body of statements, known from the object kind it creates.
-enum class Routine { Undecided, No, Yes };
+enum class Routine { Undecided, AnonymousBlock, No, Yes };
 
 struct Pending
 {
@@ -331,6 +331,14 @@ void Splitter::trackRoutine(const Token &t, QStringView word)
     if (m_stmt.words == 0) {
         if (is(word, u"create"))
             m_stmt.routine = Routine::Undecided;
+        else if (m_dialect == SqlDialect::MySQL && is(word, u"begin"))
+            m_stmt.routine = Routine::AnonymousBlock; // MariaDB's "BEGIN NOT ATOMIC ... END"
+        return;
+    }
+    if (m_stmt.routine == Routine::AnonymousBlock) {
+        const bool block = m_stmt.words == 1 && is(word, u"not");
+        m_stmt.routine = block ? Routine::Yes : Routine::No;
+        m_stmt.blockDepth = block ? 1 : 0;
         return;
     }
     if (m_stmt.routine == Routine::Undecided) {
