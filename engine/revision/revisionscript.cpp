@@ -1,10 +1,10 @@
 #include "revisionscript.h"
 
 #include "revisionheaderparser.h"
+#include "sha256.h"
 
 #include <engine/core/enginetr.h>
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -205,14 +205,19 @@ Result<Revision> RevisionScript::read(const QString &filePath)
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
         return scriptError(filePath, 0, Tr::tr("Cannot read the file: %1.").arg(file.errorString()));
+    return parseUtf8(bytes, filePath);
+}
+
+Result<Revision> RevisionScript::parseUtf8(QByteArrayView utf8, const QString &filePath)
+{
     QStringDecoder decoder(QStringConverter::Utf8); // skips a leading BOM
-    const QString text = decoder.decode(bytes);
+    const QString text = decoder.decode(utf8);
     if (decoder.hasError())
         return scriptError(filePath, lineOfFirstReplacementChar(text),
                            Tr::tr("The file is not valid UTF-8."));
     Result<Revision> r = parseText(text, filePath);
     if (r)
-        r->checksum = checksumOfUtf8(bytes);
+        r->checksum = checksumOfUtf8(utf8);
     return r;
 }
 
@@ -292,8 +297,7 @@ QString RevisionScript::checksumOfUtf8(QByteArrayView utf8)
         pos = lineEnd + 1;
     }
     normalised.truncate(keep);
-    return QString::fromLatin1(
-        QCryptographicHash::hash(normalised, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(Sha256::hash(normalised).toHex());
 }
 
 QString RevisionScript::slugify(const QString &message)

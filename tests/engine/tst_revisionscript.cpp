@@ -1,5 +1,6 @@
 #include <engine/revision/revisionscript.h>
 #include <engine/revision/scriptdirectory.h>
+#include <engine/revision/sha256.h>
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -74,6 +75,7 @@ private slots:
     void checksumNormalises_data();
     void checksumNormalises();
     void checksumIsSha256OfNormalisedText();
+    void sha256AgreesWithQCryptographicHash();
     void slugify_data();
     void slugify();
     void fileName_data();
@@ -328,6 +330,22 @@ void tst_RevisionScript::checksumIsSha256OfNormalisedText()
              u"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_s);
     QCOMPARE(RevisionScript::checksum(u"Grüße\r\nSELECT 1;  \r\n"_s),
              sha256(u"Grüße\nSELECT 1;"_s.toUtf8()));
+}
+
+void tst_RevisionScript::sha256AgreesWithQCryptographicHash()
+{
+    // Every length around the padding boundaries, in one piece and fed in uneven chunks.
+    QByteArray data;
+    for (int length = 0; length <= 300; ++length) {
+        QCOMPARE(Sha256::hash(data), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+        Sha256 chunked;
+        for (qsizetype at = 0; at < data.size(); at += 7)
+            chunked.addData(QByteArrayView(data).sliced(at, qMin<qsizetype>(7, data.size() - at)));
+        QCOMPARE(chunked.result(), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+        data.append(char(length * 37 + 11));
+    }
+    const QByteArray big(1 << 20, 'q');
+    QCOMPARE(Sha256::hash(big), QCryptographicHash::hash(big, QCryptographicHash::Sha256));
 }
 
 void tst_RevisionScript::slugify_data()
@@ -587,7 +605,7 @@ void tst_RevisionScript::loadTenThousandFiles()
     QCOMPARE(r->size(), Count);
     QCOMPARE(r->last().parents, QStringList{r->at(Count - 2).id});
     qInfo("ScriptDirectory::load: %d files in %lld ms", Count, ms);
-    QVERIFY2(ms < 5000, qPrintable(u"%1 ms"_s.arg(ms)));
+    QVERIFY2(ms < 10000, qPrintable(u"%1 ms"_s.arg(ms))); // Release, idle: ~50 ms (see report)
 }
 
 QTEST_GUILESS_MAIN(tst_RevisionScript)
