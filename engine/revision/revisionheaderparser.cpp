@@ -66,8 +66,15 @@ int knownField(QStringView name)
 
 Result<> RevisionHeaderParser::comment(QStringView body, int line)
 {
-    if (!m_messageSeen) {
-        m_messageSeen = true;
+    const std::optional<Field> field = body.isEmpty() ? std::nullopt : splitField(body);
+    const int known = field ? knownField(field->name) : -1;
+    const bool first = !m_messageSeen;
+    m_messageSeen = true;
+    if (known >= 0) { // a header that starts with a field has no message
+        m_messageOpen = false;
+        return this->known(known, field->value, line);
+    }
+    if (first) {
         m_rev.message = body.toString();
         m_messageOpen = !body.isEmpty();
         return {};
@@ -75,12 +82,6 @@ Result<> RevisionHeaderParser::comment(QStringView body, int line)
     if (body.isEmpty()) {
         m_messageOpen = false;
         return {};
-    }
-    const std::optional<Field> field = splitField(body);
-    const int known = field ? knownField(field->name) : -1;
-    if (known >= 0) {
-        m_messageOpen = false;
-        return this->known(known, field->value, line);
     }
     if (m_messageOpen)
         m_rev.message += u'\n' + body;

@@ -1,6 +1,7 @@
 #include <engine/revision/revisionscript.h>
 #include <engine/revision/scriptdirectory.h>
 #include <engine/revision/sha256.h>
+#include <engine/sql/statementsplitter.h>
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -67,6 +68,8 @@ private slots:
     void parsesSpecExample();
     void parsesMergeWithExtraHeaders();
     void parsesCrlfAndBom();
+    void parsesHeaderWithoutMessage();
+    void upgradeLineLinesUpWithSplitter();
     void renderMatchesSpecLayout();
     void roundTrip_data();
     void roundTrip();
@@ -156,6 +159,40 @@ void tst_RevisionScript::parsesCrlfAndBom()
     const Result<Revision> p = RevisionScript::parse(QString::fromUtf8(bytes), path);
     QVERIFY(p);
     QCOMPARE(*p, *r);
+}
+
+void tst_RevisionScript::parsesHeaderWithoutMessage()
+{
+    const Result<Revision> r = RevisionScript::parse(
+        u"-- Revision ID: abc\n-- Revises: def\n-- Note: kept\n-- migrate:upgrade\nSELECT 1;"_s, u"x.sql"_s);
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+    QCOMPARE(r->message, QString());
+    QCOMPARE(r->id, u"abc"_s);
+    QCOMPARE(r->parents, QStringList{u"def"_s});
+    QCOMPARE(r->extraHeaders, (QList<QPair<QString, QString>>{{u"Note"_s, u"kept"_s}}));
+    QCOMPARE(r->upgradeSql, u"SELECT 1;"_s);
+    QCOMPARE(r->upgradeLine, 5);
+}
+
+// The runner splits each section with its line: statements then carry their file lines.
+void tst_RevisionScript::upgradeLineLinesUpWithSplitter()
+{
+    const QString text = u"-- m\n--\n-- Revision ID: a\n\n-- migrate:upgrade\n\n-- note\nSELECT 1;\n"
+                         "SELECT\n  2;\n\n-- migrate:downgrade\n\nSELECT 3;\n"_s;
+    const Result<Revision> r = RevisionScript::parse(text, u"x.sql"_s);
+    QVERIFY(r);
+    const Result<StatementList> up = StatementSplitter::split(r->upgradeSql, SqlDialect::SQLite,
+                                                              r->upgradeLine);
+    QVERIFY(up);
+    QCOMPARE(up->size(), 2);
+    QCOMPARE(up->at(0).line, 8);
+    QCOMPARE(up->at(1).line, 9);
+    const Result<StatementList> down = StatementSplitter::split(*r->downgradeSql, SqlDialect::SQLite,
+                                                                r->downgradeLine);
+    QVERIFY(down);
+    QCOMPARE(down->size(), 1);
+    QCOMPARE(down->at(0).line, 14);
+    QCOMPARE(text.split(u'\n').at(13), u"SELECT 3;"_s);
 }
 
 void tst_RevisionScript::renderMatchesSpecLayout()
