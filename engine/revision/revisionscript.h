@@ -61,7 +61,8 @@ public:
     // file_template with Python %-placeholders: rev, slug, epoch, year, month, day, hour,
     // minute, second (flags, width and precision as Python's: "%(month).2d"), "%%" for '%';
     // plus ".sql". An unknown or malformed placeholder is kept as written.
-    static QString fileName(const QString &fileTemplate, const Revision &revision,
+    static QString fileName(const QString &fileTemplate,
+                            const Revision &revision,
                             const QDateTime &createDate);
 
     // Letters, digits and '_'; at most MaxRevisionIdLength characters.

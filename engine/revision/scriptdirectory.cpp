@@ -80,7 +80,10 @@ public:
     Folder(const Folder &) = delete;
     Folder &operator=(const Folder &) = delete;
 
-    QString filePath(const QString &name) const { return m_path + u'/' + name; }
+    QString filePath(const QString &name) const
+    {
+        return m_path + u'/' + name;
+    }
     QStringList scriptNames() const;
     Result<QByteArray> read(const QString &name) const;
 
@@ -204,7 +207,8 @@ Result<QList<Revision>> ScriptDirectory::load(const QString &versionsDir)
         return names.error();
     const Folder folder(versionsDir);
     std::vector<std::optional<Result<Revision>>> parsed(size_t(names->size()));
-    forEachIndex(names->size(), [&](qsizetype i) { parsed[size_t(i)] = readScript(folder, names->at(i)); });
+    forEachIndex(names->size(),
+                 [&](qsizetype i) { parsed[size_t(i)] = readScript(folder, names->at(i)); });
 
     QList<Revision> revisions;
     revisions.reserve(names->size());
@@ -219,8 +223,9 @@ Result<QList<Revision>> ScriptDirectory::load(const QString &versionsDir)
             const QString &second = (*revision)->filePath;
             return Error(Error::Kind::Script,
                          Tr::tr("Revision id \"%1\" is also used by %2.")
-                             .arg((*revision)->id, QFileInfo(first).fileName()),
-                         second, revisionIdLine(second));
+                                 .arg((*revision)->id, QFileInfo(first).fileName()),
+                         second,
+                         revisionIdLine(second));
         }
         byId.insert((*revision)->id, revisions.size());
         revisions.append(std::move(**revision));

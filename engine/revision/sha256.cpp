@@ -6,6 +6,7 @@ namespace Retort {
 
 namespace {
 
+// clang-format off
 constexpr std::array<quint32, 64> K{
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -15,6 +16,7 @@ constexpr std::array<quint32, 64> K{
     0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+// clang-format on
 
 constexpr quint32 rotr(quint32 x, int n)
 {
@@ -41,11 +43,19 @@ void Sha256::compress(const uchar *block)
     quint32 a = m_state[0], b = m_state[1], c = m_state[2], d = m_state[3];
     quint32 e = m_state[4], f = m_state[5], g = m_state[6], h = m_state[7];
     // Rounds unrolled by eight with the roles rotated instead of the values moved.
-    const auto round = [&w](quint32 ra, quint32 rb, quint32 rc, quint32 &rd, quint32 re,
-                            quint32 rf, quint32 rg, quint32 &rh, int i) {
-        const quint32 t1 = rh + (rotr(re, 6) ^ rotr(re, 11) ^ rotr(re, 25)) + ((re & rf) ^ (~re & rg))
-                           + K[i] + w[i];
-        const quint32 t2 = (rotr(ra, 2) ^ rotr(ra, 13) ^ rotr(ra, 22)) + ((ra & rb) ^ (ra & rc) ^ (rb & rc));
+    const auto round = [&w](quint32 ra,
+                            quint32 rb,
+                            quint32 rc,
+                            quint32 &rd,
+                            quint32 re,
+                            quint32 rf,
+                            quint32 rg,
+                            quint32 &rh,
+                            int i) {
+        const quint32 t1 = rh + (rotr(re, 6) ^ rotr(re, 11) ^ rotr(re, 25))
+                           + ((re & rf) ^ (~re & rg)) + K[i] + w[i];
+        const quint32 t2 = (rotr(ra, 2) ^ rotr(ra, 13) ^ rotr(ra, 22))
+                           + ((ra & rb) ^ (ra & rc) ^ (rb & rc));
         rd += t1;
         rh = t1 + t2;
     };

@@ -21,8 +21,14 @@ public:
 private:
     void compress(const uchar *block);
 
-    std::array<quint32, 8> m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    std::array<quint32, 8> m_state{0x6a09e667,
+                                   0xbb67ae85,
+                                   0x3c6ef372,
+                                   0xa54ff53a,
+                                   0x510e527f,
+                                   0x9b05688c,
+                                   0x1f83d9ab,
+                                   0x5be0cd19};
     std::array<uchar, 64> m_buffer{};
     qsizetype m_buffered = 0;
     quint64 m_length = 0; // bytes

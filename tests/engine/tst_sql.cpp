@@ -56,20 +56,34 @@ private slots:
 private:
     // Rows: "oracle" is false where the row uses Retort's own markers or MySQL client syntax,
     // which the oracles cannot know.
-    static void row(const char *name, SqlDialect d, const QString &sql, const QStringList &expected,
-                    bool oracle = true, int firstLine = 1);
+    static void row(const char *name,
+                    SqlDialect d,
+                    const QString &sql,
+                    const QStringList &expected,
+                    bool oracle = true,
+                    int firstLine = 1);
     static void commonRows(SqlDialect d);
     static void sqliteRows();
     static void postgresRows();
     static void mysqlRows();
-    static void errorRow(const char *name, SqlDialect d, const QString &sql, int line,
-                         const QString &messagePart, bool oracle = true, int firstLine = 1);
+    static void errorRow(const char *name,
+                         SqlDialect d,
+                         const QString &sql,
+                         int line,
+                         const QString &messagePart,
+                         bool oracle = true,
+                         int firstLine = 1);
 };
 
-void tst_Sql::row(const char *name, SqlDialect d, const QString &sql, const QStringList &expected,
-                  bool oracle, int firstLine)
+void tst_Sql::row(const char *name,
+                  SqlDialect d,
+                  const QString &sql,
+                  const QStringList &expected,
+                  bool oracle,
+                  int firstLine)
 {
-    QTest::addRow("%s: %s", qPrintable(tag(d)), name) << d << sql << firstLine << expected << oracle;
+    QTest::addRow("%s: %s", qPrintable(tag(d)), name)
+            << d << sql << firstLine << expected << oracle;
 }
 
 #include "tst_sql_rows.inc"
@@ -118,11 +132,16 @@ void tst_Sql::textIsASliceOfTheInput()
     }
 }
 
-void tst_Sql::errorRow(const char *name, SqlDialect d, const QString &sql, int line,
-                       const QString &messagePart, bool oracle, int firstLine)
+void tst_Sql::errorRow(const char *name,
+                       SqlDialect d,
+                       const QString &sql,
+                       int line,
+                       const QString &messagePart,
+                       bool oracle,
+                       int firstLine)
 {
     QTest::addRow("%s: %s", qPrintable(tag(d)), name)
-        << d << sql << firstLine << line << messagePart << oracle;
+            << d << sql << firstLine << line << messagePart << oracle;
 }
 
 void tst_Sql::splitReportsErrors()
