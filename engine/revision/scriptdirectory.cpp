@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -183,8 +184,13 @@ void forEachIndex(qsizetype count, const Job &job)
             job(i);
     };
     std::vector<std::jthread> helpers;
-    for (int t = 1; t < threads; ++t)
-        helpers.emplace_back(worker);
+    for (int t = 1; t < threads; ++t) {
+        try {
+            helpers.emplace_back(worker);
+        } catch (const std::system_error &) {
+            break; // no thread to be had: this one does the rest
+        }
+    }
     worker();
 }
 
