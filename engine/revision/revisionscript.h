@@ -40,6 +40,8 @@ class RevisionScript
 public:
     static Result<Revision> parse(const QString &text, const QString &filePath);
     static Result<Revision> read(const QString &filePath);
+    // parse() of a file's bytes; invalid UTF-8 is an error. The checksum is of these bytes.
+    static Result<Revision> parseUtf8(QByteArrayView utf8, const QString &filePath);
     static QString render(const Revision &revision);
     // Atomic (QSaveFile); refuses to replace an existing file.
     static Result<> write(const Revision &revision, const QString &filePath);
@@ -59,7 +61,8 @@ public:
     // file_template with Python %-placeholders: rev, slug, epoch, year, month, day, hour,
     // minute, second (flags, width and precision as Python's: "%(month).2d"), "%%" for '%';
     // plus ".sql". An unknown or malformed placeholder is kept as written.
-    static QString fileName(const QString &fileTemplate, const Revision &revision,
+    static QString fileName(const QString &fileTemplate,
+                            const Revision &revision,
                             const QDateTime &createDate);
 
     // Letters, digits and '_'; at most MaxRevisionIdLength characters.
