@@ -109,6 +109,7 @@ private:
     static Result<void> linkParents(Data &d);
     static Result<void> linkDependencies(Data &d);
     static Result<void> checkCycles(const Data &d);
+    static QList<int> cyclicIndexes(const Data &d, bool withDependencies);
     static void normalizeDependencies(Data &d);
     static void propagateLabels(Data &d);
     static void collectEnds(Data &d);

@@ -14,7 +14,7 @@ Revision files are written as NNNNN_<id>.py and listed in sorted order (Retort r
 files in sorted file-name order), so the input order is Alembic's map order.
 
 Output: one JSON list, one entry per query: {"ok": true, "value": ...} or
-{"ok": false, "error": "message"}. upgrade/downgrade/stamp give
+{"ok": false, "error": "message"} (for a failed command also "rows": the rows it left). upgrade/downgrade/stamp give
 {"steps": [{"kind", "revision", "from", "to", "rows"}], "rows": [...]}: rows in the order
 Alembic reads them back (its next command's current heads); per-step rows sorted.
 """
@@ -153,6 +153,9 @@ def main():
                 results.append({"ok": False, "error": str(e)})
             except Exception as e:  # Alembic asserts or crashes on some inputs
                 results.append({"ok": False, "error": "%s: %s" % (type(e).__name__, e)})
+            if not results[-1]["ok"] and q["op"] in ("upgrade", "downgrade", "stamp"):
+                # A command that fails half-way may leave rows behind.
+                results[-1]["rows"] = rows(db)
     json.dump(results, sys.stdout)
 
 
