@@ -2,6 +2,7 @@
 #include <engine/diff/operationapplier.h>
 #include <engine/dialect/sqlite/sqliteintrospector.h>
 #include <engine/dialect/sqlite/sqlitetokenizer.h>
+#include <engine/dialect/typenormalizer.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,6 +17,8 @@
 using namespace Retort;
 using namespace Retort::Schema;
 using namespace Qt::Literals::StringLiterals;
+
+Q_DECLARE_METATYPE(Retort::SqlDialect)
 
 namespace {
 
@@ -106,6 +109,8 @@ class tst_SqliteIntrospector : public QObject
 {
     Q_OBJECT
 private slots:
+    void typeNormalizerFoldsSynonyms_data();
+    void typeNormalizerFoldsSynonyms();
     void introspectsRichSchema();
     void richSchemaComparesEqualToItself();
     void freshCopyOfSameDdlComparesEmpty();
@@ -115,6 +120,7 @@ private slots:
     void corpus();
     void fiveHundredTablesIntrospectAndDiffQuickly();
 };
+
 
 namespace {
 
@@ -240,6 +246,69 @@ QByteArray json(const Table &t)
 
 } // namespace
 
+void tst_SqliteIntrospector::typeNormalizerFoldsSynonyms_data()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<QString>("normalized");
+    const auto S = SqlDialect::SQLite, P = SqlDialect::PostgreSQL, M = SqlDialect::MySQL;
+    const QList<std::tuple<SqlDialect, QString, QString>> rows = {
+        {S, u"INT"_s, u"INTEGER"_s},
+        {S, u"integer"_s, u"INTEGER"_s},
+        {S, u"varchar ( 20 )"_s, u"VARCHAR(20)"_s},
+        {S, u"NUMERIC(10, 2)"_s, u"NUMERIC(10,2)"_s},
+        {S, u"character varying(5)"_s, u"VARCHAR(5)"_s},
+        {S, u"unsigned big int"_s, u"UNSIGNED BIG INT"_s},
+        {S, QString(), QString()},
+        {P, u"int4"_s, u"INTEGER"_s},
+        {P, u"integer"_s, u"INTEGER"_s},
+        {P, u"serial"_s, u"INTEGER"_s},
+        {P, u"int8"_s, u"BIGINT"_s},
+        {P, u"character varying(20)"_s, u"VARCHAR(20)"_s},
+        {P, u"varchar(20)"_s, u"VARCHAR(20)"_s},
+        {P, u"character(3)"_s, u"CHAR(3)"_s},
+        {P, u"bool"_s, u"BOOLEAN"_s},
+        {P, u"double precision"_s, u"DOUBLE PRECISION"_s},
+        {P, u"float8"_s, u"DOUBLE PRECISION"_s},
+        {P, u"decimal(10,2)"_s, u"NUMERIC(10,2)"_s},
+        {P, u"timestamp without time zone"_s, u"TIMESTAMP"_s},
+        {P, u"timestamp(3) with time zone"_s, u"TIMESTAMPTZ(3)"_s},
+        {P, u"timestamptz"_s, u"TIMESTAMPTZ"_s},
+        {P, u"integer[]"_s, u"INTEGER[]"_s},
+        {P, u"_int4"_s, u"INTEGER[]"_s},
+        {P, u"character varying(10)[]"_s, u"VARCHAR(10)[]"_s},
+        {P, u"\"Mood\""_s, u"\"Mood\""_s},
+        {P, u"mood"_s, u"mood"_s},
+        {M, u"int(11)"_s, u"INT"_s},
+        {M, u"int"_s, u"INT"_s},
+        {M, u"integer"_s, u"INT"_s},
+        {M, u"int(10) unsigned"_s, u"INT UNSIGNED"_s},
+        {M, u"bigint(20)"_s, u"BIGINT"_s},
+        {M, u"tinyint(1)"_s, u"TINYINT(1)"_s},
+        {M, u"tinyint(4)"_s, u"TINYINT"_s},
+        {M, u"boolean"_s, u"TINYINT(1)"_s},
+        {M, u"decimal"_s, u"DECIMAL(10,0)"_s},
+        {M, u"numeric(8, 2)"_s, u"DECIMAL(8,2)"_s},
+        {M, u"decimal(7)"_s, u"DECIMAL(7,0)"_s},
+        {M, u"varchar(255)"_s, u"VARCHAR(255)"_s},
+        {M, u"enum('a','B c')"_s, u"ENUM('a','B c')"_s},
+        {M, u"double precision"_s, u"DOUBLE"_s},
+    };
+    for (const auto &[dialect, raw, normalized] : rows)
+        QTest::addRow("%s %s", qPrintable(dialectName(dialect)), qPrintable(raw)) << dialect << raw << normalized;
+}
+
+void tst_SqliteIntrospector::typeNormalizerFoldsSynonyms()
+{
+    QFETCH(SqlDialect, dialect);
+    QFETCH(QString, raw);
+    QFETCH(QString, normalized);
+    const TypeNormalizer normalizer(dialect);
+    QCOMPARE(normalizer.normalize(raw), normalized);
+    QCOMPARE(normalizer.columnType(raw), (ColumnType{raw, normalized}));
+    QCOMPARE(normalizer.normalize(normalized), normalized); // idempotent
+}
+
 void tst_SqliteIntrospector::introspectsRichSchema()
 {
     TempSqlite db;
@@ -348,6 +417,7 @@ void tst_SqliteIntrospector::failsOnClosedConnection()
     QCOMPARE(model.error().kind, Error::Kind::Database);
     QVERIFY(model.error().message.startsWith(u"Cannot read the SQLite schema"_s));
 }
+
 
 namespace {
 
