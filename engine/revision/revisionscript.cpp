@@ -434,6 +434,13 @@ QString RevisionScript::fileName(const QString &fileTemplate,
     return out + u".sql"_s;
 }
 
+QString RevisionScript::formatCreateDate(const QDateTime &when)
+{
+    const int ms = when.time().msec();
+    return when.toString(u"yyyy-MM-dd HH:mm:ss"_s)
+           + (ms ? u'.' + QString::number(ms).rightJustified(3, u'0') + u"000"_s : QString());
+}
+
 QString RevisionScript::newRevisionId()
 {
     const quint64 bits = QRandomGenerator::system()->generate64() & 0xffffffffffffULL;

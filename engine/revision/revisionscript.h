@@ -53,6 +53,10 @@ public:
     static QString checksum(const QString &text);
     static QString checksumOfUtf8(QByteArrayView utf8);
 
+    // "Create Date:" as Alembic writes it (Python's str(datetime)): "2026-11-24 03:00:00.123000";
+    // the fraction (Qt has milliseconds) is left out when zero, as Python does.
+    static QString formatCreateDate(const QDateTime &when);
+
     // 12 random lowercase hex digits, as Alembic's uuid4().hex[-12:].
     static QString newRevisionId();
     // Alembic's slug: the message's runs of word characters joined by '_', lowercased; beyond 40

@@ -86,6 +86,7 @@ private slots:
     void fileNameAgreesWithAlembic_data() { fileName_data(); }
     void fileNameAgreesWithAlembic();
     void newRevisionIdIsTwelveHexDigits();
+    void formatCreateDateAsPython();
     void writeThenRead();
     void writeRefusesToOverwrite();
     void writeRefusesInvalidRevision();
@@ -503,6 +504,17 @@ void tst_RevisionScript::newRevisionIdIsTwelveHexDigits()
         seen.insert(id);
     }
     QCOMPARE(seen.size(), 1000); // 48 random bits: a collision here is a broken generator
+}
+
+void tst_RevisionScript::formatCreateDateAsPython()
+{
+    // str(datetime.datetime(2026, 11, 24, 3, 0, 0, 123000)) and without microseconds.
+    QCOMPARE(RevisionScript::formatCreateDate(QDateTime(QDate(2026, 11, 24), QTime(3, 0, 0, 123))),
+             u"2026-11-24 03:00:00.123000"_s);
+    QCOMPARE(RevisionScript::formatCreateDate(QDateTime(QDate(2026, 1, 2), QTime(13, 4, 5, 7))),
+             u"2026-01-02 13:04:05.007000"_s);
+    QCOMPARE(RevisionScript::formatCreateDate(QDateTime(QDate(2026, 1, 2), QTime(13, 4, 5))),
+             u"2026-01-02 13:04:05"_s);
 }
 
 void tst_RevisionScript::writeThenRead()
