@@ -1,0 +1,188 @@
+#include "runner.h"
+
+#include "databaselock.h"
+#include "historytable.h"
+#include "stepexecutor.h"
+#include "versiontable.h"
+
+#include <engine/core/enginetr.h>
+#include <engine/db/connection.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort {
+
+namespace {
+
+QString directionName(MigrationStep::Direction d)
+{
+    return d == MigrationStep::Direction::Upgrade ? u"upgrade"_s : u"downgrade"_s;
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+Runner::Runner(Connection &connection, const RunOptions &options, const RevisionLookup &lookup)
+    : m_connection(connection)
+    , m_options(options)
+    , m_lookup(lookup)
+{}
+
+Result<QStringList> Runner::currentHeads()
+{
+    VersionTable versions(m_connection, m_options.versionTable);
+    return versions.heads();
+}
+
+Result<RunReport> Runner::migrate(const MigrationPlanFunction &planner, ProgressSink &sink,
+                                  const CancelToken &cancel)
+{
+    return run(Mode::Migrate, planner, sink, cancel);
+}
+
+Result<RunReport> Runner::migrate(const MigrationPlan &plan, ProgressSink &sink,
+                                  const CancelToken &cancel)
+{
+    const MigrationPlanFunction fixed = [plan](const QStringList &heads) -> Result<MigrationPlan> {
+        if (sorted(heads) != sorted(plan.headsBefore))
+            return Error(Error::Kind::Graph,
+                         Tr::tr("The database changed since the plan was made: the version table "
+                                "holds %1, the plan starts from %2; nothing was run.")
+                             .arg(heads.isEmpty() ? u"<base>"_s : heads.join(u", "_s),
+                                  plan.headsBefore.isEmpty() ? u"<base>"_s
+                                                             : plan.headsBefore.join(u", "_s)));
+        return plan;
+    };
+    return run(Mode::Migrate, fixed, sink, cancel);
+}
+
+Result<RunReport> Runner::stamp(const MigrationPlanFunction &planner, ProgressSink &sink,
+                                const CancelToken &cancel)
+{
+    return run(Mode::Stamp, planner, sink, cancel);
+}
+
+Result<RunReport> Runner::run(Mode mode, const MigrationPlanFunction &planner, ProgressSink &sink,
+                              const CancelToken &cancel)
+{
+    Result<std::unique_ptr<DatabaseLock>> lock = DatabaseLock::acquire(
+        m_connection, m_options.versionTable, m_options.lockTimeoutMs, cancel);
+    if (!lock)
+        return lock.error();
+    Result<RunReport> report = runLocked(mode, planner, sink, cancel);
+    const Result<> released = (*lock)->release();
+    if (report && !released)
+        return released.error().withContext(Tr::tr("Releasing the migration lock"));
+    return report;
+}
+
+Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &planner,
+                                    ProgressSink &sink, const CancelToken &cancel)
+{
+    VersionTable versions(m_connection, m_options.versionTable);
+    HistoryTable history(m_connection, m_options.historyTable);
+    Result<QStringList> heads = versions.heads();
+    if (!heads)
+        return heads.error();
+    if (mode == Mode::Stamp && m_options.purge) {
+        if (Result<> r = versions.ensureCreated(); !r)
+            return r.error();
+        if (Result<> r = versions.purge(); !r)
+            return r.error();
+        *heads = QStringList();
+    }
+    const Result<MigrationPlan> plan = planner(*heads);
+    if (!plan)
+        return plan.error();
+    const Result<QList<PreparedStep>> steps = prepare(mode == Mode::Stamp, *plan);
+    if (!steps)
+        return steps.error();
+    sink.report(Progress::PlanReady{int(steps->size())});
+    if (heads->isEmpty()) {
+        if (Result<> r = versions.ensureCreated(); !r)
+            return r.error();
+    }
+    if (!steps->isEmpty()) {
+        if (Result<> r = history.ensureCreated(); !r)
+            return r.error();
+    }
+    const bool wholeCommand = !m_options.transactionPerMigration
+                              && m_connection.dialect() != SqlDialect::MySQL;
+    StepExecutor executor(m_connection, versions, history, sink, cancel, wholeCommand);
+    if (Result<> r = executor.start(); !r)
+        return r.error();
+    const int count = int(steps->size());
+    for (int i = 0; i < count; ++i) {
+        if (cancel.isCancelled())
+            return executor.cancelBetweenSteps(i, count);
+        if (Result<> r = executor.runStep(steps->at(i), i, count); !r)
+            return r.error();
+    }
+    if (Result<> r = executor.finish(); !r)
+        return r.error();
+    RunReport report;
+    report.headsBefore = *heads;
+    report.steps = executor.committed();
+    const Result<QStringList> after = versions.heads();
+    if (!after)
+        return after.error();
+    report.headsAfter = *after;
+    return report;
+}
+
+Result<QList<PreparedStep>> Runner::prepare(bool stamping, const MigrationPlan &plan) const
+{
+    QList<PreparedStep> prepared;
+    for (const MigrationStep &step : plan.steps) {
+        PreparedStep p;
+        p.step = step;
+        p.revision = step.revision.isEmpty() ? nullptr : m_lookup(step.revision);
+        p.message = p.revision ? p.revision->message : QString();
+        if (stamping) {
+            p.direction = u"stamp"_s;
+            prepared << p;
+            continue;
+        }
+        p.direction = directionName(step.direction);
+        if (!p.revision)
+            return Error(Error::Kind::Graph,
+                         Tr::tr("Revision %1 is in the plan but not among the revision files; "
+                                "nothing was run.").arg(step.revision));
+        const Result<StatementList> statements = statementsOf(step, *p.revision);
+        if (!statements)
+            return statements.error();
+        p.statements = *statements;
+        p.noTransaction = p.revision->noTransaction;
+        prepared << p;
+    }
+    return prepared;
+}
+
+Result<StatementList> Runner::statementsOf(const MigrationStep &step, const Revision &rev) const
+{
+    const bool up = step.direction == MigrationStep::Direction::Upgrade;
+    if (!up && !rev.downgradeSql)
+        return Error(Error::Kind::Script,
+                     Tr::tr("Revision %1 has no downgrade section (-- migrate:downgrade), so it "
+                            "cannot be downgraded; nothing was run.").arg(rev.id),
+                     rev.filePath);
+    if (!m_options.split)
+        return Error(Error::Kind::Internal, Tr::tr("No statement splitter is configured."));
+    const Result<StatementList> statements =
+        up ? m_options.split(rev.upgradeSql, m_connection.dialect(), rev.upgradeLine)
+           : m_options.split(*rev.downgradeSql, m_connection.dialect(), rev.downgradeLine);
+    if (!statements) {
+        Error e = statements.error();
+        if (e.file.isEmpty())
+            e.file = rev.filePath;
+        return e;
+    }
+    return statements;
+}
+
+} // namespace Retort
