@@ -14,11 +14,6 @@ namespace Retort {
 
 namespace {
 
-QString directionName(MigrationStep::Direction d)
-{
-    return d == MigrationStep::Direction::Upgrade ? u"upgrade"_s : u"downgrade"_s;
-}
-
 QStringList sorted(QStringList list)
 {
     list.sort();
@@ -99,7 +94,8 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
     const Result<MigrationPlan> plan = planner(*heads);
     if (!plan)
         return plan.error();
-    const Result<QList<PreparedStep>> steps = prepare(mode == Mode::Stamp, *plan);
+    const Result<QList<PreparedStep>> steps = PreparedStep::prepareAll(
+        *plan, mode == Mode::Stamp, m_lookup, m_options, m_connection.dialect());
     if (!steps)
         return steps.error();
     sink.report(Progress::PlanReady{int(steps->size())});
@@ -133,56 +129,6 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
         return after.error();
     report.headsAfter = *after;
     return report;
-}
-
-Result<QList<PreparedStep>> Runner::prepare(bool stamping, const MigrationPlan &plan) const
-{
-    QList<PreparedStep> prepared;
-    for (const MigrationStep &step : plan.steps) {
-        PreparedStep p;
-        p.step = step;
-        p.revision = step.revision.isEmpty() ? nullptr : m_lookup(step.revision);
-        p.message = p.revision ? p.revision->message : QString();
-        if (stamping) {
-            p.direction = u"stamp"_s;
-            prepared << p;
-            continue;
-        }
-        p.direction = directionName(step.direction);
-        if (!p.revision)
-            return Error(Error::Kind::Graph,
-                         Tr::tr("Revision %1 is in the plan but not among the revision files; "
-                                "nothing was run.").arg(step.revision));
-        const Result<StatementList> statements = statementsOf(step, *p.revision);
-        if (!statements)
-            return statements.error();
-        p.statements = *statements;
-        p.noTransaction = p.revision->noTransaction;
-        prepared << p;
-    }
-    return prepared;
-}
-
-Result<StatementList> Runner::statementsOf(const MigrationStep &step, const Revision &rev) const
-{
-    const bool up = step.direction == MigrationStep::Direction::Upgrade;
-    if (!up && !rev.downgradeSql)
-        return Error(Error::Kind::Script,
-                     Tr::tr("Revision %1 has no downgrade section (-- migrate:downgrade), so it "
-                            "cannot be downgraded; nothing was run.").arg(rev.id),
-                     rev.filePath);
-    if (!m_options.split)
-        return Error(Error::Kind::Internal, Tr::tr("No statement splitter is configured."));
-    const Result<StatementList> statements =
-        up ? m_options.split(rev.upgradeSql, m_connection.dialect(), rev.upgradeLine)
-           : m_options.split(*rev.downgradeSql, m_connection.dialect(), rev.downgradeLine);
-    if (!statements) {
-        Error e = statements.error();
-        if (e.file.isEmpty())
-            e.file = rev.filePath;
-        return e;
-    }
-    return statements;
 }
 
 } // namespace Retort

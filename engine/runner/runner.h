@@ -16,8 +16,6 @@ namespace Retort {
 
 class Connection;
 
-// id -> revision, or nullptr when unknown. The revisions must outlive the Runner call.
-using RevisionLookup = std::function<const Revision *(const QString &id)>;
 // Current version-table rows -> the plan from there. Called after the lock is taken, with the
 // rows as they are then, so concurrent commands never run a revision twice.
 using MigrationPlanFunction = std::function<Result<MigrationPlan>(const QStringList &heads)>;
@@ -50,8 +48,6 @@ private:
                           const CancelToken &cancel);
     Result<RunReport> runLocked(Mode mode, const MigrationPlanFunction &planner,
                                 ProgressSink &sink, const CancelToken &cancel);
-    Result<QList<PreparedStep>> prepare(bool stamping, const MigrationPlan &plan) const;
-    Result<StatementList> statementsOf(const MigrationStep &step, const Revision &rev) const;
 
     Connection &m_connection;
     RunOptions m_options;

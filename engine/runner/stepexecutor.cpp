@@ -31,12 +31,6 @@ QString shortStatement(const Statement &s)
     return Tr::tr("line %1: %2").arg(s.line).arg(text);
 }
 
-QString stepTitle(const PreparedStep &p)
-{
-    return u"%1 %2 -> %3"_s.arg(p.direction, p.step.fromRevisions.join(u", "_s),
-                                p.step.toRevisions.join(u", "_s));
-}
-
 } // namespace
 
 StepExecutor::StepExecutor(Connection &connection, VersionTable &versions, HistoryTable &history,
@@ -169,8 +163,8 @@ Error StepExecutor::stepFailed(const PreparedStep &p, const Error &cause, int ex
     m_pending.clear();
     rollback();
     QStringList parts;
-    parts << (cancelled ? Tr::tr("Cancelled while running %1.").arg(stepTitle(p))
-                        : Tr::tr("Running %1 failed: %2").arg(stepTitle(p), cause.message));
+    parts << (cancelled ? Tr::tr("Cancelled while running %1.").arg(p.shortLog())
+                        : Tr::tr("Running %1 failed: %2").arg(p.shortLog(), cause.message));
     if (p.noTransaction)
         parts << Tr::tr("The revision runs outside a transaction (migrate:no-transaction), so its "
                         "statements before that point stay applied.");

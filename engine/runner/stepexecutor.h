@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migrationstep.h"
+#include "preparedstep.h"
 #include "runreport.h"
 
 #include <engine/core/canceltoken.h>
@@ -14,17 +14,6 @@ namespace Retort {
 class Connection;
 class HistoryTable;
 class VersionTable;
-
-// A plan step with everything looked up and split, so a bad step fails before anything runs.
-struct PreparedStep
-{
-    MigrationStep step;
-    const Revision *revision = nullptr; // null only for stamp steps of unknown revisions
-    QString direction;                  // "upgrade", "downgrade", "stamp"
-    StatementList statements;           // empty for stamps
-    bool noTransaction = false;
-    QString message; // the revision's message, for "Running upgrade a1 -> b2, add users"
-};
 
 // Runs prepared steps on one connection: transactions, statements, version changes, history
 // rows, events, cancel. Keeps track of what is committed so failures can say so.

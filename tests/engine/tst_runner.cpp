@@ -2,9 +2,11 @@
 
 #include <engine/runner/databaselock.h>
 #include <engine/runner/historytable.h>
+#include <engine/runner/offlinescript.h>
 #include <engine/runner/runner.h>
 #include <engine/runner/versiontable.h>
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +45,9 @@ private slots:
     void purgeEmptiesVersionTableBeforeStamp();
     void lockTimesOutWithLockError();
     void lockKeysAreStable();
+    void offlineScriptMatchesGolden_data();
+    void offlineScriptMatchesGolden();
+    void offlineScriptNeedsNoConnectionAndChecksPlan();
 
 private:
     std::unique_ptr<Connection> open();
@@ -549,6 +554,68 @@ void tst_Runner::lockKeysAreStable()
     const QString longName = DatabaseLock::mysqlLockName(QString(80, u'x'), u"alembic_version"_s);
     QCOMPARE(longName.size(), 64);
     QVERIFY(longName.startsWith(u"retort:"_s));
+}
+
+void tst_Runner::offlineScriptMatchesGolden_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<int>("command"); // -1: base to head in one plan
+    QTest::addColumn<bool>("perMigration");
+    QTest::addColumn<QString>("golden");
+    const QList<QPair<SqlDialect, QString>> dialects{{SqlDialect::SQLite, u"sqlite"_s},
+                                                     {SqlDialect::PostgreSQL, u"postgresql"_s},
+                                                     {SqlDialect::MySQL, u"mysql"_s}};
+    for (const auto &[dialect, name] : dialects) {
+        QTest::newRow(qPrintable(name + u" upgrade"_s)) << int(dialect) << -1 << true << name + u"_upgrade_base_head.sql"_s;
+        QTest::newRow(qPrintable(name + u" one transaction"_s)) << int(dialect) << -1 << false << name + u"_upgrade_one_transaction.sql"_s;
+        QTest::newRow(qPrintable(name + u" downgrade"_s)) << int(dialect) << 3 << true << name + u"_downgrade_merge.sql"_s;
+    }
+    QTest::newRow("postgresql stamp") << int(SqlDialect::PostgreSQL) << 5 << true << u"postgresql_stamp.sql"_s;
+    QTest::newRow("postgresql to base") << int(SqlDialect::PostgreSQL) << 99 << true << u"postgresql_downgrade_base.sql"_s;
+    QTest::newRow("postgresql to base, one transaction") << int(SqlDialect::PostgreSQL) << 99 << false << u"postgresql_downgrade_base_one_transaction.sql"_s;
+}
+
+void tst_Runner::offlineScriptMatchesGolden()
+{
+    QFETCH(int, dialect);
+    QFETCH(int, command);
+    QFETCH(bool, perMigration);
+    QFETCH(QString, golden);
+    const QList<Command> sequence = branchySequence();
+    Command cmd;
+    if (command == -1) {
+        cmd.plan = plan({}, sequence.at(0).plan.steps + sequence.at(1).plan.steps + sequence.at(2).plan.steps, {u"e5"_s});
+    } else if (command == 99) {
+        cmd.plan = plan({u"c3"_s}, {down(u"c3"_s, {u"a1"_s}, {RunnerTestKit::update(u"c3"_s, u"a1"_s)}),
+                                    down(u"a1"_s, {}, {remove(u"a1"_s)})}, {});
+    } else {
+        cmd = sequence.at(command);
+    }
+    RunOptions o = options(perMigration);
+    const Result<QString> script = cmd.stamp ? OfflineScript::renderStamp(SqlDialect(dialect), cmd.plan, m_lookup, o)
+                                             : OfflineScript::render(SqlDialect(dialect), cmd.plan, m_lookup, o);
+    QVERIFY2(script, qPrintable(script ? QString() : script.error().toString()));
+    QFile file(QStringLiteral(RETORT_TEST_DATA_DIR) + u"/runner/"_s + golden);
+    if (qEnvironmentVariableIntValue("RETORT_UPDATE_GOLDEN") == 1) {
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(script->toUtf8());
+        file.close();
+    }
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    QCOMPARE(*script, QString::fromUtf8(file.readAll()));
+}
+
+void tst_Runner::offlineScriptNeedsNoConnectionAndChecksPlan()
+{
+    // No connection exists in this test; an irreversible step still fails before any output.
+    m_graph[u"c3"_s].downgradeSql.reset();
+    const Result<QString> script = OfflineScript::render(SqlDialect::PostgreSQL, branchySequence().at(4).plan, m_lookup, options());
+    QVERIFY(!script);
+    QCOMPARE(script.error().kind, Error::Kind::Script);
+    const Result<QString> unknown = OfflineScript::render(
+        SqlDialect::SQLite, plan({}, {up(u"zz"_s, {}, {insert(u"zz"_s)})}, {u"zz"_s}), m_lookup, options());
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().kind, Error::Kind::Graph);
 }
 
 QTEST_GUILESS_MAIN(tst_Runner)
