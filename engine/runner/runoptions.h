@@ -4,6 +4,7 @@
 #include <engine/core/result.h>
 #include <engine/core/sqldialect.h>
 #include <engine/sql/statement.h>
+#include <engine/sql/statementsplitter.h>
 
 #include <QString>
 
@@ -24,8 +25,8 @@ struct RunOptions
                                          // engine has transactional DDL (PostgreSQL, SQLite)
     bool purge = false;       // stamp --purge: empty the version table first (online only)
     int lockTimeoutMs = 60'000; // how long to wait for another migration's lock
-    // Null: StatementSplitter::split once it exists; tests may plug in their own.
-    StatementSplitFunction split;
+    // How revision sections become statements; tests may plug in their own.
+    StatementSplitFunction split = &StatementSplitter::split;
 
     static RunOptions fromConfig(const Config &config)
     {

@@ -1,7 +1,7 @@
 #pragma once
 
 // Shared by tst_runner (SQLite) and tst_runner_servers (all engines): a small revision graph,
-// hand-made plans, a line-based statement splitter for these test scripts, and database probes.
+// hand-made plans, and database probes.
 #include <engine/config/databaseurl.h>
 #include <engine/core/canceltoken.h>
 #include <engine/core/progress.h>
@@ -19,37 +19,10 @@ namespace RunnerTestKit {
 
 using namespace Retort;
 
-// Splits the test scripts on lines that end with ';'. Only for the scripts written here.
-inline Result<StatementList> lineSplit(const QString &sql, SqlDialect, int firstLine)
-{
-    StatementList out;
-    QString current;
-    int start = 0;
-    const QStringList lines = sql.split(u'\n');
-    for (int i = 0; i < lines.size(); ++i) {
-        const QString trimmed = lines.at(i).trimmed();
-        if (trimmed.isEmpty() && current.isEmpty())
-            continue;
-        if (current.isEmpty())
-            start = firstLine + i;
-        current += (current.isEmpty() ? QString() : QStringLiteral("\n")) + lines.at(i);
-        if (trimmed.endsWith(u';')) {
-            current = current.trimmed();
-            current.chop(1);
-            out << Statement{current.trimmed(), start};
-            current.clear();
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        out << Statement{current.trimmed(), start};
-    return out;
-}
-
 inline RunOptions options(bool transactionPerMigration = true)
 {
     RunOptions o;
     o.transactionPerMigration = transactionPerMigration;
-    o.split = lineSplit;
     o.lockTimeoutMs = 20'000;
     return o;
 }
