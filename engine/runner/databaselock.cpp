@@ -60,26 +60,38 @@ public:
         if (!busy)
             return busy.error();
         m_busyTimeout = busy->toInt();
-        if (Result<> r = m_connection.exec(u"PRAGMA locking_mode=EXCLUSIVE"_s); !r)
-            return r;
-        m_modeSet = true; // from here on, release() restores the normal mode
         if (Result<> r = m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(PollMs)); !r)
             return r;
         const QDeadlineTimer deadline(timeoutMs);
         while (true) {
             if (cancel.isCancelled())
-                return cancelledError();
+                return restoreBusyTimeout(cancelledError());
             const Result<> begun = m_connection.exec(u"BEGIN EXCLUSIVE"_s);
             if (begun)
                 break;
             // SQLITE_BUSY ("database is locked") means another holder; anything else is an error.
             if (!begun.error().detail.contains(u"locked"_s)
                 && !begun.error().detail.contains(u"busy"_s))
-                return begun.error().withContext(Tr::tr("Taking the migration lock"));
+                return restoreBusyTimeout(
+                    begun.error().withContext(Tr::tr("Taking the migration lock")));
             if (deadline.hasExpired())
-                return timeoutError(m_connection, timeoutMs, {});
+                return restoreBusyTimeout(timeoutError(m_connection, timeoutMs, {}));
         }
+        // In WAL mode the exclusive locking mode keeps no writer out; there, each step's
+        // BEGIN IMMEDIATE and its check of the version table do the serialising (StepExecutor).
+        const Result<QVariant> journal = scalar(m_connection, u"PRAGMA journal_mode"_s);
+        if (!journal || journal->toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0) {
+            (void) m_connection.exec(u"ROLLBACK"_s);
+            return restoreBusyTimeout(journal ? Error() : journal.error(), !journal);
+        }
+        // Switch to exclusive mode only while holding the lock: a waiter in exclusive mode would
+        // keep the SHARED lock of its failed attempt, and two such waiters deadlock.
         m_held = true;
+        if (Result<> r = m_connection.exec(u"PRAGMA locking_mode=EXCLUSIVE"_s); !r) {
+            (void) m_connection.exec(u"ROLLBACK"_s);
+            m_held = false;
+            return restoreBusyTimeout(r.error());
+        }
         if (Result<> r = m_connection.exec(u"COMMIT"_s); !r)
             return r;
         return m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(m_busyTimeout));
@@ -87,14 +99,10 @@ public:
 
     Result<> release() override
     {
-        if (!m_modeSet)
+        if (!std::exchange(m_held, false))
             return {};
-        m_modeSet = false;
-        (void) m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(m_busyTimeout));
         if (Result<> r = m_connection.exec(u"PRAGMA locking_mode=NORMAL"_s); !r)
             return r;
-        if (!std::exchange(m_held, false))
-            return {}; // never got the lock: nothing to let go, and touching the file would wait
         // The file lock goes at the next access in normal mode.
         const Result<QVariant> touched = scalar(m_connection, u"SELECT count(*) FROM sqlite_master"_s);
         if (!touched)
@@ -103,9 +111,14 @@ public:
     }
 
 private:
+    Result<> restoreBusyTimeout(const Error &e, bool failed = true)
+    {
+        (void) m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(m_busyTimeout));
+        return failed ? Result<>(e) : Result<>();
+    }
+
     Connection &m_connection;
     int m_busyTimeout = 0;
-    bool m_modeSet = false;
     bool m_held = false;
 };
 

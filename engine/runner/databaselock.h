@@ -16,8 +16,9 @@ class Connection;
 // drops it when the session ends, so a killed process never leaves it behind.
 // - PostgreSQL: a session advisory lock on a key derived from the version table's name.
 // - MySQL/MariaDB: GET_LOCK on "retort:<database>.<version table>".
-// - SQLite: locking_mode=EXCLUSIVE plus BEGIN EXCLUSIVE; COMMIT, which keeps the file's write
-//   lock until released. Other connections can then neither read nor write (they wait in their
+// - SQLite: BEGIN EXCLUSIVE, then locking_mode=EXCLUSIVE and COMMIT, which keeps the file's
+//   write lock until released. Not in WAL mode, where that keeps no writer out: there each
+//   step's BEGIN IMMEDIATE and its re-check of the version table serialise the runs. Other connections can then neither read nor write (they wait in their
 //   busy handler), which is what makes the re-read of the version table after locking safe.
 class DatabaseLock
 {

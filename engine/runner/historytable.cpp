@@ -32,11 +32,12 @@ HistoryTable::HistoryTable(Connection &connection, const QString &name)
     , m_name(name)
 {}
 
-QString HistoryTable::createSql(SqlDialect dialect, const QString &table)
+QString HistoryTable::createSql(SqlDialect dialect, const QString &table, bool ifNotExists)
 {
     // applied_at is ISO 8601 text ("2026-11-24T03:00:00.123Z"): the same value on every engine,
     // with no session time zone in between.
-    return u"CREATE TABLE %1 (\n    %2,\n    revision VARCHAR(32) NOT NULL,\n"
+    return (ifNotExists ? u"CREATE TABLE IF NOT EXISTS"_s : u"CREATE TABLE"_s)
+           + u" %1 (\n    %2,\n    revision VARCHAR(32) NOT NULL,\n"
            "    direction VARCHAR(16) NOT NULL,\n    checksum VARCHAR(64),\n"
            "    applied_at VARCHAR(32) NOT NULL,\n    duration_ms BIGINT NOT NULL,\n"
            "    applied_by VARCHAR(255),\n    host VARCHAR(255),\n"
@@ -68,7 +69,7 @@ Result<> HistoryTable::ensureCreated()
         return present.error();
     if (*present)
         return {};
-    return m_connection.exec(createSql(m_connection.dialect(), m_name));
+    return m_connection.exec(createSql(m_connection.dialect(), m_name, true));
 }
 
 Result<> HistoryTable::record(HistoryEntry entry)

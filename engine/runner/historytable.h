@@ -45,7 +45,7 @@ public:
     // checksum for each applied revision to find revisions edited after they were applied.
     Result<QHash<QString, QString>> latestChecksums();
 
-    static QString createSql(SqlDialect dialect, const QString &table);
+    static QString createSql(SqlDialect dialect, const QString &table, bool ifNotExists = false);
     static QString currentUser();
     static QString currentHost();
 

@@ -91,7 +91,45 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
             return r.error();
         *heads = QStringList();
     }
-    const Result<MigrationPlan> plan = planner(*heads);
+    if (heads->isEmpty()) {
+        if (Result<> r = versions.ensureCreated(); !r)
+            return r.error();
+    }
+    const bool wholeCommand = !m_options.transactionPerMigration
+                              && m_connection.dialect() != SqlDialect::MySQL;
+    StepExecutor executor(m_connection, versions, history, sink, cancel, wholeCommand);
+    RunReport report;
+    report.headsBefore = *heads;
+    // Re-plans when a step finds the version table changed by someone else (see StepExecutor).
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        executor.setExpectedHeads(*heads);
+        const Result<bool> done = runPlan(mode, planner, *heads, executor, history, sink, cancel);
+        if (!done)
+            return done.error();
+        if (*done) {
+            report.steps = executor.committed();
+            const Result<QStringList> after = versions.heads();
+            if (!after)
+                return after.error();
+            report.headsAfter = *after;
+            return report;
+        }
+        heads = versions.heads();
+        if (!heads)
+            return heads.error();
+        sink.report(Progress::Info{Tr::tr("The version table changed to %1 while waiting; "
+                                          "planning again.")
+                                       .arg(heads->isEmpty() ? u"<base>"_s : heads->join(u", "_s))});
+    }
+    return Error(Error::Kind::Lock, Tr::tr("The version table kept changing while migrating; "
+                                           "another process is migrating the same database."));
+}
+
+Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,
+                             const QStringList &heads, StepExecutor &executor,
+                             HistoryTable &history, ProgressSink &sink, const CancelToken &cancel)
+{
+    const Result<MigrationPlan> plan = planner(heads);
     if (!plan)
         return plan.error();
     const Result<QList<PreparedStep>> steps = PreparedStep::prepareAll(
@@ -99,36 +137,25 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
     if (!steps)
         return steps.error();
     sink.report(Progress::PlanReady{int(steps->size())});
-    if (heads->isEmpty()) {
-        if (Result<> r = versions.ensureCreated(); !r)
-            return r.error();
-    }
     if (!steps->isEmpty()) {
         if (Result<> r = history.ensureCreated(); !r)
             return r.error();
     }
-    const bool wholeCommand = !m_options.transactionPerMigration
-                              && m_connection.dialect() != SqlDialect::MySQL;
-    StepExecutor executor(m_connection, versions, history, sink, cancel, wholeCommand);
     if (Result<> r = executor.start(); !r)
         return r.error();
     const int count = int(steps->size());
     for (int i = 0; i < count; ++i) {
         if (cancel.isCancelled())
             return executor.cancelBetweenSteps(i, count);
-        if (Result<> r = executor.runStep(steps->at(i), i, count); !r)
-            return r.error();
+        const Result<bool> done = executor.runStep(steps->at(i), i, count);
+        if (!done)
+            return done.error();
+        if (!*done)
+            return false;
     }
     if (Result<> r = executor.finish(); !r)
         return r.error();
-    RunReport report;
-    report.headsBefore = *heads;
-    report.steps = executor.committed();
-    const Result<QStringList> after = versions.heads();
-    if (!after)
-        return after.error();
-    report.headsAfter = *after;
-    return report;
+    return true;
 }
 
 } // namespace Retort

@@ -15,6 +15,7 @@
 namespace Retort {
 
 class Connection;
+class HistoryTable;
 
 // Current version-table rows -> the plan from there. Called after the lock is taken, with the
 // rows as they are then, so concurrent commands never run a revision twice.
@@ -48,6 +49,10 @@ private:
                           const CancelToken &cancel);
     Result<RunReport> runLocked(Mode mode, const MigrationPlanFunction &planner,
                                 ProgressSink &sink, const CancelToken &cancel);
+    // true: plan done; false: stale heads, nothing of the plan's remaining steps done.
+    Result<bool> runPlan(Mode mode, const MigrationPlanFunction &planner,
+                         const QStringList &heads, StepExecutor &executor, HistoryTable &history,
+                         ProgressSink &sink, const CancelToken &cancel);
 
     Connection &m_connection;
     RunOptions m_options;

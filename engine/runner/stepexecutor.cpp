@@ -45,10 +45,25 @@ StepExecutor::StepExecutor(Connection &connection, VersionTable &versions, Histo
 
 Result<> StepExecutor::begin()
 {
-    if (Result<> r = m_connection.exec(u"BEGIN"_s); !r)
+    // SQLite: take the write lock now, so that the heads read next cannot change under us.
+    const QString sql = m_connection.dialect() == SqlDialect::SQLite ? u"BEGIN IMMEDIATE"_s
+                                                                     : u"BEGIN"_s;
+    if (Result<> r = m_connection.exec(sql); !r)
         return r;
     m_inTransaction = true;
+    m_needsCheck = true;
     return {};
+}
+
+Result<bool> StepExecutor::headsAsExpected()
+{
+    const Result<QStringList> heads = m_versions.heads();
+    if (!heads)
+        return heads.error();
+    QStringList expected = m_expected;
+    expected.sort();
+    m_needsCheck = false;
+    return *heads == expected;
 }
 
 Result<> StepExecutor::commit()
@@ -108,6 +123,10 @@ Result<> StepExecutor::recordStep(const PreparedStep &p, qint64 ms)
     for (const VersionChange &change : p.step.versionChanges) {
         if (Result<> r = m_versions.apply(change); !r)
             return r;
+        if (change.kind != VersionChange::Kind::Insert)
+            m_expected.removeAll(change.from);
+        if (change.kind != VersionChange::Kind::Delete)
+            m_expected << change.to;
     }
     HistoryEntry entry;
     entry.revision = p.step.revision;
@@ -117,23 +136,37 @@ Result<> StepExecutor::recordStep(const PreparedStep &p, qint64 ms)
     return m_history.record(entry);
 }
 
-Result<> StepExecutor::runStep(const PreparedStep &p, int index, int count)
+Result<bool> StepExecutor::runStep(const PreparedStep &p, int index, int count)
 {
+    // A no-transaction revision runs in autocommit mode; a command-wide transaction is
+    // committed first and reopened after it.
+    const Result<> opened = p.noTransaction ? commit() : (m_inTransaction ? Result<>() : begin());
+    if (!opened)
+        return stepFailed(p, opened.error(), 0, false);
+    if (m_needsCheck || p.noTransaction) {
+        const Result<bool> current = headsAsExpected();
+        if (!current)
+            return stepFailed(p, current.error(), 0, false);
+        if (!*current && m_pending.isEmpty()) {
+            rollback();
+            return false;
+        }
+        if (!*current)
+            return stepFailed(p, Error(Error::Kind::Internal, Tr::tr("The version table changed "
+                                                                     "inside a transaction.")),
+                              0, false);
+    }
     m_sink.report(Progress::StepStarted{index, count, p.direction, p.step.fromRevisions,
                                         p.step.toRevisions, p.step.revision, p.message});
     QElapsedTimer timer;
     timer.start();
-    // A no-transaction revision runs in autocommit mode; a command-wide transaction is
-    // committed first and reopened after it.
-    Result<> opened = p.noTransaction ? commit() : (m_inTransaction ? Result<>() : begin());
-    if (!opened)
-        return stepFailed(p, opened.error(), 0, false);
     int executed = 0;
     if (Result<> r = runStatements(p, &executed); !r)
         return stepFailed(p, r.error(), executed, r.error().kind == Error::Kind::Cancelled);
     if (p.noTransaction || !m_inTransaction) {
         if (Result<> r = begin(); !r)
             return stepFailed(p, r.error(), executed, false);
+        m_needsCheck = false; // checked before the statements
     }
     if (Result<> r = recordStep(p, timer.elapsed()); !r)
         return stepFailed(p, r.error(), executed, false);
@@ -146,7 +179,7 @@ Result<> StepExecutor::runStep(const PreparedStep &p, int index, int count)
         }
     }
     m_sink.report(Progress::StepFinished{index, p.step.revision, timer.elapsed()});
-    return {};
+    return true;
 }
 
 QString StepExecutor::committedSentence() const

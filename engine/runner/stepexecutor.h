@@ -25,8 +25,16 @@ public:
     StepExecutor(Connection &connection, VersionTable &versions, HistoryTable &history,
                  ProgressSink &sink, const CancelToken &cancel, bool wholeCommand);
 
+    // The version-table rows the plan starts from. Each transaction re-reads them before its
+    // first step runs; runStep() reports a difference as "stale", having changed nothing, and
+    // the caller re-plans. The whole-command lock makes that rare; it is what keeps SQLite in
+    // WAL mode, where the lock cannot keep other writers out, running each revision once.
+    void setExpectedHeads(const QStringList &heads) { m_expected = heads; }
+
     Result<> start();
-    Result<> runStep(const PreparedStep &step, int index, int count);
+    // true: done (committed unless one transaction spans the command); false: stale, nothing
+    // done, re-plan from the current heads.
+    Result<bool> runStep(const PreparedStep &step, int index, int count);
     Result<> finish();
     // Cancel between steps: rolls back what is open and returns the Kind::Cancelled error.
     Error cancelBetweenSteps(int done, int count);
@@ -35,6 +43,7 @@ public:
 
 private:
     Result<> begin();
+    Result<bool> headsAsExpected();
     Result<> commit();
     void rollback();
     Result<> runStatements(const PreparedStep &step, int *executed);
@@ -49,6 +58,8 @@ private:
     const CancelToken &m_cancel;
     bool m_wholeCommand = false;
     bool m_inTransaction = false;
+    bool m_needsCheck = true;
+    QStringList m_expected;
     QList<StepReport> m_committed;
     QList<StepReport> m_pending; // done inside the open transaction, not yet committed
 };

@@ -63,10 +63,11 @@ QString VersionTable::literal(const QString &value)
     return u'\'' + QString(value).replace(u"'"_s, u"''"_s) + u'\'';
 }
 
-QString VersionTable::createSql(SqlDialect dialect, const QString &table)
+QString VersionTable::createSql(SqlDialect dialect, const QString &table, bool ifNotExists)
 {
     // Alembic's DDL, byte for byte (SQLAlchemy leaves a space after the column's comma).
-    return u"CREATE TABLE %1 (\n    version_num VARCHAR(32) NOT NULL, \n"
+    return (ifNotExists ? u"CREATE TABLE IF NOT EXISTS"_s : u"CREATE TABLE"_s)
+           + u" %1 (\n    version_num VARCHAR(32) NOT NULL, \n"
            "    CONSTRAINT %2 PRIMARY KEY (version_num)\n)"_s
         .arg(quoteName(dialect, table), quoteName(dialect, table + u"_pkc"_s));
 }
@@ -130,7 +131,9 @@ Result<> VersionTable::ensureCreated()
         return present.error();
     if (*present)
         return {};
-    return m_connection.exec(createSql(m_connection.dialect(), m_name));
+    // IF NOT EXISTS: another process may create it between the check and here (SQLite in WAL
+    // mode, where the whole-command lock keeps no writer out).
+    return m_connection.exec(createSql(m_connection.dialect(), m_name, true));
 }
 
 Result<QStringList> VersionTable::heads()

@@ -34,7 +34,7 @@ public:
 
     // SQL text, shared with OfflineScript. `forOffline` adds what Alembic's offline output has
     // (PostgreSQL's "RETURNING" on INSERT) without changing what the statement does.
-    static QString createSql(SqlDialect dialect, const QString &table);
+    static QString createSql(SqlDialect dialect, const QString &table, bool ifNotExists = false);
     static QString dropSql(SqlDialect dialect, const QString &table);
     static QString changeSql(SqlDialect dialect, const QString &table, const VersionChange &change,
                              bool forOffline = false);

@@ -41,6 +41,7 @@ private slots:
     void historyDisabledWhenNameEmpty();
     void latestChecksumsFindEditedRevisions();
     void plannerSeesHeadsReadUnderLock();
+    void stepReplansWhenVersionTableChanged();
     void fixedPlanRefusesChangedDatabase();
     void purgeEmptiesVersionTableBeforeStamp();
     void lockTimesOutWithLockError();
@@ -477,6 +478,41 @@ void tst_Runner::plannerSeesHeadsReadUnderLock()
     QCOMPARE(given, QStringList{u"c3"_s});
     QVERIFY(report->steps.isEmpty());
     QCOMPARE(report->headsAfter, QStringList{u"c3"_s});
+}
+
+void tst_Runner::stepReplansWhenVersionTableChanged()
+{
+    // In WAL mode another connection can still write while the runner holds its lock. Here it
+    // applies a1 after the runner planned from base: the runner's first step sees the change,
+    // rolls back, and plans again from a1, so a1 runs once.
+    auto c = open();
+    auto other = open();
+    QVERIFY(c && other);
+    const auto mode = c->select(u"PRAGMA journal_mode=WAL"_s);
+    QVERIFY(mode && mode->value(0).value(0).toString() == u"wal"_s);
+    QList<QStringList> given;
+    RecordingSink sink;
+    CancelToken cancel;
+    const Result<RunReport> report = Runner(*c, options(), m_lookup).migrate(
+        [&](const QStringList &heads) -> Result<MigrationPlan> {
+            given << heads;
+            if (given.size() == 1) {
+                VersionTable theirs(*other, u"alembic_version"_s);
+                if (!theirs.ensureCreated() || !theirs.apply(insert(u"a1"_s))
+                    || !other->exec(u"CREATE TABLE t_a1 (id INTEGER)"_s))
+                    return Error(Error::Kind::Internal, u"setup failed"_s);
+            }
+            return heads.isEmpty() ? branchySequence().at(0).plan
+                                   : plan(heads, {up(u"c3"_s, {u"a1"_s}, {RunnerTestKit::update(u"a1"_s, u"c3"_s)})}, {u"c3"_s});
+        },
+        sink, cancel);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
+    QCOMPARE(given, (QList<QStringList>{{}, {u"a1"_s}}));
+    QCOMPARE(report->steps.size(), 1);
+    QCOMPARE(report->steps.first().revision, u"c3"_s);
+    QCOMPARE(versionRows(*c), QStringList{u"c3"_s});
+    QCOMPARE(sink.count(4), 1); // Info: planning again
+    QCOMPARE(sink.count(0), 2); // PlanReady twice
 }
 
 void tst_Runner::fixedPlanRefusesChangedDatabase()

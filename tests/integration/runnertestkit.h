@@ -227,3 +227,53 @@ inline Result<QString> freshServerDatabase(const QString &baseUrl, const QString
 }
 
 } // namespace RunnerTestKit
+
+namespace RunnerTestKit {
+
+// A linear chain r01 <- r02 <- ... <- rNN for the multi-process tests.
+inline QString chainId(int i)
+{
+    return QStringLiteral("r%1").arg(i, 2, 10, QLatin1Char('0'));
+}
+
+inline QHash<QString, Revision> chainGraph(int length)
+{
+    QHash<QString, Revision> g;
+    for (int i = 1; i <= length; ++i)
+        g.insert(chainId(i), tableRevision(chainId(i), i == 1 ? QStringList() : QStringList{chainId(i - 1)},
+                                           QStringLiteral("step %1").arg(i)));
+    return g;
+}
+
+// A statement that keeps the database busy for a long time, per engine.
+inline QString sleepStatement(SqlDialect dialect)
+{
+    switch (dialect) {
+    case SqlDialect::PostgreSQL:
+        return QStringLiteral("SELECT pg_sleep(30)");
+    case SqlDialect::MySQL:
+        return QStringLiteral("SELECT SLEEP(30)");
+    case SqlDialect::SQLite:
+        break;
+    }
+    return QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                          "WHERE x < 2000000000) SELECT count(*) FROM c");
+}
+
+// The linear planner for chainGraph: from the single head (or base) up to chainId(length).
+inline Result<MigrationPlan> planChain(const QStringList &heads, int length)
+{
+    if (heads.size() > 1)
+        return Error(Error::Kind::Graph, QStringLiteral("chain has one head"));
+    const int at = heads.isEmpty() ? 0 : heads.first().mid(1).toInt();
+    MigrationPlan p;
+    p.headsBefore = heads;
+    for (int i = at + 1; i <= length; ++i) {
+        const QString id = chainId(i);
+        p.steps << (i == 1 ? up(id, {}, {insert(id)}) : up(id, {chainId(i - 1)}, {update(chainId(i - 1), id)}));
+    }
+    p.headsAfter = length > 0 ? QStringList{chainId(length)} : heads;
+    return p;
+}
+
+} // namespace RunnerTestKit
