@@ -80,11 +80,12 @@ inline MigrationPlan plan(const QStringList &before, const QList<MigrationStep> 
     return {steps, before, after};
 }
 
-// The sequence Alembic's planner makes for branchyGraph (checked against Alembic 1.8.1 by
-// tests/tools/alembic_interop.py): each command with the rows it must leave behind.
+// The sequence Alembic's planner makes for branchyGraph (checked against Alembic 1.8.1 with
+// tests/tools/alembic_interop.py in tst_runner_servers): each command with the rows it must
+// leave behind.
 struct Command
 {
-    QString name;
+    QString name; // the Alembic command line that does the same
     MigrationPlan plan;
     bool stamp = false;
 };
@@ -101,17 +102,17 @@ inline QList<Command> branchySequence()
               {up("d4", {"b2", "c3"}, {remove("b2"), update("c3", "d4")}),
                up("e5", {"d4"}, {update("d4", "e5")})},
               {"e5"})},
-        {QStringLiteral("downgrade -2"),
+        {QStringLiteral("downgrade b2"),
          plan({"e5"},
               {down("e5", {"d4"}, {update("e5", "d4")}),
                down("d4", {"b2", "c3"}, {insert("b2"), update("d4", "c3")})},
               QSL{"b2", "c3"})},
-        {QStringLiteral("downgrade c3@-1"), plan({"b2", "c3"}, {down("c3", {"a1"}, {remove("c3")})}, {"b2"})},
+        {QStringLiteral("downgrade c3@a1"), plan({"b2", "c3"}, {down("c3", {"a1"}, {remove("c3")})}, {"b2"})},
         {QStringLiteral("stamp c3"),
          plan({"b2"}, {MigrationStep{MigrationStep::Direction::Upgrade, "c3", {}, {"c3"}, {insert("c3")}}},
               {"b2", "c3"}),
          true},
-        {QStringLiteral("downgrade b2@base"),
+        {QStringLiteral("downgrade b2@a1"),
          plan({"b2", "c3"}, {down("b2", {"a1"}, {remove("b2")})}, {"c3"})},
     };
 }

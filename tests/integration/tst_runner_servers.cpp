@@ -6,6 +6,7 @@
 
 #include <engine/runner/databaselock.h>
 #include <engine/runner/historytable.h>
+#include <engine/runner/offlinescript.h>
 #include <engine/runner/runner.h>
 #include <engine/runner/versiontable.h>
 
@@ -14,6 +15,8 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Retort;
 using namespace RunnerTestKit;
@@ -37,9 +40,16 @@ private slots:
     void lockTimeoutNamesHolder_data();
     void lockTimeoutNamesHolder();
     void postgresNoTransactionRevision();
+    void alembicAndRetortAgreeCommandByCommand();
+    void retortContinuesAlembicAndBack();
+    void offlineScriptMatchesAlembic_data();
+    void offlineScriptMatchesAlembic();
 
 private:
     void addDialectRows();
+    // Runs tests/tools/alembic_interop.py; returns its stdout, or nothing when it failed.
+    std::optional<QString> alembic(const QString &url, const QStringList &args);
+    Result<RunReport> runCommand(Connection &c, const Command &cmd);
     // The URL of an empty database for this test, or skips.
     QString freshUrl(SqlDialect dialect);
     std::unique_ptr<Connection> open(const QString &url);
@@ -359,6 +369,116 @@ void tst_RunnerServers::postgresNoTransactionRevision()
         QVERIFY(c->exec(u"DROP TABLE t_a1"_s));
         QVERIFY(c->exec(u"DELETE FROM alembic_version"_s));
     }
+}
+
+std::optional<QString> tst_RunnerServers::alembic(const QString &url, const QStringList &args)
+{
+    QProcess p;
+    p.start(u"/usr/bin/python3"_s, QStringList{QStringLiteral(RETORT_SOURCE_DIR) + u"/tests/tools/alembic_interop.py"_s,
+                                               m_dir->filePath(u"alembic"_s), url} + args);
+    if (!p.waitForFinished(60'000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning("alembic %s failed: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
+        return std::nullopt;
+    }
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+Result<RunReport> tst_RunnerServers::runCommand(Connection &c, const Command &cmd)
+{
+    Runner runner(c, options(), lookupIn(m_graph));
+    NullProgressSink sink;
+    CancelToken cancel;
+    return cmd.stamp ? runner.stamp([&](const QStringList &) { return Result<MigrationPlan>(cmd.plan); }, sink, cancel)
+                     : runner.migrate(cmd.plan, sink, cancel);
+}
+
+#define REQUIRE_ALEMBIC() \
+    do { \
+        if (QProcess::execute(u"/usr/bin/python3"_s, {u"-c"_s, u"import alembic"_s}) != 0) \
+            QSKIP("No /usr/bin/python3 with alembic."); \
+    } while (0)
+
+void tst_RunnerServers::alembicAndRetortAgreeCommandByCommand()
+{
+    // Alembic on one database, Retort on another, the same commands: the same rows after each.
+    REQUIRE_ALEMBIC();
+    const QString alembicUrl = u"sqlite:///"_s + m_dir->filePath(u"alembic.db"_s);
+    auto theirs = open(alembicUrl);
+    auto ours = open(u"sqlite:///"_s + m_dir->filePath(u"retort.db"_s));
+    QVERIFY(theirs && ours);
+    const QList<Command> sequence = branchySequence();
+    for (int i = 0; i < sequence.size(); ++i) {
+        const Command &cmd = sequence.at(i);
+        QVERIFY2(alembic(alembicUrl, cmd.name.split(u' ')), qPrintable(cmd.name));
+        const Result<RunReport> report = runCommand(*ours, cmd);
+        QVERIFY2(report, qPrintable(cmd.name + u": "_s + (report ? QString() : report.error().toString())));
+        QCOMPARE(versionRows(*ours), versionRows(*theirs));
+        QCOMPARE(testTables(*ours), testTables(*theirs));
+        QCOMPARE(versionRows(*ours), cmd.plan.headsAfter);
+    }
+}
+
+void tst_RunnerServers::retortContinuesAlembicAndBack()
+{
+    REQUIRE_ALEMBIC();
+    const QString url = u"sqlite:///"_s + m_dir->filePath(u"shared.db"_s);
+    QVERIFY(alembic(url, {u"upgrade"_s, u"b2"_s}));
+    auto c = open(url);
+    QVERIFY(c);
+    QCOMPARE(versionRows(*c), QStringList{u"b2"_s});
+    // Retort reads Alembic's table and continues to the head.
+    const Command toHead{u"upgrade heads"_s,
+                         plan({u"b2"_s},
+                              {up(u"c3"_s, {u"a1"_s}, {insert(u"c3"_s)}),
+                               up(u"d4"_s, {u"b2"_s, u"c3"_s}, {remove(u"b2"_s), RunnerTestKit::update(u"c3"_s, u"d4"_s)}),
+                               up(u"e5"_s, {u"d4"_s}, {RunnerTestKit::update(u"d4"_s, u"e5"_s)})},
+                              {u"e5"_s})};
+    const Result<RunReport> report = runCommand(*c, toHead);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
+    QCOMPARE(report->headsBefore, QStringList{u"b2"_s});
+    QCOMPARE(versionRows(*c), QStringList{u"e5"_s});
+    QCOMPARE(testTables(*c), (QStringList{u"t_a1"_s, u"t_b2"_s, u"t_c3"_s, u"t_d4"_s, u"t_e5"_s}));
+    c.reset();
+    // Alembic reads Retort's table (with the history table beside it) and goes back down.
+    const std::optional<QString> current = alembic(url, {u"current"_s});
+    QVERIFY(current);
+    QVERIFY2(current->contains(u"e5 (head)"_s), qPrintable(*current));
+    QVERIFY(alembic(url, {u"downgrade"_s, u"b2"_s}));
+    c = open(url);
+    QVERIFY(c);
+    QCOMPARE(versionRows(*c), (QStringList{u"b2"_s, u"c3"_s}));
+    QCOMPARE(testTables(*c), (QStringList{u"t_a1"_s, u"t_b2"_s, u"t_c3"_s}));
+}
+
+void tst_RunnerServers::offlineScriptMatchesAlembic_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QString>("range");
+    QTest::addColumn<int>("command"); // -1: base to heads
+    QTest::newRow("postgresql upgrade") << u"postgresql://u@h/db"_s << int(SqlDialect::PostgreSQL) << u"upgrade base:heads"_s << -1;
+    QTest::newRow("mysql upgrade") << u"mysql://u@h/db"_s << int(SqlDialect::MySQL) << u"upgrade base:heads"_s << -1;
+    QTest::newRow("postgresql downgrade") << u"postgresql://u@h/db"_s << int(SqlDialect::PostgreSQL) << u"downgrade e5:b2"_s << 3;
+    QTest::newRow("mysql downgrade") << u"mysql://u@h/db"_s << int(SqlDialect::MySQL) << u"downgrade e5:b2"_s << 3;
+}
+
+void tst_RunnerServers::offlineScriptMatchesAlembic()
+{
+    // SQLite is left out: Alembic prints no BEGIN/COMMIT for it, Retort does (see OfflineScript).
+    QFETCH(QString, url);
+    QFETCH(int, dialect);
+    QFETCH(QString, range);
+    QFETCH(int, command);
+    REQUIRE_ALEMBIC();
+    const QList<Command> sequence = branchySequence();
+    const MigrationPlan p = command >= 0 ? sequence.at(command).plan
+                                         : plan({}, sequence.at(0).plan.steps + sequence.at(1).plan.steps
+                                                        + sequence.at(2).plan.steps, {u"e5"_s});
+    const Result<QString> ours = OfflineScript::render(SqlDialect(dialect), p, lookupIn(m_graph), options());
+    QVERIFY2(ours, qPrintable(ours ? QString() : ours.error().toString()));
+    const std::optional<QString> theirs = alembic(url, range.split(u' ') + QStringList{u"--sql"_s});
+    QVERIFY(theirs);
+    QCOMPARE(*ours, *theirs);
 }
 
 QTEST_GUILESS_MAIN(tst_RunnerServers)
