@@ -132,6 +132,10 @@ void tst_MigrationPlanner::plans_data()
                                       << u"s::>c:+c"_s << QStringList{u"b"_s, u"c"_s};
     QTest::newRow("stamp base") << branch << u"stamp"_s << QStringList{u"b"_s, u"c"_s}
                                 << u"base"_s << u"s::b>:-b | s::c>:-c"_s << none;
+    QTest::newRow("stamp head of several") << branch << u"stamp"_s << none << u"head"_s
+                                           << u"Multiple heads are present; please specify a "
+                                              "single target revision"_s
+                                           << none;
     QTest::newRow("stamp merges rows") << merge << u"stamp"_s << QStringList{u"b"_s, u"c"_s}
                                        << u"d"_s << u"s::b,c>d:-b c=d"_s
                                        << QStringList{u"d"_s};
