@@ -67,6 +67,11 @@ QString RevisionIdentifier::multipleHeadsMessage(const QString &argument)
         .arg(argument);
 }
 
+bool RevisionIdentifier::isMultipleHeads(const Error &error)
+{
+    return error.message.startsWith(multipleHeadsMessage({}).section(u'\'', 0, 0));
+}
+
 Result<RevisionIdentifier::Resolved> RevisionIdentifier::resolveNumber(const QString &identifier) const
 {
     Resolved r;

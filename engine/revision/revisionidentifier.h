@@ -48,8 +48,9 @@ public:
     // _resolve_branch: a label or revision, else "No such branch".
     Result<int> resolveBranch(const QString &label) const;
 
-    // Alembic's "Multiple head revisions are present ..." sentence.
+    // Alembic's "Multiple head revisions are present ..." sentence, and whether an error is it.
     static QString multipleHeadsMessage(const QString &argument);
+    static bool isMultipleHeads(const Error &error);
 
 private:
     struct Resolved

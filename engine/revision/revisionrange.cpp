@@ -208,9 +208,13 @@ Result<QList<int>> RevisionRange::historyLower(const QString &lower) const
     const auto revs = m_ident.revisions(lower);
     if (!revs)
         return revs.error();
-    if (revs->contains(RevisionIdentifier::NoRevision))
+    if (revs->contains(RevisionIdentifier::NoRevision)) {
+        // "-N" walked below a base (Alembic fails here in its own way).
+        static const QRegularExpression relative(u"([+-]?)(\\d+)$"_s);
+        const QRegularExpressionMatch m = relative.match(lower);
         return graphError(Tr::tr("Relative revision %1 didn't produce %2 migrations")
-                              .arg(lower.mid(lower.indexOf(u'@') + 1), lower.mid(lower.indexOf(u'-') + 1)));
+                              .arg(m.captured(0), m.captured(2)));
+    }
     return *revs;
 }
 

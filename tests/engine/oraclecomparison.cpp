@@ -90,13 +90,16 @@ QJsonObject randomRevision(Gen &g, int i)
     rev[u"id"_s] = id;
     rev[u"parents"_s] = array(parentIds);
     rev[u"labels"_s] = g.labels.last().isEmpty() ? QJsonArray() : array({g.labels.last()});
-    if (i > 0 && g.chance(12)) {
+    QStringList deps;
+    for (int k = 0; i > 0 && k < 2 && g.chance(k == 0 ? 14 : 20); ++k) {
         const int dep = g.pick(i);
-        if (!parents.contains(dep)) {
-            const bool byLabel = !g.labels.at(dep).isEmpty() && g.chance(40);
-            rev[u"depends_on"_s] = array({byLabel ? g.labels.at(dep) : g.ids.at(dep)});
-        }
+        const bool byLabel = !g.labels.at(dep).isEmpty() && g.chance(40);
+        const QString ref = byLabel ? g.labels.at(dep) : g.ids.at(dep);
+        if (!parents.contains(dep) && !deps.contains(ref))
+            deps.append(ref);
     }
+    if (!deps.isEmpty())
+        rev[u"depends_on"_s] = array(deps);
     return rev;
 }
 
@@ -157,8 +160,13 @@ QJsonArray randomQueries(Gen &g)
                               g.ids.at(g.pick(g.ids.size())) + u"@head"_s, label, u"zzzz"_s};
         q.append(QJsonObject{{u"op"_s, u"resolve"_s}, {u"id"_s, ids.at(g.pick(ids.size()))}});
     }
-    for (int k = 0; k < 12; ++k)
+    for (int k = 0; k < 14; ++k) {
         q.append(randomCommand(g));
+        if (g.chance(20)) {
+            q.append(QJsonObject{{u"op"_s, u"history"_s},
+                                 {u"range"_s, g.chance(50) ? u"current:"_s : u":current"_s}});
+        }
+    }
     return q;
 }
 
@@ -167,7 +175,7 @@ QJsonArray randomQueries(Gen &g)
 QJsonObject randomSpec(quint32 seed)
 {
     Gen g{QRandomGenerator(seed), {}, {}, {}};
-    const int n = 4 + g.pick(11);
+    const int n = 4 + g.pick(g.chance(30) ? 25 : 11);
     QJsonArray revisions;
     for (int i = 0; i < n; ++i)
         revisions.append(randomRevision(g, i));
@@ -233,7 +241,7 @@ QJsonObject retortAnswer(const RevisionGraph &g, const QJsonObject &q, const QSt
         return success(labels);
     }
     if (op == u"history"_s)
-        return idsAnswer(g.history(q.value(u"range"_s).toString()));
+        return idsAnswer(g.history(q.value(u"range"_s).toString(), rows));
     if (op == u"resolve"_s)
         return idsAnswer(g.resolve(q.value(u"id"_s).toString()));
     if (op == u"upgrade"_s)

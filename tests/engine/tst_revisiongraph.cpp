@@ -320,6 +320,10 @@ void tst_RevisionGraph::history_data()
     QTest::newRow("range") << merge << u"b:e"_s << QStringList{u"e"_s, u"d"_s, u"b"_s};
     QTest::newRow("open end") << merge << u"c:"_s << QStringList{u"e"_s, u"d"_s, u"c"_s};
     QTest::newRow("open start") << merge << u":b"_s << QStringList{u"b"_s, u"a"_s};
+    // Alembic fails an assertion here: b reaches x only through depends-on.
+    QTest::newRow("reached by depends-on only") << QStringList{u"x:"_s, u"a:"_s, u"b:a~x"_s}
+                                                << u"x:"_s << QStringList{u"x"_s};
+    QTest::newRow("relative lower") << merge << u"-1:"_s << QStringList{u"e"_s, u"d"_s};
     QTest::newRow("branches") << QStringList{u"a:"_s, u"b:a"_s, u"c:a"_s, u"d:b"_s, u"e:c"_s}
                               << QString() << QStringList{u"d"_s, u"b"_s, u"e"_s, u"c"_s, u"a"_s};
 }
