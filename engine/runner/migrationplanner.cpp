@@ -333,6 +333,8 @@ Result<MigrationPlan> MigrationPlanner::planStamp(const RevisionGraph &graph,
                                       : MigrationStep::Direction::Downgrade;
         step.fromRevisions = move.from;
         step.toRevisions = move.to;
+        // The history row names the revision stamped to, or the one stamped away from.
+        step.revision = move.to.isEmpty() ? move.from.value(0) : move.to.value(0);
         if (auto r = applyStamp(move, heads, step.versionChanges); !r)
             return r.error();
         plan.steps.append(step);
