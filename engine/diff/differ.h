@@ -20,7 +20,8 @@ namespace Retort::Ops {
 class Differ
 {
 public:
-    static DiffResult diff(const Schema::Database &current, const Schema::Database &desired,
+    static DiffResult diff(const Schema::Database &current,
+                           const Schema::Database &desired,
                            const DiffOptions &options = {});
 };
 

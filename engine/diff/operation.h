@@ -20,9 +20,9 @@ namespace Retort::Ops {
 // value for drops and alters), so its exact inverse follows without a database: reverse(op).
 // Table names are the tables' exact names.
 
-// CREATE TABLE. `table` may hold indexes and triggers: the renderer creates them after the table. The
-// differ emits new tables' indexes as separate CreateIndex ops, and FKs that close a cycle
-// as AddForeignKey after all tables exist.
+// CREATE TABLE. `table` may hold indexes and triggers: the renderer creates them after the table.
+// The differ emits new tables' indexes as separate CreateIndex ops, and FKs that close a cycle as
+// AddForeignKey after all tables exist.
 struct CreateTable
 {
     Schema::Table table;
@@ -176,11 +176,28 @@ struct ExecuteSql
     bool operator==(const ExecuteSql &) const = default;
 };
 
-using Operation = std::variant<CreateTable, DropTable, AddColumn, DropColumn, AlterColumn,
-                               CreateIndex, DropIndex, AddUniqueConstraint, DropUniqueConstraint,
-                               AddCheckConstraint, DropCheckConstraint, AddForeignKey,
-                               DropForeignKey, CreateView, DropView, ReplaceView, CreateEnum,
-                               DropEnum, AddEnumValue, DropEnumValue, RenameTable, RenameColumn,
+using Operation = std::variant<CreateTable,
+                               DropTable,
+                               AddColumn,
+                               DropColumn,
+                               AlterColumn,
+                               CreateIndex,
+                               DropIndex,
+                               AddUniqueConstraint,
+                               DropUniqueConstraint,
+                               AddCheckConstraint,
+                               DropCheckConstraint,
+                               AddForeignKey,
+                               DropForeignKey,
+                               CreateView,
+                               DropView,
+                               ReplaceView,
+                               CreateEnum,
+                               DropEnum,
+                               AddEnumValue,
+                               DropEnumValue,
+                               RenameTable,
+                               RenameColumn,
                                ExecuteSql>;
 using OperationList = QList<Operation>;
 

@@ -121,10 +121,12 @@ private slots:
     void fiveHundredTablesIntrospectAndDiffQuickly();
 };
 
-
 namespace {
 
-Column col(const QString &name, const QString &raw, const QString &normalized, bool nullable = true,
+Column col(const QString &name,
+           const QString &raw,
+           const QString &normalized,
+           bool nullable = true,
            std::optional<QString> def = std::nullopt)
 {
     Column c;
@@ -135,7 +137,9 @@ Column col(const QString &name, const QString &raw, const QString &normalized, b
     return c;
 }
 
-ForeignKey fk(const QString &name, const QStringList &cols, const QString &table,
+ForeignKey fk(const QString &name,
+              const QStringList &cols,
+              const QString &table,
               const QStringList &refCols)
 {
     ForeignKey f;
@@ -218,12 +222,13 @@ Table expectedUser(const QString &triggerSql)
     Column email = col(u"Email"_s, u"VARCHAR(255)"_s, u"VARCHAR(255)"_s, false);
     email.collation = u"NOCASE"_s;
     Column age = col(u"age"_s, u"INT"_s, u"INTEGER"_s);
-    t.columns = {id,
-                 email,
-                 col(u"display_name"_s, u"TEXT"_s, u"TEXT"_s, true, u"'anon'"_s),
-                 age,
-                 col(u"score"_s, u"REAL"_s, u"REAL"_s, true, u"0.5"_s),
-                 col(u"created_at"_s, u"TIMESTAMP"_s, u"TIMESTAMP"_s, false, u"CURRENT_TIMESTAMP"_s)};
+    t.columns
+        = {id,
+           email,
+           col(u"display_name"_s, u"TEXT"_s, u"TEXT"_s, true, u"'anon'"_s),
+           age,
+           col(u"score"_s, u"REAL"_s, u"REAL"_s, true, u"0.5"_s),
+           col(u"created_at"_s, u"TIMESTAMP"_s, u"TIMESTAMP"_s, false, u"CURRENT_TIMESTAMP"_s)};
     t.primaryKey = {QString(), {u"id"_s}};
     t.uniqueConstraints = {{u"uq_user_email"_s, {u"Email"_s}, false, false}};
     Index created;
@@ -231,8 +236,8 @@ Table expectedUser(const QString &triggerSql)
     created.columns = {{u"created_at"_s, {}, true, {}}};
     Index lower;
     lower.name = u"ix_user_lower_email"_s;
-    lower.columns = {{{}, u"lower(\"Email\")"_s, false, {}},
-                     {u"display_name"_s, {}, false, u"NOCASE"_s}};
+    lower.columns
+        = {{{}, u"lower(\"Email\")"_s, false, {}}, {u"display_name"_s, {}, false, u"NOCASE"_s}};
     t.indexes = {created, lower};
     t.checkConstraints = {{QString(), u"age >= 0"_s}};
     t.triggers = {{u"trg_user_touch"_s, triggerSql}};
@@ -295,7 +300,8 @@ void tst_SqliteIntrospector::typeNormalizerFoldsSynonyms_data()
         {M, u"double precision"_s, u"DOUBLE"_s},
     };
     for (const auto &[dialect, raw, normalized] : rows)
-        QTest::addRow("%s %s", qPrintable(dialectName(dialect)), qPrintable(raw)) << dialect << raw << normalized;
+        QTest::addRow("%s %s", qPrintable(dialectName(dialect)), qPrintable(raw))
+            << dialect << raw << normalized;
 }
 
 void tst_SqliteIntrospector::typeNormalizerFoldsSynonyms()
@@ -330,8 +336,8 @@ void tst_SqliteIntrospector::introspectsRichSchema()
     for (const Table &t : model->tables)
         names << t.name;
     QCOMPARE(names, (QStringList{u"Order Line"_s, u"order"_s, u"tags"_s, u"user"_s}));
-    const QList<Table> expected = {expectedOrderLine(), expectedOrder(), expectedTags(),
-                                   expectedUser(triggerSql)};
+    const QList<Table> expected
+        = {expectedOrderLine(), expectedOrder(), expectedTags(), expectedUser(triggerSql)};
     for (int i = 0; i < expected.size(); ++i) {
         QCOMPARE(json(model->tables.at(i)), json(expected.at(i)));
         QCOMPARE(model->tables.at(i), expected.at(i));
@@ -377,7 +383,8 @@ void tst_SqliteIntrospector::freshCopyOfSameDdlComparesEmpty()
         if (const auto *ct = std::get_if<Ops::CreateTable>(&op))
             created << ct->table.name;
     }
-    QCOMPARE(created, (QStringList{u"tags"_s, u"tmp_scratch"_s, u"user"_s, u"order"_s, u"Order Line"_s}));
+    QCOMPARE(created,
+             (QStringList{u"tags"_s, u"tmp_scratch"_s, u"user"_s, u"order"_s, u"Order Line"_s}));
     Database applied = *none;
     QVERIFY(Ops::OperationApplier::apply(applied, create.operations));
     QCOMPARE(Ops::Differ::diff(applied, *b).describe(), QStringList());
@@ -417,7 +424,6 @@ void tst_SqliteIntrospector::failsOnClosedConnection()
     QCOMPARE(model.error().kind, Error::Kind::Database);
     QVERIFY(model.error().message.startsWith(u"Cannot read the SQLite schema"_s));
 }
-
 
 namespace {
 
@@ -505,7 +511,8 @@ void tst_SqliteIntrospector::corpus()
     const Result<void> up = Ops::OperationApplier::apply(applied, result.operations);
     QVERIFY2(up, qPrintable(up ? QString() : up.error().toString()));
     QCOMPARE(Ops::Differ::diff(applied, *b).describe(), QStringList());
-    const Result<void> down = Ops::OperationApplier::apply(applied, Ops::reverse(result.operations));
+    const Result<void> down
+        = Ops::OperationApplier::apply(applied, Ops::reverse(result.operations));
     QVERIFY2(down, qPrintable(down ? QString() : down.error().toString()));
     QCOMPARE(Ops::Differ::diff(applied, *a).describe(), QStringList());
     QCOMPARE(Ops::Differ::diff(*a, *a).describe(), QStringList());
@@ -545,7 +552,8 @@ void tst_SqliteIntrospector::fiveHundredTablesIntrospectAndDiffQuickly()
     const Ops::DiffResult create = Ops::Differ::diff(Database{}, *model);
     QCOMPARE(create.operations.size(), 2 * count);
     QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(0)).table.name, u"t0000"_s);
-    QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(2 * count - 2)).table.name, u"t0499"_s);
+    QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(2 * count - 2)).table.name,
+             u"t0499"_s);
     qInfo("500 tables: introspect %lld ms, two diffs %lld ms", introspectMs, diffMs);
     QVERIFY2(introspectMs + diffMs < 1000, "far slower than the 100 ms the design aims at");
 }

@@ -26,9 +26,9 @@ using TableDef = SqliteDdlParser::TableDef;
 struct State
 {
     Schema::Database db;
-    QList<TableDef> defs;              // parallel to db.tables
-    QHash<QString, int> tableIndex;    // exact name -> index in db.tables
-    QHash<QString, QString> indexSql;  // index name -> CREATE INDEX text
+    QList<TableDef> defs;             // parallel to db.tables
+    QHash<QString, int> tableIndex;   // exact name -> index in db.tables
+    QHash<QString, QString> indexSql; // index name -> CREATE INDEX text
 };
 
 // Internal tables start with "sqlite_" in any case.
@@ -59,8 +59,10 @@ QString typeWithoutGenerated(QString type)
 
 Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, State &s)
 {
-    Result<QSqlQuery> q = run(sql, u"SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master m "
-                                   "WHERE "_s + kNotInternal + u" ORDER BY m.name"_s);
+    Result<QSqlQuery> q = run(sql,
+                              u"SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master m "
+                              "WHERE "_s
+                                  + kNotInternal + u" ORDER BY m.name"_s);
     if (!q)
         return q.error();
     QList<std::pair<QString, Schema::Trigger>> triggers;
@@ -105,11 +107,12 @@ const SqliteDdlParser::ColumnDef *columnDef(const TableDef &def, const QString &
 
 Result<void> readColumns(QSqlDatabase &sql, State &s)
 {
-    Result<QSqlQuery> q = run(sql, u"SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, "
-                                   "p.pk, p.hidden FROM sqlite_master m "
-                                   "JOIN pragma_table_xinfo(m.name) p "
-                                   "WHERE m.type = 'table' AND "_s + kNotInternal
-                                   + u" ORDER BY m.name, p.cid"_s);
+    Result<QSqlQuery> q = run(sql,
+                              u"SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, "
+                              "p.pk, p.hidden FROM sqlite_master m "
+                              "JOIN pragma_table_xinfo(m.name) p "
+                              "WHERE m.type = 'table' AND "_s
+                                  + kNotInternal + u" ORDER BY m.name, p.cid"_s);
     if (!q)
         return q.error();
     const TypeNormalizer types(SqlDialect::SQLite);
@@ -183,7 +186,8 @@ Schema::Index explicitIndex(const RawIndex &raw, const State &s)
 // UNIQUE constraints in declaration order (sqlite_autoindex_<table>_<N>), named from the DDL.
 void addUniqueConstraints(QList<RawIndex> uniques, State &s)
 {
-    auto number = [](const RawIndex &r) { return r.name.mid(r.name.lastIndexOf(u'_') + 1).toInt(); };
+    auto number
+        = [](const RawIndex &r) { return r.name.mid(r.name.lastIndexOf(u'_') + 1).toInt(); };
     std::sort(uniques.begin(), uniques.end(), [&](const RawIndex &a, const RawIndex &b) {
         return a.table != b.table ? a.table < b.table : number(a) < number(b);
     });
@@ -196,7 +200,9 @@ void addUniqueConstraints(QList<RawIndex> uniques, State &s)
         for (int i = 0; i < parsed.size(); ++i) {
             const QStringList &cols = parsed.at(i).columns;
             const bool same = cols.size() == u.columns.size()
-                              && std::equal(cols.begin(), cols.end(), u.columns.begin(),
+                              && std::equal(cols.begin(),
+                                            cols.end(),
+                                            u.columns.begin(),
                                             [](const QString &a, const QString &b) {
                                                 return a.compare(b, Qt::CaseInsensitive) == 0;
                                             });
@@ -212,12 +218,13 @@ void addUniqueConstraints(QList<RawIndex> uniques, State &s)
 
 Result<void> readIndexes(QSqlDatabase &sql, State &s)
 {
-    Result<QSqlQuery> q = run(sql, u"SELECT m.name, il.name, il.\"unique\", il.origin, ix.cid, "
-                                   "ix.name, ix.\"desc\" FROM sqlite_master m "
-                                   "JOIN pragma_index_list(m.name) il "
-                                   "JOIN pragma_index_xinfo(il.name) ix "
-                                   "WHERE m.type = 'table' AND ix.key = 1 AND "_s + kNotInternal
-                                   + u" ORDER BY m.name, il.name, ix.seqno"_s);
+    Result<QSqlQuery> q = run(sql,
+                              u"SELECT m.name, il.name, il.\"unique\", il.origin, ix.cid, "
+                              "ix.name, ix.\"desc\" FROM sqlite_master m "
+                              "JOIN pragma_index_list(m.name) il "
+                              "JOIN pragma_index_xinfo(il.name) ix "
+                              "WHERE m.type = 'table' AND ix.key = 1 AND "_s
+                                  + kNotInternal + u" ORDER BY m.name, il.name, ix.seqno"_s);
     if (!q)
         return q.error();
     QList<RawIndex> raws;
@@ -276,11 +283,12 @@ void addForeignKeys(int ti, QList<Schema::ForeignKey> fromPragma, State &s)
 
 Result<void> readForeignKeys(QSqlDatabase &sql, State &s)
 {
-    Result<QSqlQuery> q = run(sql, u"SELECT m.name, fk.id, fk.\"table\", fk.\"from\", fk.\"to\", "
-                                   "fk.on_update, fk.on_delete FROM sqlite_master m "
-                                   "JOIN pragma_foreign_key_list(m.name) fk "
-                                   "WHERE m.type = 'table' AND "_s + kNotInternal
-                                   + u" ORDER BY m.name, fk.id, fk.seq"_s);
+    Result<QSqlQuery> q = run(sql,
+                              u"SELECT m.name, fk.id, fk.\"table\", fk.\"from\", fk.\"to\", "
+                              "fk.on_update, fk.on_delete FROM sqlite_master m "
+                              "JOIN pragma_foreign_key_list(m.name) fk "
+                              "WHERE m.type = 'table' AND "_s
+                                  + kNotInternal + u" ORDER BY m.name, fk.id, fk.seq"_s);
     if (!q)
         return q.error();
     QHash<int, QList<Schema::ForeignKey>> byTable;
@@ -319,8 +327,8 @@ void resolveReferences(Schema::Database &db)
     }
     for (Table &t : db.tables) {
         for (Schema::ForeignKey &fk : t.foreignKeys) {
-            const Table *parent = byName.value(fk.referencedTable,
-                                               byLowerName.value(fk.referencedTable.toLower()));
+            const Table *parent
+                = byName.value(fk.referencedTable, byLowerName.value(fk.referencedTable.toLower()));
             if (!parent)
                 continue;
             fk.referencedTable = parent->name;
@@ -338,16 +346,20 @@ void finish(State &s)
     for (int i = 0; i < s.db.tables.size(); ++i) {
         Table &t = s.db.tables[i];
         t.checkConstraints = s.defs.at(i).checkConstraints;
-        std::sort(t.indexes.begin(), t.indexes.end(),
-                  [](const auto &a, const auto &b) { return a.name < b.name; });
-        std::sort(t.triggers.begin(), t.triggers.end(),
-                  [](const auto &a, const auto &b) { return a.name < b.name; });
+        std::sort(t.indexes.begin(), t.indexes.end(), [](const auto &a, const auto &b) {
+            return a.name < b.name;
+        });
+        std::sort(t.triggers.begin(), t.triggers.end(), [](const auto &a, const auto &b) {
+            return a.name < b.name;
+        });
     }
     resolveReferences(s.db);
-    std::sort(s.db.tables.begin(), s.db.tables.end(),
-              [](const Table &a, const Table &b) { return a.name < b.name; });
-    std::sort(s.db.views.begin(), s.db.views.end(),
-              [](const auto &a, const auto &b) { return a.name < b.name; });
+    std::sort(s.db.tables.begin(), s.db.tables.end(), [](const Table &a, const Table &b) {
+        return a.name < b.name;
+    });
+    std::sort(s.db.views.begin(), s.db.views.end(), [](const auto &a, const auto &b) {
+        return a.name < b.name;
+    });
 }
 
 } // namespace
