@@ -115,6 +115,8 @@ private slots:
     void richSchemaComparesEqualToItself();
     void freshCopyOfSameDdlComparesEmpty();
     void leavesOutInternalVersionAndExcludedTables();
+    void leavesOutVirtualAndShadowTables();
+    void triggerOnDifferentlyCasedTableName();
     void failsOnClosedConnection();
     void corpus_data();
     void corpus();
@@ -412,6 +414,33 @@ void tst_SqliteIntrospector::leavesOutInternalVersionAndExcludedTables()
     QVERIFY(!some->table(u"tmp_scratch"_s));
     QVERIFY(some->table(u"user"_s));
     QVERIFY(some->views.isEmpty());
+}
+
+void tst_SqliteIntrospector::leavesOutVirtualAndShadowTables()
+{
+    TempSqlite db;
+    QCOMPARE(db.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY);\n"
+                     "CREATE VIRTUAL TABLE docs USING fts5(body);\n"
+                     "CREATE VIRTUAL TABLE boxes USING rtree(id, x0, x1);"_s),
+             QString());
+    const Result<Database> model = db.introspect();
+    QVERIFY(model);
+    QStringList names;
+    for (const Table &t : model->tables)
+        names << t.name;
+    QCOMPARE(names, QStringList{u"t"_s});
+}
+
+void tst_SqliteIntrospector::triggerOnDifferentlyCasedTableName()
+{
+    TempSqlite db;
+    QCOMPARE(db.exec(u"CREATE TABLE Items (id INTEGER PRIMARY KEY, n INTEGER);\n"
+                     "CREATE TRIGGER trg AFTER INSERT ON items BEGIN SELECT 1; END;"_s),
+             QString());
+    const Result<Database> model = db.introspect();
+    QVERIFY(model);
+    QCOMPARE(model->tables.first().triggers.size(), 1);
+    QCOMPARE(model->tables.first().triggers.first().name, u"trg"_s);
 }
 
 void tst_SqliteIntrospector::failsOnClosedConnection()

@@ -6,6 +6,7 @@
 #include <engine/dialect/typenormalizer.h>
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -57,8 +58,26 @@ QString typeWithoutGenerated(QString type)
     return type.trimmed();
 }
 
+// Virtual tables and their shadow tables (an FTS5 table's _data, _idx, ...): SQLite 3.37+
+// tells them apart in pragma_table_list, read once (joining it per row costs O(n^2)).
+// Older versions: none found here, and parseTable still spots CREATE VIRTUAL TABLE.
+QSet<QString> virtualAndShadowTables(QSqlDatabase &sql)
+{
+    QSet<QString> names;
+    QSqlQuery q(sql);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT name FROM pragma_table_list WHERE schema = 'main' "
+                "AND type IN ('virtual', 'shadow')"_s)) {
+        return names;
+    }
+    while (q.next())
+        names.insert(q.value(0).toString());
+    return names;
+}
+
 Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, State &s)
 {
+    const QSet<QString> skipped = virtualAndShadowTables(sql);
     Result<QSqlQuery> q = run(sql,
                               u"SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master m "
                               "WHERE "_s
@@ -70,6 +89,8 @@ Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, Sta
         const QString type = q->value(0).toString();
         const QString name = q->value(1).toString();
         const QString text = q->value(3).toString();
+        if (skipped.contains(name))
+            continue;
         if (type == u"table"_s && !options.isExcluded(name)) {
             TableDef def = SqliteDdlParser::parseTable(text);
             if (def.isVirtual)
@@ -90,8 +111,13 @@ Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, Sta
         }
     }
     for (const auto &[table, trigger] : std::as_const(triggers)) {
-        if (Table *t = s.db.table(table))
-            t->triggers.append(trigger);
+        int ti = s.tableIndex.value(table, -1);
+        for (auto it = s.tableIndex.cbegin(); ti < 0 && it != s.tableIndex.cend(); ++it) {
+            if (it.key().compare(table, Qt::CaseInsensitive) == 0)
+                ti = it.value();
+        }
+        if (ti >= 0)
+            s.db.tables[ti].triggers.append(trigger);
     }
     return {};
 }
