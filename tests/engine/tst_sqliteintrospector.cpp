@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <time.h>
+
 using namespace Retort;
 using namespace Retort::Schema;
 using namespace Qt::Literals::StringLiterals;
@@ -96,6 +98,14 @@ QString readFile(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(f.readAll());
+}
+
+// CPU time of this thread, in ms: what the work costs, whatever else the machine runs.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 QString dataDir()
@@ -564,17 +574,21 @@ void tst_SqliteIntrospector::fiveHundredTablesIntrospectAndDiffQuickly()
     QCOMPARE(db.exec(ddl), QString());
     QElapsedTimer timer;
     timer.start();
+    const double cpuStart = threadCpuMs();
     const Result<Database> model = db.introspect();
     const qint64 introspectMs = timer.restart();
+    const double introspectCpu = threadCpuMs() - cpuStart;
     QVERIFY(model);
     QCOMPARE(model->tables.size(), count);
     Database desired = *model;
     desired.tables[250].columns[1].type = {u"VARCHAR(20)"_s, u"VARCHAR(20)"_s};
     desired.tables.removeLast();
     timer.restart();
+    const double diffStart = threadCpuMs();
     const Ops::DiffResult self = Ops::Differ::diff(*model, *model);
     const Ops::DiffResult changed = Ops::Differ::diff(*model, desired);
     const qint64 diffMs = timer.elapsed();
+    const double diffCpu = threadCpuMs() - diffStart;
     QVERIFY(self.isEmpty());
     QCOMPARE(changed.operations.size(), 2);
     // A chain of 500 FKs: creating everything from nothing orders parents first, no recursion.
@@ -583,8 +597,11 @@ void tst_SqliteIntrospector::fiveHundredTablesIntrospectAndDiffQuickly()
     QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(0)).table.name, u"t0000"_s);
     QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(2 * count - 2)).table.name,
              u"t0499"_s);
-    qInfo("500 tables: introspect %lld ms, two diffs %lld ms", introspectMs, diffMs);
-    QVERIFY2(introspectMs + diffMs < 1000, "far slower than the 100 ms the design aims at");
+    qInfo("500 tables: introspect %lld ms wall / %.1f ms CPU, two diffs %lld ms wall / %.1f ms CPU",
+          introspectMs, introspectCpu, diffMs, diffCpu);
+    // The aim is well under 100 ms for introspect + diff in a release build; a Debug build on a
+    // loaded CI machine gets a wide margin, on CPU time so that other processes do not count.
+    QVERIFY2(introspectCpu + diffCpu < 300, "far slower than the 100 ms the design aims at");
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteIntrospector)
