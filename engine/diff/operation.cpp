@@ -58,6 +58,8 @@ QStringList alterLines(const AlterColumn &a)
             Schema::identityName(a.from.identity), Schema::identityName(a.to.identity), ref);
     if (a.generatedChanged)
         lines << u"Detected generated column change on %1"_s.arg(ref);
+    if (a.commentChanged)
+        lines << u"Detected column comment %1"_s.arg(ref);
     if (lines.isEmpty())
         lines << u"Detected changed column %1"_s.arg(ref);
     return lines;
@@ -208,6 +210,10 @@ Operation reverseOne(const RenameColumn &o)
 {
     return RenameColumn{o.table, o.to, o.from};
 }
+Operation reverseOne(const AlterPrimaryKey &o)
+{
+    return AlterPrimaryKey{o.table, o.to, o.from};
+}
 Operation reverseOne(const ExecuteSql &o)
 {
     return ExecuteSql{o.reverseSql, o.sql};
@@ -344,6 +350,16 @@ QString describeOne(const RenameColumn &o)
 {
     return u"Detected renamed column %1 to %2"_s.arg(colRef(o.table, o.from),
                                                      colRef(o.table, o.to));
+}
+QString describeOne(const AlterPrimaryKey &o)
+{
+    if (o.from.isEmpty())
+        return u"Detected added primary key %1 on %2"_s.arg(columnsText(o.to.columns), q(o.table));
+    if (o.to.isEmpty())
+        return u"Detected removed primary key %1 on %2"_s.arg(columnsText(o.from.columns),
+                                                              q(o.table));
+    return u"Detected changed primary key from %1 to %2 on %3"_s.arg(
+        columnsText(o.from.columns), columnsText(o.to.columns), q(o.table));
 }
 QString describeOne(const ExecuteSql &o)
 {

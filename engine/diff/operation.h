@@ -5,6 +5,7 @@
 #include <engine/schema/enumtype.h>
 #include <engine/schema/foreignkey.h>
 #include <engine/schema/index.h>
+#include <engine/schema/primarykey.h>
 #include <engine/schema/table.h>
 #include <engine/schema/uniqueconstraint.h>
 #include <engine/schema/view.h>
@@ -59,7 +60,17 @@ struct AlterColumn
     bool collationChanged = false;
     bool identityChanged = false;
     bool generatedChanged = false; // generated kind or expression
+    bool commentChanged = false;
     bool operator==(const AlterColumn &) const = default;
+};
+// Replaces the primary key (an empty `from` adds one, an empty `to` removes it). Not in
+// Alembic's autogenerate; here so that a changed key is never silently missed.
+struct AlterPrimaryKey
+{
+    QString table;
+    Schema::PrimaryKey from;
+    Schema::PrimaryKey to;
+    bool operator==(const AlterPrimaryKey &) const = default;
 };
 struct CreateIndex
 {
@@ -198,7 +209,8 @@ using Operation = std::variant<CreateTable,
                                DropEnumValue,
                                RenameTable,
                                RenameColumn,
-                               ExecuteSql>;
+                               ExecuteSql,
+                               AlterPrimaryKey>;
 using OperationList = QList<Operation>;
 
 // The exact inverse: reverse(reverse(op)) == op.

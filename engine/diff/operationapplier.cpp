@@ -107,6 +107,10 @@ Result<void> applyTableOp(Database &db, Table &t, const Operation &op)
                               *c = o.to;
                               return {};
                           },
+                          [&](const AlterPrimaryKey &o) -> Result<void> {
+                              t.primaryKey = o.to;
+                              return {};
+                          },
                           [&](const RenameColumn &o) -> Result<void> {
                               Schema::Column *c = t.column(o.from);
                               if (!c)

@@ -126,6 +126,13 @@ void diffColumns(const Table &current,
     }
 }
 
+bool samePrimaryKey(const Schema::PrimaryKey &a,
+                    const Schema::PrimaryKey &b,
+                    const MatchRules &rules)
+{
+    return rules.sameNames(a.columns, b.columns) && rules.compatibleNames(a.name, b.name);
+}
+
 // What the database does on RENAME COLUMN: key parts follow the column.
 void renameInTable(Table &table, const RenameColumn &r, const MatchRules &rules)
 {
@@ -159,11 +166,12 @@ std::optional<AlterColumn> TableDiffer::alterColumn(const QString &table,
     a.defaultChanged = !MatchRules::sameDefault(from.defaultExpression, to.defaultExpression);
     a.collationChanged = from.collation.compare(to.collation, Qt::CaseInsensitive) != 0;
     a.identityChanged = from.identity != to.identity;
+    a.commentChanged = from.comment != to.comment;
     a.generatedChanged = from.generated != to.generated
                          || MatchRules::normalizeSql(from.generationExpression)
                                 != MatchRules::normalizeSql(to.generationExpression);
     if (!a.typeChanged && !a.nullableChanged && !a.defaultChanged && !a.collationChanged
-        && !a.identityChanged && !a.generatedChanged) {
+        && !a.identityChanged && !a.generatedChanged && !a.commentChanged) {
         return std::nullopt;
     }
     return a;
@@ -240,6 +248,8 @@ TableDiffer::Changes TableDiffer::diff(const Table &currentIn,
     for (const RenameColumn &r : renames)
         out.body.append(r);
     out.body += columnOps;
+    if (!samePrimaryKey(current.primaryKey, desired.primaryKey, rules))
+        out.body.append(AlterPrimaryKey{t, current.primaryKey, desired.primaryKey});
     out.body += columnDrops;
     out.body += constraintAdds;
     return out;

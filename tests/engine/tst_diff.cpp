@@ -1,5 +1,6 @@
 #include <engine/diff/differ.h>
 #include <engine/diff/operationapplier.h>
+#include <engine/diff/tablediffer.h>
 
 #include <QTest>
 
@@ -19,6 +20,8 @@ private slots:
     void describeAndDestructive_data();
     void describeAndDestructive();
     void reverseOfListRunsBackwards();
+    void alterColumnFlagsEachChange_data();
+    void alterColumnFlagsEachChange();
     void narrowingTypeChanges_data();
     void narrowingTypeChanges();
     void selfComparisonIsEmpty();
@@ -132,6 +135,8 @@ QList<std::pair<const char *, Operation>> sampleOperations()
         {"rename table", RenameTable{u"post"_s, u"posts"_s}},
         {"rename column", RenameColumn{u"User"_s, u"name"_s, u"full_name"_s}},
         {"execute sql", ExecuteSql{u"UPDATE t SET a = 1"_s, u"UPDATE t SET a = 0"_s}},
+        {"alter primary key",
+         AlterPrimaryKey{u"post"_s, post.primaryKey, {u"post_pkey"_s, {u"id"_s, u"user_id"_s}}}},
     };
 }
 
@@ -200,10 +205,11 @@ void tst_Diff::describeAndDestructive_data()
         u"Detected renamed table 'post' to 'posts'"_s,
         u"Detected renamed column 'User.name' to 'User.full_name'"_s,
         u"Execute SQL: UPDATE t SET a = 1"_s,
+        u"Detected changed primary key from '(id)' to '(id, user_id)' on 'post'"_s,
     };
     const QList<bool> destructive
         = {false, true,  false, true,  true,  false, false, false, false, false, false, false,
-           false, false, false, false, false, true,  false, true,  false, false, false};
+           false, false, false, false, false, true,  false, true,  false, false, false, false};
     const auto ops = sampleOperations();
     QCOMPARE(texts.size(), ops.size());
     QCOMPARE(destructive.size(), ops.size());
@@ -229,6 +235,72 @@ void tst_Diff::reverseOfListRunsBackwards()
     QVERIFY(std::holds_alternative<DropColumn>(back[0]));
     QVERIFY(std::holds_alternative<DropTable>(back[1]));
     QCOMPARE(reverse(back) == ops, true);
+}
+
+void tst_Diff::alterColumnFlagsEachChange_data()
+{
+    QTest::addColumn<int>("change");
+    QTest::addColumn<QString>("text"); // empty: no AlterColumn expected
+    const QStringList texts = {
+        u"Detected type change from TEXT to VARCHAR(9) on 't.c'"_s,
+        u"Detected NOT NULL on column 't.c'"_s,
+        u"Detected server default on column 't.c'"_s,
+        QString(), // default (0) vs 0
+        u"Detected collation change from default to NOCASE on 't.c'"_s,
+        QString(), // collation nocase vs NOCASE
+        u"Detected identity change from none to identity by default on 't.c'"_s,
+        u"Detected generated column change on 't.c'"_s,
+        u"Detected column comment 't.c'"_s,
+        QString(), // raw type differs, normalised type equal
+    };
+    for (int i = 0; i < texts.size(); ++i)
+        QTest::addRow("%d", i) << i << texts[i];
+}
+
+void tst_Diff::alterColumnFlagsEachChange()
+{
+    QFETCH(int, change);
+    QFETCH(QString, text);
+    Column from = col(u"c"_s, u"TEXT"_s);
+    from.defaultExpression = u"0"_s;
+    from.collation = u"nocase"_s;
+    Column to = from;
+    switch (change) {
+    case 0:
+        to.type = {u"varchar(9)"_s, u"VARCHAR(9)"_s};
+        break;
+    case 1:
+        to.nullable = false;
+        break;
+    case 2:
+        to.defaultExpression = u"1"_s;
+        break;
+    case 3:
+        to.defaultExpression = u"(0)"_s;
+        break;
+    case 4:
+        from.collation.clear(), to.collation = u"NOCASE"_s;
+        break;
+    case 5:
+        to.collation = u"NOCASE"_s;
+        break;
+    case 6:
+        to.identity = Identity::IdentityByDefault;
+        break;
+    case 7:
+        to.generated = Generated::Stored, to.generationExpression = u"1"_s;
+        break;
+    case 8:
+        to.comment = u"hello"_s;
+        break;
+    case 9:
+        to.type.raw = u"text"_s;
+        break;
+    }
+    const std::optional<AlterColumn> alter = TableDiffer::alterColumn(u"t"_s, from, to);
+    QCOMPARE(alter.has_value(), !text.isEmpty());
+    if (alter)
+        QCOMPARE(describe(*alter), text);
 }
 
 void tst_Diff::narrowingTypeChanges_data()

@@ -598,7 +598,10 @@ void tst_SqliteIntrospector::fiveHundredTablesIntrospectAndDiffQuickly()
     QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(2 * count - 2)).table.name,
              u"t0499"_s);
     qInfo("500 tables: introspect %lld ms wall / %.1f ms CPU, two diffs %lld ms wall / %.1f ms CPU",
-          introspectMs, introspectCpu, diffMs, diffCpu);
+          introspectMs,
+          introspectCpu,
+          diffMs,
+          diffCpu);
     // The aim is well under 100 ms for introspect + diff in a release build; a Debug build on a
     // loaded CI machine gets a wide margin, on CPU time so that other processes do not count.
     QVERIFY2(introspectCpu + diffCpu < 300, "far slower than the 100 ms the design aims at");
