@@ -123,6 +123,7 @@ private slots:
     void typeNormalizerFoldsSynonyms();
     void introspectsRichSchema();
     void richSchemaComparesEqualToItself();
+    void introspectsUnusualDdl();
     void freshCopyOfSameDdlComparesEmpty();
     void leavesOutInternalVersionAndExcludedTables();
     void leavesOutVirtualAndShadowTables();
@@ -360,6 +361,45 @@ void tst_SqliteIntrospector::introspectsRichSchema()
              u"SELECT \"order id\", user_id FROM \"order\" WHERE status = 'paid'"_s);
     QVERIFY(model->enums.isEmpty());
     QVERIFY(model->sequences.isEmpty());
+}
+
+void tst_SqliteIntrospector::introspectsUnusualDdl()
+{
+    TempSqlite db;
+    const QString ddl = uR"(CREATE TABLE [weird table] (
+    `a``b` INTEGER CONSTRAINT "pk ""x""" PRIMARY KEY ON CONFLICT ROLLBACK,
+    c TEXT /* a comment, with a comma */ NOT NULL ON CONFLICT IGNORE DEFAULT ('x,y')
+        CHECK (length(c) > (1)), -- a trailing comment, (with a paren
+    d TEXT COLLATE RTRIM UNIQUE ON CONFLICT REPLACE,
+    e REFERENCES "weird table" MATCH SIMPLE ON UPDATE CASCADE NOT DEFERRABLE,
+    f INT GENERATED ALWAYS AS (d || 'x') VIRTUAL,
+    CONSTRAINT "two words" CHECK (c <> 'a,b' AND (e IS NULL OR e > 0))
+))"_s;
+    QCOMPARE(db.exec(ddl), QString());
+    const Result<Database> model = db.introspect();
+    QVERIFY(model);
+    QCOMPARE(model->tables.size(), 1);
+    Table expected;
+    expected.name = u"weird table"_s;
+    Column f = col(u"f"_s, u"INT"_s, u"INTEGER"_s);
+    f.generated = Generated::Virtual;
+    f.generationExpression = u"d || 'x'"_s;
+    Column d = col(u"d"_s, u"TEXT"_s, u"TEXT"_s);
+    d.collation = u"RTRIM"_s;
+    expected.columns = {col(u"a`b"_s, u"INTEGER"_s, u"INTEGER"_s),
+                        col(u"c"_s, u"TEXT"_s, u"TEXT"_s, false, u"'x,y'"_s),
+                        d,
+                        col(u"e"_s, QString(), QString()),
+                        f};
+    expected.primaryKey = {u"pk \"x\""_s, {u"a`b"_s}};
+    expected.uniqueConstraints = {{QString(), {u"d"_s}, false, false}};
+    ForeignKey e = fk(QString(), {u"e"_s}, u"weird table"_s, {u"a`b"_s});
+    e.onUpdate = ReferentialAction::Cascade;
+    expected.foreignKeys = {e};
+    expected.checkConstraints = {{QString(), u"length(c) > (1)"_s},
+                                 {u"two words"_s, u"c <> 'a,b' AND (e IS NULL OR e > 0)"_s}};
+    QCOMPARE(json(model->tables.first()), json(expected));
+    QCOMPARE(model->tables.first(), expected);
 }
 
 void tst_SqliteIntrospector::richSchemaComparesEqualToItself()
