@@ -82,7 +82,7 @@ QList<RenameColumn> confirmedRenames(const Table &current,
         };
         if (has(current, r.from) && !has(current, r.to) && has(desired, r.to)
             && !has(desired, r.from))
-            renames.append(RenameColumn{desired.name, r.from, r.to});
+            renames.append(RenameColumn{current.name, r.from, r.to});
     }
     return renames;
 }
@@ -103,9 +103,9 @@ void diffColumns(const Table &current,
                 c = &cc;
         }
         if (!c) {
-            adds.append(AddColumn{desired.name, d});
+            adds.append(AddColumn{current.name, d});
             added.append(&d);
-        } else if (auto alter = TableDiffer::alterColumn(desired.name, *c, d)) {
+        } else if (auto alter = TableDiffer::alterColumn(current.name, *c, d)) {
             adds.append(*alter);
         }
     }
@@ -114,14 +114,14 @@ void diffColumns(const Table &current,
         for (const Column &d : desired.columns)
             found = found || rules.sameName(c.name, d.name);
         if (!found) {
-            drops.append(DropColumn{desired.name, c});
+            drops.append(DropColumn{current.name, c});
             dropped.append(&c);
         }
     }
     for (const Column *from : std::as_const(dropped)) {
         for (const Column *to : std::as_const(added)) {
             if (!from->type.normalized.isEmpty() && from->type.normalized == to->type.normalized)
-                out.renameCandidates.append(RenameCandidate{desired.name, *from, *to});
+                out.renameCandidates.append(RenameCandidate{current.name, *from, *to});
         }
     }
 }
@@ -183,7 +183,7 @@ TableDiffer::Changes TableDiffer::diff(const Table &currentIn,
                                        const MatchRules &rules)
 {
     Changes out;
-    const QString t = desired.name;
+    const QString t = currentIn.name;
     const QList<RenameColumn> renames = confirmedRenames(currentIn, desired, options, rules);
     Table current = currentIn; // with confirmed renames applied, so the rest compares by new name
     for (const RenameColumn &r : renames)
