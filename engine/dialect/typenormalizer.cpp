@@ -101,7 +101,8 @@ QString normalizeSqlite(const QString &raw)
 
 namespace {
 
-QString normalizePostgres(const QString &raw)
+// format_type() spellings and their aliases -> canonical name.
+const QHash<QString, QString> &postgresNames()
 {
     static const QHash<QString, QString> names{{u"INT"_s, u"INTEGER"_s},
                                                {u"INT4"_s, u"INTEGER"_s},
@@ -155,6 +156,12 @@ QString normalizePostgres(const QString &raw)
                                                {u"XML"_s, u"XML"_s},
                                                {u"TSVECTOR"_s, u"TSVECTOR"_s},
                                                {u"OID"_s, u"OID"_s}};
+    return names;
+}
+
+QString normalizePostgres(const QString &raw)
+{
+    const QHash<QString, QString> &names = postgresNames();
     QString upper = canonicalText(raw, true);
     QString array;
     if (upper.startsWith(u'_') && !upper.contains(u'(')) { // pg_type's internal array name
