@@ -76,6 +76,9 @@ public:
     // Marks (1) every index reachable from `starts` (included) towards bases or heads.
     QList<char> reachDown(const QList<int> &starts, bool includeDependencies) const;
     QList<char> reachUp(const QList<int> &starts, bool includeDependencies) const;
+    // Whether `target` is one of `starts` or below them. Searches only the revisions between
+    // (by topological rank), so a query near the starts is cheap in a long history.
+    bool reachesDown(const QList<int> &starts, int target, bool includeDependencies) const;
     // Alembic's _topological_sort: `subset` marked, starting from `heads`; newest first.
     QList<int> sortNewestFirst(const QList<char> &subset, const QList<int> &heads) const;
     bool sharesLineage(int index, const QList<int> &others, bool includeDependencies) const;
@@ -92,6 +95,7 @@ private:
         QList<int> children;
         QList<int> allChildren;
         QStringList labels;
+        int rank = 0; // position in a topological order: ancestors rank lower
     };
     struct Data
     {
@@ -113,6 +117,7 @@ private:
     static void normalizeDependencies(Data &d);
     static void propagateLabels(Data &d);
     static void collectEnds(Data &d);
+    static void rankNodes(Data &d);
     QStringList idsOf(const QList<int> &indexes) const;
     const Node *node(const QString &id) const;
 

@@ -6,6 +6,7 @@
 #include <engine/runner/migrationplanner.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
@@ -61,6 +62,7 @@ private slots:
     void plans();
     void irreversibleRevisionStopsDowngradePlan();
     void purgeStartsFromEmptyTable();
+    void tenThousandRevisionsPlanFast();
     void matchesAlembicOnDocumentedGraphs_data();
     void matchesAlembicOnDocumentedGraphs();
     void matchesAlembicOnRandomGraphs_data();
@@ -189,6 +191,28 @@ void tst_MigrationPlanner::purgeStartsFromEmptyTable()
     QVERIFY(plan->purge);
     QCOMPARE(describe(*plan), u"s::>b:+b"_s);
     QCOMPARE(plan->headsAfter, QStringList{u"b"_s});
+}
+
+void tst_MigrationPlanner::tenThousandRevisionsPlanFast()
+{
+    const Result<RevisionGraph> g = RevisionGraph::build(GraphSpec::bigHistory());
+    QVERIFY(g);
+    QElapsedTimer timer;
+    timer.start();
+    const Result<MigrationPlan> up = MigrationPlanner::planUpgrade(*g, {}, u"head"_s);
+    const qint64 upNs = timer.nsecsElapsed();
+    QVERIFY(up);
+    QCOMPARE(up->steps.size(), 10000);
+    QCOMPARE(up->headsAfter, g->heads());
+    const Result<MigrationPlan> down = MigrationPlanner::planDowngrade(*g, up->headsAfter,
+                                                                       u"base"_s);
+    const qint64 totalNs = timer.nsecsElapsed();
+    QVERIFY(down);
+    QCOMPARE(down->steps.size(), 10000);
+    QVERIFY(down->headsAfter.isEmpty());
+    qInfo("10,000 revisions: plan upgrade %.1f ms, plan downgrade %.1f ms", upNs / 1e6,
+          (totalNs - upNs) / 1e6);
+    QVERIFY2(totalNs < 3000 * 1000000LL, qPrintable(u"%1 ms"_s.arg(totalNs / 1000000)));
 }
 
 void tst_MigrationPlanner::matchesAlembicOnDocumentedGraphs_data()

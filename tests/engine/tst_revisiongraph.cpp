@@ -354,40 +354,9 @@ void tst_RevisionGraph::topologicalOrderRespectsEdges()
              "revisions along the same branch"_s);
 }
 
-namespace {
-
-// 10,000 revisions: a trunk with a side branch every 50 revisions, merged back 10 later.
-QList<Revision> bigHistory()
-{
-    QStringList specs;
-    QString previous;
-    QString side;
-    for (int i = 0; i < 10000; ++i) {
-        const QString id = u"r%1"_s.arg(i, 5, 10, QChar(u'0'));
-        if (i % 50 == 10 && !side.isEmpty()) {
-            specs.append(id + u':' + previous + u',' + side);
-            side.clear();
-        } else if (i % 50 == 1 && !previous.isEmpty()) {
-            specs.append(id + u':' + previous);
-            side = id;
-            continue;
-        } else if (!side.isEmpty() && i % 50 < 10) {
-            specs.append(id + u':' + side);
-            side = id;
-            continue;
-        } else {
-            specs.append(id + u':' + previous);
-        }
-        previous = id;
-    }
-    return GraphSpec::revisions(specs);
-}
-
-} // namespace
-
 void tst_RevisionGraph::tenThousandRevisionsAreFast()
 {
-    const QList<Revision> revs = bigHistory();
+    const QList<Revision> revs = GraphSpec::bigHistory();
     QElapsedTimer timer;
     timer.start();
     const Result<RevisionGraph> g = RevisionGraph::build(revs);
@@ -408,7 +377,7 @@ void tst_RevisionGraph::tenThousandRevisionsAreFast()
 
 void tst_RevisionGraph::benchmarkBuildAndHistory()
 {
-    const QList<Revision> revs = bigHistory();
+    const QList<Revision> revs = GraphSpec::bigHistory();
     QBENCHMARK {
         const Result<RevisionGraph> g = RevisionGraph::build(revs);
         QVERIFY(g && g->history({})->size() == 10000);
