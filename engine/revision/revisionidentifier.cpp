@@ -72,6 +72,11 @@ bool RevisionIdentifier::isMultipleHeads(const Error &error)
     return error.message.startsWith(multipleHeadsMessage({}).section(u'\'', 0, 0));
 }
 
+Error RevisionIdentifier::namingTarget(const Error &error, const QString &end)
+{
+    return isMultipleHeads(error) ? graphError(multipleHeadsMessage(end)) : error;
+}
+
 Result<RevisionIdentifier::Resolved> RevisionIdentifier::resolveNumber(const QString &identifier) const
 {
     Resolved r;

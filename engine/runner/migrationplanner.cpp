@@ -195,7 +195,7 @@ Result<MigrationPlan> MigrationPlanner::planUpgrade(const RevisionGraph &graph,
                              .arg(target);
     const auto selection = range.collectUpgrade({target}, *current, options);
     if (!selection)
-        return selection.error();
+        return RevisionIdentifier::namingTarget(selection.error(), target);
     QList<int> order = graph.sortNewestFirst(selection->revisions, selection->heads);
     std::reverse(order.begin(), order.end());
     return buildPlan(graph, currentHeads, order, MigrationStep::Direction::Upgrade);
@@ -211,7 +211,7 @@ Result<MigrationPlan> MigrationPlanner::planDowngrade(const RevisionGraph &graph
         return current.error();
     const auto selection = range.collectDowngrade(*current, target);
     if (!selection)
-        return selection.error();
+        return RevisionIdentifier::namingTarget(selection.error(), target);
     const QList<int> order = graph.sortNewestFirst(selection->revisions, selection->heads);
     for (int rev : order) {
         const Revision &r = graph.revisions().at(rev);
