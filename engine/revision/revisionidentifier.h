@@ -62,6 +62,7 @@ private:
     };
     Result<Resolved> resolveNumber(const QString &identifier) const;
     Result<int> currentHead(const QString &branchLabel) const;
+    Result<QString> currentSymbol(const QList<int> &current, const QString &branchLabel) const;
     Result<QList<int>> upgradeStarts(const QList<int> &current, const QString &branchLabel) const;
 
     const RevisionGraph &m_graph;
