@@ -388,6 +388,12 @@ bool RevisionGraph::isHead(const QString &id) const
     return n && n->children.isEmpty();
 }
 
+bool RevisionGraph::isRealHead(const QString &id) const
+{
+    const Node *n = node(id);
+    return n && n->allChildren.isEmpty();
+}
+
 bool RevisionGraph::isBase(const QString &id) const
 {
     const Node *n = node(id);

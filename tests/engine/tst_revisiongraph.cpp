@@ -92,8 +92,10 @@ void tst_RevisionGraph::ends()
     QCOMPARE(g.heads(), heads);
     QCOMPARE(g.realHeads(), realHeads);
     QCOMPARE(g.bases(), bases);
-    for (const QString &h : heads)
+    for (const QString &h : heads) {
         QVERIFY(g.isHead(h));
+        QCOMPARE(g.isRealHead(h), realHeads.contains(h));
+    }
     for (const QString &b : bases)
         QVERIFY(g.isBase(b));
 }
