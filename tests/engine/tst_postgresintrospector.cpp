@@ -6,6 +6,7 @@
 #include <engine/dialect/postgres/postgreskeyreader.h>
 #include <engine/dialect/postgres/postgresscratch.h>
 #include <engine/dialect/postgres/postgrestypes.h>
+#include <engine/dialect/typenormalizer.h>
 #include <engine/diff/differ.h>
 
 #include <QDir>
@@ -118,7 +119,8 @@ void tst_PostgresIntrospector::normalizesTypes_data()
         {"integer[3]", "INTEGER[]"}, {"text ARRAY", "TEXT[]"},
         {"character varying(10)[]", "VARCHAR(10)[]"},
         {"timestamp with time zone[]", "TIMESTAMPTZ[]"},
-        {"pg_catalog.int4", "INTEGER"},
+        {"pg_catalog.int4", "INTEGER"}, {"_int4", "INTEGER[]"}, {"_varchar", "VARCHAR[]"},
+        {"_mood", "_mood"}, {"tsrange", "TSRANGE"},
         {"mood", "mood"}, {"Mood", "Mood"}, {"\"Order Status\"", "\"Order Status\""},
         {"\"Order Status\"[]", "\"Order Status\"[]"}, {"public.mood", "public.mood"},
         {"\"text\"", "\"text\""}, {"citext", "citext"}, {"  integer  ", "INTEGER"}, {"", ""}};
@@ -131,6 +133,7 @@ void tst_PostgresIntrospector::normalizesTypes()
     QFETCH(QString, raw);
     QFETCH(QString, expected);
     QCOMPARE(PostgresTypes::normalize(raw), expected);
+    QCOMPARE(TypeNormalizer(SqlDialect::PostgreSQL).normalize(raw), expected);
 }
 
 void tst_PostgresIntrospector::serialBaseTypes_data()
@@ -307,7 +310,7 @@ void tst_PostgresIntrospector::defaultSchemaFollowsSearchPath()
     QCOMPARE(byPath->tables.size(), 1);
     QCOMPARE(byPath->tables.first().name, u"in_two"_s);
 
-    PostgresIntrospector::Options explicitSchema;
+    IntrospectOptions explicitSchema;
     explicitSchema.schema = s1;
     const auto named = PostgresIntrospector::introspect(c, explicitSchema);
     VERIFY_RESULT(named);
@@ -326,7 +329,7 @@ void tst_PostgresIntrospector::restoresSearchPath()
     QVERIFY(c.exec(u"SET search_path TO %1, public"_s.arg(c.quote(s1))));
     const auto before = c.select(u"SELECT current_setting('search_path')"_s);
     VERIFY_RESULT(before);
-    PostgresIntrospector::Options options;
+    IntrospectOptions options;
     options.schema = s2;
     const auto db = PostgresIntrospector::introspect(c, options);
     VERIFY_RESULT(db);
@@ -340,7 +343,7 @@ void tst_PostgresIntrospector::restoresSearchPath()
 void tst_PostgresIntrospector::missingSchemaIsAnError()
 {
     OPEN_PG(pg);
-    PostgresIntrospector::Options options;
+    IntrospectOptions options;
     options.schema = u"no_such_schema_for_retort"_s;
     const auto db = PostgresIntrospector::introspect(pg.connection(), options);
     QVERIFY(!db);
@@ -359,7 +362,9 @@ void tst_PostgresIntrospector::excludesVersionHistoryAndGlobs()
         CREATE TABLE tmp_one (id serial);
         CREATE TABLE "TMP_two" (id int);
         CREATE TABLE keep (id int REFERENCES retort_history (id));
-        CREATE INDEX tmp_one_idx ON tmp_one (id);)"_s), QString());
+        CREATE INDEX tmp_one_idx ON tmp_one (id);
+        CREATE VIEW tmp_view AS SELECT 1 AS x;
+        CREATE VIEW kept_view AS SELECT 1 AS x;)"_s), QString());
     const auto defaults = PostgresIntrospector::introspect(pg.connection());
     VERIFY_RESULT(defaults);
     QStringList names;
@@ -368,7 +373,7 @@ void tst_PostgresIntrospector::excludesVersionHistoryAndGlobs()
     QCOMPARE(names, (QStringList{u"TMP_two"_s, u"keep"_s, u"my_versions"_s, u"tmp_one"_s}));
     QVERIFY(defaults->sequences.isEmpty()); // retort_history_id_seq goes with its table
 
-    PostgresIntrospector::Options options;
+    IntrospectOptions options;
     options.versionTable = u"my_versions"_s;
     options.historyTable.clear();
     options.excludeTables = {u"tmp_*"_s};
@@ -379,6 +384,9 @@ void tst_PostgresIntrospector::excludesVersionHistoryAndGlobs()
         names << t.name;
     QCOMPARE(names, (QStringList{u"alembic_version"_s, u"keep"_s, u"retort_history"_s}));
     QVERIFY(filtered->sequences.isEmpty());
+    QCOMPARE(defaults->views.size(), 2);
+    QCOMPARE(filtered->views.size(), 1);
+    QCOMPARE(filtered->views.first().name, u"kept_view"_s);
     QCOMPARE(filtered->table(u"keep"_s)->foreignKeys.first().referencedTable, u"retort_history"_s);
 }
 
@@ -441,7 +449,7 @@ void tst_PostgresIntrospector::scratchIntrospectsModelsAndLeavesNothing()
     QVERIFY(scratch.startsWith(u"retort_scratch_"_s));
     QCOMPARE(scratch.size(), 15 + 12);
     const auto models = PostgresScratch::introspectModels(c, scriptsOf(u"schema.sql"_s, ddl),
-                                                          PostgresIntrospector::Options(), scratch);
+                                                          IntrospectOptions(), scratch);
     VERIFY_RESULT(models);
     QCOMPARE(models->schemaName, QString());
     QCOMPARE(jsonText(*models), jsonText(*direct));
@@ -453,7 +461,7 @@ void tst_PostgresIntrospector::scratchIntrospectsModelsAndLeavesNothing()
     QCOMPARE(other.open(pgUrl_), QString());
     QVERIFY(!other.schemaExists(scratch));
     const auto again = PostgresScratch::introspectModels(c, scriptsOf(u"schema.sql"_s, ddl),
-                                                         PostgresIntrospector::Options());
+                                                         IntrospectOptions());
     VERIFY_RESULT(again);
     QCOMPARE(scratchSchemaCount(other.connection()), 0);
     QCOMPARE(scratchSchemaCount(c), 0);
@@ -472,7 +480,7 @@ void tst_PostgresIntrospector::scratchFailureNamesFileAndLineAndLeavesNothing()
              u"-- second file\nCREATE TABLE ok2 (id int);\n\nCREATE TABLE broken (\n  x int REFERENCES nowhere (id)\n);\n"_s)}};
     QCOMPARE(scripts.at(1).statements.at(1).line, 4);
     const QString scratch = PostgresScratch::uniqueSchemaName();
-    const auto models = PostgresScratch::introspectModels(c, scripts, PostgresIntrospector::Options(), scratch);
+    const auto models = PostgresScratch::introspectModels(c, scripts, IntrospectOptions(), scratch);
     QVERIFY(!models);
     QCOMPARE(models.error().file, u"models/b.sql"_s);
     QCOMPARE(models.error().line, 4);
@@ -483,7 +491,7 @@ void tst_PostgresIntrospector::scratchFailureNamesFileAndLineAndLeavesNothing()
     // The session is usable again: no aborted transaction left open, a new scratch works.
     const auto one = c.select(u"SELECT 1"_s);
     VERIFY_RESULT(one);
-    const auto retry = PostgresScratch::introspectModels(c, scripts.mid(0, 1), PostgresIntrospector::Options());
+    const auto retry = PostgresScratch::introspectModels(c, scripts.mid(0, 1), IntrospectOptions());
     VERIFY_RESULT(retry);
     QCOMPARE(retry->tables.size(), 1);
     QCOMPARE(retry->tables.first().name, u"fine"_s);
@@ -496,7 +504,7 @@ void tst_PostgresIntrospector::scratchIgnoresTransactionControl()
     const QString scratch = PostgresScratch::uniqueSchemaName();
     const auto models = PostgresScratch::introspectModels(
         c, scriptsOf(u"dump.sql"_s, u"BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\nSTART TRANSACTION;\nEND;"_s),
-        PostgresIntrospector::Options(), scratch);
+        IntrospectOptions(), scratch);
     VERIFY_RESULT(models);
     QCOMPARE(models->tables.size(), 1);
     QVERIFY(!pg.schemaExists(scratch));

@@ -5,7 +5,6 @@
 
 #include <engine/core/enginetr.h>
 #include <engine/db/connection.h>
-#include <engine/diff/diffoptions.h>
 
 #include <QHash>
 #include <QJsonArray>
@@ -91,7 +90,7 @@ struct SequenceRow
 class Reader
 {
 public:
-    Reader(Connection &connection, const PostgresIntrospector::Options &options)
+    Reader(Connection &connection, const IntrospectOptions &options)
         : m_connection(connection), m_options(options)
     {}
 
@@ -111,7 +110,7 @@ private:
     void markSerial(Schema::Column &column, qint64 tableOid);
 
     Connection &m_connection;
-    const PostgresIntrospector::Options &m_options;
+    const IntrospectOptions &m_options;
     qint64 m_schemaOid = 0;
     Schema::Database m_db;
     QHash<qint64, QString> m_tableNames; // every table of the schema, excluded ones too
@@ -250,6 +249,8 @@ Result<> Reader::readViews()
     if (!rows)
         return rows.error();
     for (const QVariantList &row : *rows) {
+        if (m_options.isExcluded(row.at(0).toString()))
+            continue;
         QString definition = row.at(1).toString().trimmed();
         if (definition.endsWith(u';'))
             definition.chop(1);
@@ -315,17 +316,8 @@ Result<std::pair<QString, qint64>> resolveSchema(Connection &connection, const Q
 
 } // namespace
 
-bool PostgresIntrospector::Options::isExcluded(const QString &table) const
-{
-    Ops::DiffOptions filter;
-    filter.excludeTables = excludeTables;
-    filter.versionTable = versionTable;
-    filter.historyTable = historyTable;
-    return filter.isExcluded(table);
-}
-
 Result<Schema::Database> PostgresIntrospector::introspect(Connection &connection,
-                                                          const Options &options)
+                                                          const IntrospectOptions &options)
 {
     const auto schema = resolveSchema(connection, options.schema);
     if (!schema)
@@ -345,11 +337,6 @@ Result<Schema::Database> PostgresIntrospector::introspect(Connection &connection
     if (!restored)
         return restored.error();
     return db;
-}
-
-Result<Schema::Database> PostgresIntrospector::introspect(Connection &connection)
-{
-    return introspect(connection, Options());
 }
 
 } // namespace Retort

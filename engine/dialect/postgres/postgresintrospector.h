@@ -1,10 +1,8 @@
 #pragma once
 
 #include <engine/core/result.h>
+#include <engine/dialect/introspectoptions.h>
 #include <engine/schema/database.h>
-
-#include <QString>
-#include <QStringList>
 
 namespace Retort {
 
@@ -19,18 +17,10 @@ class Connection;
 class PostgresIntrospector
 {
 public:
-    struct Options
-    {
-        QString schema;            // empty = current_schema() (the first existing schema on the search_path)
-        QStringList excludeTables; // glob patterns, case-insensitive
-        QString versionTable = QStringLiteral("alembic_version");
-        QString historyTable = QStringLiteral("retort_history"); // empty = none
-
-        bool isExcluded(const QString &table) const;
-    };
-
-    static Result<Schema::Database> introspect(Connection &connection, const Options &options);
-    static Result<Schema::Database> introspect(Connection &connection); // default options
+    // options.schema empty = current_schema(), the first existing schema on the search_path.
+    // Excluded names leave out tables and views (and sequences owned by excluded tables).
+    static Result<Schema::Database> introspect(Connection &connection,
+                                               const IntrospectOptions &options = {});
 };
 
 } // namespace Retort

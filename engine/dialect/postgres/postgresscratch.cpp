@@ -45,7 +45,7 @@ Result<> applyScripts(Connection &connection, const QList<PostgresScratch::Scrip
 
 Result<Schema::Database> applyAndRead(Connection &connection, const QString &schema,
                                       const QList<PostgresScratch::Script> &scripts,
-                                      PostgresIntrospector::Options options)
+                                      IntrospectOptions options)
 {
     const QString quoted = connection.quote(schema);
     if (Result<> r = connection.exec(u"CREATE SCHEMA "_s + quoted); !r)
@@ -71,14 +71,14 @@ QString PostgresScratch::uniqueSchemaName()
 
 Result<Schema::Database> PostgresScratch::introspectModels(Connection &connection,
                                                            const QList<Script> &scripts,
-                                                           const PostgresIntrospector::Options &options)
+                                                           const IntrospectOptions &options)
 {
     return introspectModels(connection, scripts, options, uniqueSchemaName());
 }
 
 Result<Schema::Database> PostgresScratch::introspectModels(Connection &connection,
                                                            const QList<Script> &scripts,
-                                                           const PostgresIntrospector::Options &options,
+                                                           const IntrospectOptions &options,
                                                            const QString &scratchSchema)
 {
     QSqlDatabase &db = connection.database();

@@ -32,13 +32,13 @@ public:
     // server's message.
     static Result<Schema::Database> introspectModels(Connection &connection,
                                                      const QList<Script> &scripts,
-                                                     const PostgresIntrospector::Options &options);
+                                                     const IntrospectOptions &options = {});
 
     // The same with a given scratch schema name (it must not exist); tests use it to check
     // that the schema is gone afterwards.
     static Result<Schema::Database> introspectModels(Connection &connection,
                                                      const QList<Script> &scripts,
-                                                     const PostgresIntrospector::Options &options,
+                                                     const IntrospectOptions &options,
                                                      const QString &scratchSchema);
 
     // retort_scratch_ plus 12 random hex digits.

@@ -107,8 +107,12 @@ QString PostgresTypes::normalize(const QString &raw)
     QString text = raw.trimmed();
     if (text.isEmpty())
         return {};
-    const bool array = stripArray(text);
+    bool array = stripArray(text);
     QString result = text.startsWith(u'"') ? QString() : normalizeBuiltin(text);
+    if (result.isEmpty() && !array && text.startsWith(u'_')) { // pg_type's array name: _int4
+        result = normalizeBuiltin(text.mid(1));
+        array = !result.isEmpty();
+    }
     if (result.isEmpty())
         result = text; // enum, domain or extension type: its name is case-sensitive
     return array ? result + u"[]"_s : result;
