@@ -235,6 +235,10 @@ void tst_PostgresIntrospector::richSchemaMatchesGolden()
     QVERIFY(fk->deferrable && fk->initiallyDeferred);
     QVERIFY(order->uniqueConstraint(u"order_invoice_unique"_s)->deferrable);
     QCOMPARE(order->checkConstraint(u"positive_quantity"_s)->expression, u"quantity > 0"_s);
+    const Schema::Index *quantityDesc = order->index(u"order_quantity_desc_idx"_s);
+    QVERIFY(quantityDesc && quantityDesc->columns.size() == 2);
+    QVERIFY(quantityDesc->columns.at(0).descending && quantityDesc->columns.at(1).descending);
+    QCOMPARE(quantityDesc->columns.at(1).name, u"unit_price"_s);
     QCOMPARE(findTable(*db, "category")->foreignKeys.first().referencedTable, u"category"_s);
     QCOMPARE(findTable(*db, "category")->column(u"id"_s)->identity, Schema::Identity::IdentityByDefault);
     QCOMPARE(findTable(*db, "audit_log")->index(u"audit_payload_gin"_s)->method, u"gin"_s);
