@@ -5,7 +5,6 @@
 // can run beside each other on one server.
 #include <engine/config/databaseurl.h>
 #include <engine/db/connection.h>
-#include <engine/sql/statement.h>
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -74,49 +73,5 @@ private:
     std::unique_ptr<Retort::Connection> m_connection;
     QStringList m_schemas;
 };
-
-// Splits SQL on top-level ';' (aware of '...', "...", $tag$...$tag$ and -- comments), with
-// 1-based start lines. Enough for the tests until the StatementSplitter lands.
-inline Retort::StatementList splitStatements(const QString &sql)
-{
-    Retort::StatementList out;
-    QString current;
-    int line = 1;
-    int startLine = 0;
-    for (int i = 0; i < sql.size(); ++i) {
-        const QChar c = sql.at(i);
-        auto take = [&](qsizetype end) {
-            const QString part = sql.mid(i, end - i);
-            line += part.count(u'\n');
-            current += part;
-            i = int(end) - 1;
-        };
-        if (startLine == 0 && !c.isSpace() && !sql.mid(i).startsWith(QStringLiteral("--")))
-            startLine = line;
-        if (c == u'\'' || c == u'"') {
-            const qsizetype end = sql.indexOf(c, i + 1);
-            take(end < 0 ? sql.size() : end + 1);
-        } else if (c == u'-' && sql.mid(i, 2) == QStringLiteral("--")) {
-            const qsizetype end = sql.indexOf(u'\n', i);
-            take(end < 0 ? sql.size() : end);
-        } else if (c == u'$' && sql.indexOf(u'$', i + 1) > i) {
-            const QString tag = sql.mid(i, sql.indexOf(u'$', i + 1) - i + 1);
-            const qsizetype end = sql.indexOf(tag, i + tag.size());
-            take(end < 0 ? sql.size() : end + tag.size());
-        } else if (c == u';') {
-            if (!current.trimmed().isEmpty())
-                out << Retort::Statement{current.trimmed(), startLine};
-            current.clear();
-            startLine = 0;
-        } else {
-            if (c == u'\n')
-                ++line;
-            current += c;
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        out << Retort::Statement{current.trimmed(), startLine};
-    return out;
-}
 
 } // namespace RetortTest

@@ -8,6 +8,7 @@
 #include <engine/dialect/postgres/postgrestypes.h>
 #include <engine/dialect/typenormalizer.h>
 #include <engine/diff/differ.h>
+#include <engine/sql/statementsplitter.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -41,6 +42,8 @@ private slots:
     void scratchIntrospectsModelsAndLeavesNothing();
     void scratchFailureNamesFileAndLineAndLeavesNothing();
     void scratchIgnoresTransactionControl();
+    void scratchRunsModelsInsideTheScratchSchema();
+    void scratchScriptSplitErrorNamesFile();
     void diffCorpus_data();
     void diffCorpus();
     void introspectsFiveHundredTablesQuickly();
@@ -428,9 +431,15 @@ void tst_PostgresIntrospector::serialAndIdentityHideTheirSequences()
     QCOMPARE(names, (QStringList{u"owned_elsewhere:a.o"_s, u"shared_seq:"_s}));
 }
 
+static StatementList splitPg(const QString &sql)
+{
+    const Result<StatementList> statements = StatementSplitter::split(sql, SqlDialect::PostgreSQL);
+    return statements ? *statements : StatementList();
+}
+
 static QList<PostgresScratch::Script> scriptsOf(const QString &file, const QString &sql)
 {
-    return {PostgresScratch::Script{file, RetortTest::splitStatements(sql)}};
+    return {PostgresScratch::Script{file, splitPg(sql)}};
 }
 
 static int scratchSchemaCount(Connection &c)
@@ -479,8 +488,8 @@ void tst_PostgresIntrospector::scratchFailureNamesFileAndLineAndLeavesNothing()
     OPEN_PG(pg);
     Connection &c = pg.connection();
     const QList<PostgresScratch::Script> scripts{
-        {u"models/a.sql"_s, RetortTest::splitStatements(u"CREATE TABLE fine (id int PRIMARY KEY);\n"_s)},
-        {u"models/b.sql"_s, RetortTest::splitStatements(
+        {u"models/a.sql"_s, splitPg(u"CREATE TABLE fine (id int PRIMARY KEY);\n"_s)},
+        {u"models/b.sql"_s, splitPg(
              u"-- second file\nCREATE TABLE ok2 (id int);\n\nCREATE TABLE broken (\n  x int REFERENCES nowhere (id)\n);\n"_s)}};
     QCOMPARE(scripts.at(1).statements.at(1).line, 4);
     const QString scratch = PostgresScratch::uniqueSchemaName();
@@ -513,6 +522,41 @@ void tst_PostgresIntrospector::scratchIgnoresTransactionControl()
     QCOMPARE(models->tables.size(), 1);
     QVERIFY(!pg.schemaExists(scratch));
 }
+void tst_PostgresIntrospector::scratchRunsModelsInsideTheScratchSchema()
+{
+    OPEN_PG(pg);
+    Connection &c = pg.connection();
+    // A DO block (dollar-quoted, with inner ';') that names a table after current_schema().
+    const auto script = PostgresScratch::script(u"schema.sql"_s, uR"(
+        CREATE TABLE plain (id int);
+        DO $body$
+        BEGIN
+            EXECUTE format('CREATE TABLE %I (x int)', 'in_' || current_schema());
+        END
+        $body$;
+        CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42; $$;
+        CREATE TABLE uses_fn (a int DEFAULT answer());)"_s);
+    VERIFY_RESULT(script);
+    QCOMPARE(script->statements.size(), 4);
+    const QString scratch = PostgresScratch::uniqueSchemaName();
+    const auto models = PostgresScratch::introspectModels(c, {*script}, IntrospectOptions(), scratch);
+    VERIFY_RESULT(models);
+    QVERIFY(models->table(u"in_"_s + scratch));
+    QCOMPARE(*models->table(u"uses_fn"_s)->columns.first().defaultExpression, u"answer()"_s);
+    QVERIFY(!pg.schemaExists(scratch));
+    const auto leftover = c.select(u"SELECT count(*) FROM pg_proc WHERE proname = 'answer'"_s);
+    VERIFY_RESULT(leftover);
+    QCOMPARE(leftover->first().first().toInt(), 0);
+}
+
+void tst_PostgresIntrospector::scratchScriptSplitErrorNamesFile()
+{
+    const auto script = PostgresScratch::script(u"models/bad.sql"_s, u"CREATE TABLE a (id int);\nSELECT 'open"_s);
+    QVERIFY(!script);
+    QCOMPARE(script.error().file, u"models/bad.sql"_s);
+    QCOMPARE(script.error().line, 2);
+}
+
 // diff_corpus.txt: cases "=== name", then "--- before", "--- after" (DDL) and "--- expect"
 // (the Differ's describe() lines, in order; none = no changes).
 void tst_PostgresIntrospector::diffCorpus_data()

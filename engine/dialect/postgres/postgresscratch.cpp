@@ -2,6 +2,7 @@
 
 #include <engine/core/enginetr.h>
 #include <engine/db/connection.h>
+#include <engine/sql/statementsplitter.h>
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -62,6 +63,17 @@ Result<Schema::Database> applyAndRead(Connection &connection, const QString &sch
 }
 
 } // namespace
+
+Result<PostgresScratch::Script> PostgresScratch::script(const QString &file, const QString &sql)
+{
+    Result<StatementList> statements = StatementSplitter::split(sql, SqlDialect::PostgreSQL);
+    if (!statements) {
+        Error e = statements.error();
+        e.file = file;
+        return e;
+    }
+    return Script{file, *statements};
+}
 
 QString PostgresScratch::uniqueSchemaName()
 {

@@ -27,6 +27,9 @@ public:
         StatementList statements;
     };
 
+    // Splits one models file with StatementSplitter (PostgreSQL rules); a split error names the file.
+    static Result<Script> script(const QString &file, const QString &sql);
+
     // `options.schema` is ignored; the exclusions apply. The result's schemaName is empty.
     // A failing statement gives an error with the script's file, the statement's line and the
     // server's message.
