@@ -30,6 +30,8 @@ private slots:
     void serialBaseTypes();
     void extractsCheckExpression_data();
     void extractsCheckExpression();
+    void parsesNumberLists_data();
+    void parsesNumberLists();
 
     // Real PostgreSQL.
     void richSchemaMatchesGolden();
@@ -38,6 +40,7 @@ private slots:
     void restoresSearchPath();
     void missingSchemaIsAnError();
     void excludesVersionHistoryAndGlobs();
+    void foreignKeyIntoAnotherSchema();
     void serialAndIdentityHideTheirSequences();
     void scratchIntrospectsModelsAndLeavesNothing();
     void scratchFailureNamesFileAndLineAndLeavesNothing();
@@ -176,6 +179,24 @@ void tst_PostgresIntrospector::extractsCheckExpression()
     QFETCH(QString, definition);
     QFETCH(QString, expected);
     QCOMPARE(PostgresKeyReader::checkExpression(definition), expected);
+}
+
+void tst_PostgresIntrospector::parsesNumberLists_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<qint64>>("expected");
+    QTest::newRow("int2[]") << u"{1,3,2}"_s << QList<qint64>{1, 3, 2};
+    QTest::newRow("int2vector") << u"2 0 5"_s << QList<qint64>{2, 0, 5};
+    QTest::newRow("oidvector") << u"950 0"_s << QList<qint64>{950, 0};
+    QTest::newRow("empty array") << u"{}"_s << QList<qint64>{};
+    QTest::newRow("null") << QString() << QList<qint64>{};
+}
+
+void tst_PostgresIntrospector::parsesNumberLists()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<qint64>, expected);
+    QCOMPARE(PostgresKeyReader::numbers(text), expected);
 }
 
 static const Schema::Table *findTable(const Schema::Database &db, const char *name)
@@ -395,6 +416,30 @@ void tst_PostgresIntrospector::excludesVersionHistoryAndGlobs()
     QCOMPARE(filtered->views.size(), 1);
     QCOMPARE(filtered->views.first().name, u"kept_view"_s);
     QCOMPARE(filtered->table(u"keep"_s)->foreignKeys.first().referencedTable, u"retort_history"_s);
+}
+
+void tst_PostgresIntrospector::foreignKeyIntoAnotherSchema()
+{
+    OPEN_PG(pg);
+    const QString other = pg.create();
+    Connection &c = pg.connection();
+    // Dropped and reordered columns on both sides: attnums are not positions.
+    QCOMPARE(pg.apply(other, u"CREATE TABLE target (gone int, \"Key A\" int, b int, UNIQUE (b, \"Key A\"));"
+                             "ALTER TABLE target DROP COLUMN gone"_s), QString());
+    const auto db = introspectFresh(pg, u"CREATE TABLE src (x int, y int, z int);"
+                                        "ALTER TABLE src DROP COLUMN x;"
+                                        "CREATE INDEX src_z_idx ON src (z DESC, y);"
+                                        "ALTER TABLE src ADD UNIQUE (z);"
+                                        "ALTER TABLE src ADD FOREIGN KEY (z, y) REFERENCES %1.target (b, \"Key A\")"_s
+                                            .arg(c.quote(other)));
+    VERIFY_RESULT(db);
+    const Schema::ForeignKey &fk = db->tables.first().foreignKeys.first();
+    QCOMPARE(fk.columns, (QStringList{u"z"_s, u"y"_s}));
+    QCOMPARE(fk.referencedSchema, other);
+    QCOMPARE(fk.referencedTable, u"target"_s);
+    QCOMPARE(fk.referencedColumns, (QStringList{u"b"_s, u"Key A"_s}));
+    QCOMPARE(db->tables.first().indexes.first().columnNames(), (QStringList{u"z DESC"_s, u"y"_s}));
+    QCOMPARE(db->tables.first().uniqueConstraints.first().columns, QStringList{u"z"_s});
 }
 
 void tst_PostgresIntrospector::serialAndIdentityHideTheirSequences()

@@ -26,11 +26,15 @@ WHERE c.relnamespace = %1 AND c.relkind IN ('r', 'p')
 ORDER BY c.relname
 )";
 
-// A column's collation is reported only when it is not its type's default.
+// A column's collation is reported only when it is not its type's default. Defaults hold no
+// column references, so pg_get_expr() gets no relation to open for them (it costs a third of
+// the whole introspection otherwise); generated columns' expressions do need it.
 const char *const kColumnsSql = R"(
 SELECT a.attrelid::bigint, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-       pg_get_expr(ad.adbin, ad.adrelid), a.attidentity::text, a.attgenerated::text,
-       CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END, d.description
+       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END),
+       a.attidentity::text, a.attgenerated::text,
+       CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END, d.description,
+       a.attnum, a.attcollation::bigint
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -115,6 +119,7 @@ private:
     Schema::Database m_db;
     QHash<qint64, QString> m_tableNames; // every table of the schema, excluded ones too
     QHash<qint64, Schema::Table *> m_tables; // kept tables; pointers into m_db.tables
+    PostgresKeyReader::Attributes m_attributes;
     QList<SequenceRow> m_sequences;
     QHash<std::pair<qint64, QString>, int> m_ownedSequences; // (table oid, column) -> m_sequences index
     QSet<QString> m_serialSequences; // regclass texts of sequences that stand for a serial column
@@ -201,6 +206,7 @@ Result<> Reader::readColumns()
         return rows.error();
     for (const QVariantList &row : *rows) {
         const qint64 oid = row.at(0).toLongLong();
+        m_attributes[oid].insert(row.at(9).toInt(), {row.at(1).toString(), row.at(10).toLongLong()});
         Schema::Table *table = m_tables.value(oid);
         if (!table)
             continue;
@@ -283,9 +289,10 @@ Result<Schema::Database> Reader::run(qint64 schemaOid, const QString &schemaName
         if (Result<> r = (this->*step)(); !r)
             return r.error();
     }
-    if (Result<> r = PostgresKeyReader::readConstraints(m_connection, schemaOid, schemaName, m_tables); !r)
+    PostgresKeyReader keys(m_connection, schemaOid, schemaName, m_tables, m_attributes);
+    if (Result<> r = keys.readConstraints(); !r)
         return r.error();
-    if (Result<> r = PostgresKeyReader::readIndexes(m_connection, schemaOid, m_tables); !r)
+    if (Result<> r = keys.readIndexes(); !r)
         return r.error();
     resolveSequences();
     return m_db;
