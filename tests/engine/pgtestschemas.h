@@ -21,7 +21,31 @@ public:
         if (!m_connection)
             return;
         for (const QString &s : std::as_const(m_schemas))
-            (void) m_connection->exec(QStringLiteral("DROP SCHEMA IF EXISTS ") + m_connection->quote(s) + QStringLiteral(" CASCADE"));
+            drop(s);
+    }
+
+    // DROP SCHEMA ... CASCADE; a schema with hundreds of tables needs more locks than one
+    // transaction may hold, so then its tables go first, 50 per transaction.
+    void drop(const QString &schema)
+    {
+        const QString dropSchema = QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_connection->quote(schema));
+        if (m_connection->exec(dropSchema))
+            return;
+        const auto tables = m_connection->select(
+            QStringLiteral("SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
+                           "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'"),
+            {schema});
+        if (!tables)
+            return;
+        QStringList batch;
+        for (int i = 0; i < tables->size(); ++i) {
+            batch << tables->at(i).first().toString();
+            if (batch.size() == 50 || i == tables->size() - 1) {
+                (void) m_connection->exec(QStringLiteral("DROP TABLE IF EXISTS ") + batch.join(u',') + QStringLiteral(" CASCADE"));
+                batch.clear();
+            }
+        }
+        (void) m_connection->exec(dropSchema);
     }
 
     // Empty on success, else the error text.
