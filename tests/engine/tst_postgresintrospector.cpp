@@ -50,6 +50,7 @@ private slots:
     void diffCorpus_data();
     void diffCorpus();
     void introspectsFiveHundredTablesQuickly();
+    void scratchHandlesFiveHundredTableModels();
 };
 
 static QString readData(const QString &relative)
@@ -702,6 +703,24 @@ void tst_PostgresIntrospector::introspectsFiveHundredTablesQuickly()
     QVERIFY2(best < 1500, qPrintable(u"took %1 ms"_s.arg(best)));
     pg.drop(schema); // too many objects for one DROP SCHEMA ... CASCADE transaction
     QVERIFY(!pg.schemaExists(schema));
+}
+
+void tst_PostgresIntrospector::scratchHandlesFiveHundredTableModels()
+{
+    OPEN_PG(pg);
+    const auto script = PostgresScratch::script(u"schema.sql"_s, benchmarkDdl(500));
+    VERIFY_RESULT(script);
+    QCOMPARE(script->statements.size(), 1000);
+    const QString scratch = PostgresScratch::uniqueSchemaName();
+    QElapsedTimer timer;
+    timer.start();
+    const auto models = PostgresScratch::introspectModels(pg.connection(), {*script}, IntrospectOptions(), scratch);
+    const qint64 ms = timer.elapsed();
+    VERIFY_RESULT(models);
+    qInfo("PostgreSQL models of 500 tables (1000 statements) applied in a scratch schema, read and "
+          "rolled back: %lld ms", ms);
+    QCOMPARE(models->tables.size(), 500);
+    QVERIFY(!pg.schemaExists(scratch));
 }
 
 QTEST_GUILESS_MAIN(tst_PostgresIntrospector)
