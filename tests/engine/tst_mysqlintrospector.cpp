@@ -2,6 +2,7 @@
 #include "mysqltestdatabase.h"
 
 #include <engine/dialect/mysql/mysqlintrospector.h>
+#include <engine/dialect/mysql/mysqlscratch.h>
 #include <engine/diff/differ.h>
 #include <engine/schema/schematext.h>
 
@@ -37,6 +38,31 @@ Schema::Database anonymous(Schema::Database db)
     return db;
 }
 
+MysqlScratch::Script script(const QString &file, const QString &sql)
+{
+    const auto statements = StatementSplitter::split(sql, SqlDialect::MySQL);
+    if (!statements)
+        qFatal("%s", qPrintable(statements.error().toString()));
+    return {file, *statements};
+}
+
+// How many databases on the server have this name (LIKE pattern).
+int databaseCount(Connection &c, const QString &pattern)
+{
+    const auto rows = c.select(u"SELECT COUNT(*) FROM information_schema.SCHEMATA "
+                               "WHERE SCHEMA_NAME LIKE ?"_s, {pattern});
+    return rows ? rows->constFirst().constFirst().toInt() : -1;
+}
+
+int objectCount(Connection &c)
+{
+    const auto rows = c.select(u"SELECT COUNT(*) FROM information_schema.TABLES "
+                               "WHERE TABLE_SCHEMA = DATABASE()"_s);
+    return rows ? rows->constFirst().constFirst().toInt() : -1;
+}
+
+const QString scratchPattern = u"retort\\_scratch\\_%"_s;
+
 } // namespace
 
 // MysqlIntrospector against the real MariaDB of scripts/with-test-dbs.sh. Every test works in
@@ -54,6 +80,13 @@ private slots:
     void excludesRetortAndGlobTables();
     void readsAnotherDatabaseByName();
     void failsWithoutDatabase();
+    void scratchIntrospectsModels();
+    void scratchDropsDatabaseWhenModelsFail_data();
+    void scratchDropsDatabaseWhenModelsFail();
+    void scratchTakesCharsetOfTarget();
+    void devUrlDatabaseIsEmptiedAfterUse();
+    void devUrlDatabaseMustBeEmpty();
+    void devUrlWithoutDatabaseUsesScratchDatabase();
 
 private:
     std::unique_ptr<MysqlTestDatabase> freshDatabase();
@@ -350,6 +383,154 @@ void tst_MysqlIntrospector::failsWithoutDatabase()
     QVERIFY(!model);
     QVERIFY2(model.error().message.contains(u"No database is selected"_s),
              qPrintable(model.error().message));
+}
+
+void tst_MysqlIntrospector::scratchIntrospectsModels()
+{
+    QString url;
+    RETORT_REQUIRE_SERVER(SqlDialect::MySQL, url);
+    const QString ddl = readText(dataPath(u"rich.sql"_s));
+    const Schema::Database direct = introspectDdl(ddl);
+    if (QTest::currentTestFailed())
+        return;
+    auto target = freshDatabase();
+    QVERIFY(target);
+    const int before = databaseCount(target->admin(), scratchPattern);
+    const QString name = MysqlScratch::uniqueDatabaseName();
+    QVERIFY(name.startsWith(u"retort_scratch_"_s));
+    QCOMPARE(name.size(), 15 + 12);
+    auto model = MysqlScratch::introspectModels(target->connection(),
+                                                {script(u"rich.sql"_s, ddl)},
+                                                MysqlIntrospector::Options(), name);
+    QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
+    QCOMPARE(model->schemaName, QString());
+    QCOMPARE(model->toText(), direct.toText());
+    QVERIFY(*model == direct);
+    QCOMPARE(databaseCount(target->admin(), name), 0);
+    QCOMPARE(databaseCount(target->admin(), scratchPattern), before);
+    QCOMPARE(objectCount(target->connection()), 0); // nothing ran in the target
+}
+
+void tst_MysqlIntrospector::scratchDropsDatabaseWhenModelsFail_data()
+{
+    QTest::addColumn<QString>("second");   // text of the second models file
+    QTest::addColumn<int>("line");         // line of the failing statement in it
+    QTest::addColumn<QString>("message");  // part of the server's message
+    QTest::newRow("unknown table") << u"CREATE TABLE b (x INT);\n\nCREATE INDEX ix ON nope (x);"_s
+                                   << 3 << u"nope"_s;
+    QTest::newRow("syntax error") << u"-- models\nCREATE TABLE b (x INT);\nCREATE TABEL c (y INT);"_s
+                                  << 3 << u"syntax"_s;
+    QTest::newRow("duplicate table") << u"CREATE TABLE a (x INT);"_s << 1 << u"already exists"_s;
+}
+
+void tst_MysqlIntrospector::scratchDropsDatabaseWhenModelsFail()
+{
+    QFETCH(QString, second);
+    QFETCH(int, line);
+    QFETCH(QString, message);
+    QString url;
+    RETORT_REQUIRE_SERVER(SqlDialect::MySQL, url);
+    auto target = freshDatabase();
+    QVERIFY(target);
+    const int before = databaseCount(target->admin(), scratchPattern);
+    const QString name = MysqlScratch::uniqueDatabaseName();
+    auto model = MysqlScratch::introspectModels(
+        target->connection(),
+        {script(u"first.sql"_s, u"CREATE TABLE a (x INT);"_s), script(u"second.sql"_s, second)},
+        MysqlIntrospector::Options(), name);
+    QVERIFY(!model);
+    QCOMPARE(model.error().file, u"second.sql"_s);
+    QCOMPARE(model.error().line, line);
+    QVERIFY2(model.error().message.contains(message, Qt::CaseInsensitive),
+             qPrintable(model.error().message));
+    QVERIFY2(model.error().toString().startsWith(u"second.sql:%1: "_s.arg(line)),
+             qPrintable(model.error().toString()));
+    QCOMPARE(databaseCount(target->admin(), name), 0);
+    QCOMPARE(databaseCount(target->admin(), scratchPattern), before);
+}
+
+void tst_MysqlIntrospector::scratchTakesCharsetOfTarget()
+{
+    QString url;
+    RETORT_REQUIRE_SERVER(SqlDialect::MySQL, url);
+    const QString models = u"CREATE TABLE t (a VARCHAR(5) CHARACTER SET utf8mb4, "
+                           "b VARCHAR(5) CHARACTER SET latin1)"_s;
+    for (const QString &charset : {u"utf8mb4"_s, u"latin1"_s}) {
+        auto target = freshDatabase();
+        QVERIFY(target);
+        QVERIFY(target->admin().exec(u"ALTER DATABASE `%1` CHARACTER SET %2"_s.arg(target->name(),
+                                                                                 charset)));
+        auto model = MysqlScratch::introspectModels(target->connection(),
+                                                    {script(u"m.sql"_s, models)},
+                                                    MysqlIntrospector::Options());
+        QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
+        const Schema::Table *t = model->table(u"t"_s);
+        QVERIFY(t);
+        // The column in the database's own character set has the table's default collation.
+        QCOMPARE(t->column(u"a"_s)->collation.isEmpty(), charset == u"utf8mb4"_s);
+        QCOMPARE(t->column(u"b"_s)->collation.isEmpty(), charset == u"latin1"_s);
+    }
+}
+
+void tst_MysqlIntrospector::devUrlDatabaseIsEmptiedAfterUse()
+{
+    QString url;
+    RETORT_REQUIRE_SERVER(SqlDialect::MySQL, url);
+    auto dev = freshDatabase();
+    QVERIFY(dev);
+    const QString ddl = readText(dataPath(u"rich.sql"_s));
+    const Schema::Database direct = introspectDdl(ddl);
+    if (QTest::currentTestFailed())
+        return;
+    auto model = MysqlScratch::introspectModelsOnDev(dev->url(), {script(u"rich.sql"_s, ddl)},
+                                                     MysqlIntrospector::Options());
+    QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
+    QCOMPARE(model->toText(), direct.toText());
+    QCOMPARE(objectCount(dev->connection()), 0);
+
+    auto failed = MysqlScratch::introspectModelsOnDev(
+        dev->url(), {script(u"bad.sql"_s, ddl + u"\nCREATE TABLE `user` (x INT);"_s)},
+        MysqlIntrospector::Options());
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().file, u"bad.sql"_s);
+    QCOMPARE(objectCount(dev->connection()), 0);
+}
+
+void tst_MysqlIntrospector::devUrlDatabaseMustBeEmpty()
+{
+    QString url;
+    RETORT_REQUIRE_SERVER(SqlDialect::MySQL, url);
+    auto dev = freshDatabase();
+    QVERIFY(dev);
+    QCOMPARE(dev->run(u"CREATE TABLE precious (a INT); INSERT INTO precious VALUES (1)"_s),
+             QString());
+    auto model = MysqlScratch::introspectModelsOnDev(
+        dev->url(), {script(u"m.sql"_s, u"CREATE TABLE t (a INT)"_s)}, MysqlIntrospector::Options());
+    QVERIFY(!model);
+    QVERIFY2(model.error().message.contains(u"not empty"_s), qPrintable(model.error().message));
+    const auto rows = dev->connection().select(u"SELECT a FROM precious"_s);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(objectCount(dev->connection()), 1);
+}
+
+void tst_MysqlIntrospector::devUrlWithoutDatabaseUsesScratchDatabase()
+{
+    QString url;
+    RETORT_REQUIRE_SERVER(SqlDialect::MySQL, url);
+    auto server = DatabaseUrl::parse(url);
+    QVERIFY(server);
+    server->database.clear();
+    auto admin = Connection::open(*server);
+    QVERIFY(admin);
+    const int before = databaseCount(**admin, scratchPattern);
+    auto model = MysqlScratch::introspectModelsOnDev(
+        *server, {script(u"m.sql"_s, u"CREATE TABLE t (a INT PRIMARY KEY)"_s)},
+        MysqlIntrospector::Options());
+    QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
+    QCOMPARE(model->tables.size(), 1);
+    QCOMPARE(model->tables.first().primaryKey.columns, QStringList{u"a"_s});
+    QCOMPARE(databaseCount(**admin, scratchPattern), before);
 }
 
 QTEST_GUILESS_MAIN(tst_MysqlIntrospector)
