@@ -334,7 +334,7 @@ void tst_MysqlIntrospector::excludesRetortAndGlobTables()
                      "CREATE TABLE TMP_B (a INT); CREATE TABLE keep (a INT);"
                      "CREATE VIEW tmp_view AS SELECT a FROM keep; CREATE VIEW v AS SELECT a FROM keep"_s),
              QString());
-    MysqlIntrospector::Options options;
+    IntrospectOptions options;
     options.versionTable = u"my_versions"_s;
     options.excludeTables = {u"tmp_*"_s};
     auto model = MysqlIntrospector::introspect(db->connection(), options);
@@ -362,7 +362,7 @@ void tst_MysqlIntrospector::readsAnotherDatabaseByName()
     auto db = freshDatabase();
     QVERIFY(db);
     QCOMPARE(db->run(u"CREATE TABLE only_here (a INT)"_s), QString());
-    MysqlIntrospector::Options options;
+    IntrospectOptions options;
     options.schema = db->name();
     auto model = MysqlIntrospector::introspect(db->admin(), options); // admin is in retort_test
     QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
@@ -402,7 +402,7 @@ void tst_MysqlIntrospector::scratchIntrospectsModels()
     QCOMPARE(name.size(), 15 + 12);
     auto model = MysqlScratch::introspectModels(target->connection(),
                                                 {script(u"rich.sql"_s, ddl)},
-                                                MysqlIntrospector::Options(), name);
+                                                IntrospectOptions(), name);
     QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
     QCOMPARE(model->schemaName, QString());
     QCOMPARE(model->toText(), direct.toText());
@@ -438,7 +438,7 @@ void tst_MysqlIntrospector::scratchDropsDatabaseWhenModelsFail()
     auto model = MysqlScratch::introspectModels(
         target->connection(),
         {script(u"first.sql"_s, u"CREATE TABLE a (x INT);"_s), script(u"second.sql"_s, second)},
-        MysqlIntrospector::Options(), name);
+        IntrospectOptions(), name);
     QVERIFY(!model);
     QCOMPARE(model.error().file, u"second.sql"_s);
     QCOMPARE(model.error().line, line);
@@ -463,7 +463,7 @@ void tst_MysqlIntrospector::scratchTakesCharsetOfTarget()
                                                                                  charset)));
         auto model = MysqlScratch::introspectModels(target->connection(),
                                                     {script(u"m.sql"_s, models)},
-                                                    MysqlIntrospector::Options());
+                                                    IntrospectOptions());
         QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
         const Schema::Table *t = model->table(u"t"_s);
         QVERIFY(t);
@@ -484,14 +484,14 @@ void tst_MysqlIntrospector::devUrlDatabaseIsEmptiedAfterUse()
     if (QTest::currentTestFailed())
         return;
     auto model = MysqlScratch::introspectModelsOnDev(dev->url(), {script(u"rich.sql"_s, ddl)},
-                                                     MysqlIntrospector::Options());
+                                                     IntrospectOptions());
     QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
     QCOMPARE(model->toText(), direct.toText());
     QCOMPARE(objectCount(dev->connection()), 0);
 
     auto failed = MysqlScratch::introspectModelsOnDev(
         dev->url(), {script(u"bad.sql"_s, ddl + u"\nCREATE TABLE `user` (x INT);"_s)},
-        MysqlIntrospector::Options());
+        IntrospectOptions());
     QVERIFY(!failed);
     QCOMPARE(failed.error().file, u"bad.sql"_s);
     QCOMPARE(objectCount(dev->connection()), 0);
@@ -506,7 +506,7 @@ void tst_MysqlIntrospector::devUrlDatabaseMustBeEmpty()
     QCOMPARE(dev->run(u"CREATE TABLE precious (a INT); INSERT INTO precious VALUES (1)"_s),
              QString());
     auto model = MysqlScratch::introspectModelsOnDev(
-        dev->url(), {script(u"m.sql"_s, u"CREATE TABLE t (a INT)"_s)}, MysqlIntrospector::Options());
+        dev->url(), {script(u"m.sql"_s, u"CREATE TABLE t (a INT)"_s)}, IntrospectOptions());
     QVERIFY(!model);
     QVERIFY2(model.error().message.contains(u"not empty"_s), qPrintable(model.error().message));
     const auto rows = dev->connection().select(u"SELECT a FROM precious"_s);
@@ -527,7 +527,7 @@ void tst_MysqlIntrospector::devUrlWithoutDatabaseUsesScratchDatabase()
     const int before = databaseCount(**admin, scratchPattern);
     auto model = MysqlScratch::introspectModelsOnDev(
         *server, {script(u"m.sql"_s, u"CREATE TABLE t (a INT PRIMARY KEY)"_s)},
-        MysqlIntrospector::Options());
+        IntrospectOptions());
     QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
     QCOMPARE(model->tables.size(), 1);
     QCOMPARE(model->tables.first().primaryKey.columns, QStringList{u"a"_s});
