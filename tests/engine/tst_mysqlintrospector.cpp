@@ -227,6 +227,14 @@ void tst_MysqlIntrospector::columnFacts_data()
         u"\"c\" INT NULL GENERATED ALWAYS AS (`id` * 2) VIRTUAL"_s);
     row("stored", u"VARCHAR(20) GENERATED ALWAYS AS (CONCAT('#', id)) STORED"_s,
         u"\"c\" VARCHAR(20) NULL GENERATED ALWAYS AS (concat('#',`id`)) STORED"_s);
+    row("quoted number on int", u"INT DEFAULT '7'"_s, u"\"c\" INT NULL DEFAULT 7"_s);
+    row("backslash in string default", u"VARCHAR(10) DEFAULT 'a\\\\b'"_s,
+        u"\"c\" VARCHAR(10) NULL DEFAULT 'a\\\\b'"_s);
+    row("hex literal default", u"VARCHAR(10) DEFAULT 0x41"_s,
+        u"\"c\" VARCHAR(10) NULL DEFAULT 'A'"_s);
+    row("number on varchar", u"VARCHAR(5) DEFAULT 12"_s, u"\"c\" VARCHAR(5) NULL DEFAULT '12'"_s);
+    row("date default on datetime", u"DATETIME DEFAULT '2020-01-01'"_s,
+        u"\"c\" DATETIME NULL DEFAULT '2020-01-01 00:00:00'"_s);
     row("auto_increment", u"BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE"_s,
         u"\"c\" BIGINT UNSIGNED NOT NULL AUTOINCREMENT"_s);
     row("serial", u"SERIAL"_s, u"\"c\" BIGINT UNSIGNED NOT NULL AUTOINCREMENT"_s);
@@ -369,6 +377,12 @@ void tst_MysqlIntrospector::readsAnotherDatabaseByName()
     QCOMPARE(model->schemaName, db->name());
     QCOMPARE(model->tables.size(), 1);
     QCOMPARE(model->tables.first().name, u"only_here"_s);
+
+    options.schema = db->name() + u"_missing"_s;
+    auto missing = MysqlIntrospector::introspect(db->admin(), options);
+    QVERIFY(!missing);
+    QVERIFY2(missing.error().message.contains(u"does not exist"_s),
+             qPrintable(missing.error().message));
 }
 
 void tst_MysqlIntrospector::failsWithoutDatabase()

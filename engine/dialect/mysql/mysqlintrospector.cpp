@@ -44,6 +44,14 @@ Result<Server> readServer(Connection &connection, const IntrospectOptions &optio
         return Error(Error::Kind::Database,
                      Tr::tr("No database is selected on %1: put one in the URL.")
                          .arg(connection.url().toDisplayString()));
+    const auto exists = connection.select(
+        u"SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?"_s, {server.schema});
+    if (!exists)
+        return exists.error();
+    if (exists->isEmpty())
+        return Error(Error::Kind::Database,
+                     Tr::tr("The database %1 does not exist on %2.")
+                         .arg(server.schema, connection.url().toDisplayString()));
     return server;
 }
 
