@@ -129,7 +129,10 @@ void tst_MysqlDiffCorpus::corpus()
         options.renames << *r;
     }
     const Ops::DiffResult result = Ops::Differ::diff(*a, *b, options);
-    QCOMPARE(describeWithFlags(result.operations), c.expect);
+    const QStringList actual = describeWithFlags(result.operations);
+    if (actual != c.expect) // the whole list, ready to paste into the case file
+        qInfo("actual:\n-- %s", qPrintable(actual.join(u"\n-- "_s)));
+    QCOMPARE(actual, c.expect);
     QStringList candidates;
     for (const Ops::RenameCandidate &rc : result.renameCandidates)
         candidates << rc.describe();

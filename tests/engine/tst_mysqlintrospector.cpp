@@ -288,6 +288,17 @@ void tst_MysqlIntrospector::tableFacts_data()
         << u"table \"t\" ENGINE=InnoDB\n  column \"p_code\" INT NULL\n"
            "  foreign key \"fk_t\" (\"p_code\") REFERENCES \"p\" (\"code\") ON DELETE CASCADE "
            "ON UPDATE SET NULL"_s;
+    QTest::newRow("index left by a re-numbered generated key is left out")
+        << parent + u"CREATE TABLE t (p_id INT, CONSTRAINT t_ibfk_2 FOREIGN KEY (p_id) "
+                    "REFERENCES p (id));\nALTER TABLE t DROP FOREIGN KEY t_ibfk_2;\n"
+                    "ALTER TABLE t ADD CONSTRAINT t_ibfk_1 FOREIGN KEY (p_id) REFERENCES p (id)"_s
+        << u"table \"t\" ENGINE=InnoDB\n  column \"p_id\" INT NULL\n"
+           "  foreign key \"t_ibfk_1\" (\"p_id\") REFERENCES \"p\" (\"id\") ON DELETE RESTRICT "
+           "ON UPDATE RESTRICT"_s;
+    QTest::newRow("index left by a dropped foreign key is the user's now")
+        << parent + u"CREATE TABLE t (p_id INT, CONSTRAINT fk_t FOREIGN KEY (p_id) "
+                    "REFERENCES p (id));\nALTER TABLE t DROP FOREIGN KEY fk_t"_s
+        << u"table \"t\" ENGINE=InnoDB\n  column \"p_id\" INT NULL\n  index \"fk_t\" (\"p_id\")"_s;
     QTest::newRow("user's index under a foreign key is kept")
         << parent + u"CREATE TABLE t (p_id INT, KEY ix_t_p (p_id), CONSTRAINT fk_t FOREIGN KEY "
                     "(p_id) REFERENCES p (id) ON DELETE NO ACTION)"_s
