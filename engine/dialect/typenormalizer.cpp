@@ -1,5 +1,7 @@
 #include "typenormalizer.h"
 
+#include "postgres/postgrestypes.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
@@ -101,56 +103,6 @@ QString normalizeSqlite(const QString &raw)
 
 namespace {
 
-QString normalizePostgres(const QString &raw)
-{
-    static const QHash<QString, QString> names{
-        {u"INT"_s, u"INTEGER"_s},          {u"INT4"_s, u"INTEGER"_s},
-        {u"INTEGER"_s, u"INTEGER"_s},      {u"SERIAL"_s, u"INTEGER"_s},
-        {u"SERIAL4"_s, u"INTEGER"_s},      {u"INT8"_s, u"BIGINT"_s},
-        {u"BIGINT"_s, u"BIGINT"_s},        {u"BIGSERIAL"_s, u"BIGINT"_s},
-        {u"SERIAL8"_s, u"BIGINT"_s},       {u"INT2"_s, u"SMALLINT"_s},
-        {u"SMALLINT"_s, u"SMALLINT"_s},    {u"SMALLSERIAL"_s, u"SMALLINT"_s},
-        {u"SERIAL2"_s, u"SMALLINT"_s},     {u"CHARACTER VARYING"_s, u"VARCHAR"_s},
-        {u"VARCHAR"_s, u"VARCHAR"_s},      {u"CHARACTER"_s, u"CHAR"_s},
-        {u"CHAR"_s, u"CHAR"_s},            {u"BPCHAR"_s, u"CHAR"_s},
-        {u"BOOL"_s, u"BOOLEAN"_s},         {u"BOOLEAN"_s, u"BOOLEAN"_s},
-        {u"FLOAT8"_s, u"DOUBLE PRECISION"_s}, {u"DOUBLE PRECISION"_s, u"DOUBLE PRECISION"_s},
-        {u"FLOAT"_s, u"DOUBLE PRECISION"_s}, {u"FLOAT4"_s, u"REAL"_s},
-        {u"REAL"_s, u"REAL"_s},            {u"DECIMAL"_s, u"NUMERIC"_s},
-        {u"NUMERIC"_s, u"NUMERIC"_s},      {u"TIMESTAMP"_s, u"TIMESTAMP"_s},
-        {u"TIMESTAMP WITHOUT TIME ZONE"_s, u"TIMESTAMP"_s},
-        {u"TIMESTAMPTZ"_s, u"TIMESTAMPTZ"_s},
-        {u"TIMESTAMP WITH TIME ZONE"_s, u"TIMESTAMPTZ"_s},
-        {u"TIME"_s, u"TIME"_s},            {u"TIME WITHOUT TIME ZONE"_s, u"TIME"_s},
-        {u"TIMETZ"_s, u"TIMETZ"_s},        {u"TIME WITH TIME ZONE"_s, u"TIMETZ"_s},
-        {u"VARBIT"_s, u"VARBIT"_s},        {u"BIT VARYING"_s, u"VARBIT"_s},
-        {u"BIT"_s, u"BIT"_s},              {u"TEXT"_s, u"TEXT"_s},
-        {u"BYTEA"_s, u"BYTEA"_s},          {u"UUID"_s, u"UUID"_s},
-        {u"JSON"_s, u"JSON"_s},            {u"JSONB"_s, u"JSONB"_s},
-        {u"DATE"_s, u"DATE"_s},            {u"INTERVAL"_s, u"INTERVAL"_s},
-        {u"MONEY"_s, u"MONEY"_s},          {u"INET"_s, u"INET"_s},
-        {u"CIDR"_s, u"CIDR"_s},            {u"MACADDR"_s, u"MACADDR"_s},
-        {u"XML"_s, u"XML"_s},              {u"TSVECTOR"_s, u"TSVECTOR"_s},
-        {u"OID"_s, u"OID"_s}};
-    QString upper = canonicalText(raw, true);
-    QString array;
-    if (upper.startsWith(u'_') && !upper.contains(u'(')) { // pg_type's internal array name
-        upper = upper.mid(1);
-        array = u"[]"_s;
-    }
-    while (upper.endsWith(u"[]"_s)) {
-        upper.chop(2);
-        array += u"[]"_s;
-    }
-    const Parts p = split(upper);
-    const QString key = QString(p.base + p.suffix).trimmed();
-    if (const auto it = names.constFind(key); it != names.constEnd())
-        return *it + p.args + array;
-    if (const auto it = names.constFind(p.base); it != names.constEnd())
-        return join(*it, p.args, p.suffix) + array;
-    return canonicalText(raw, false); // a user type (enum, domain): case matters
-}
-
 QString normalizeMysql(const QString &raw)
 {
     static const QHash<QString, QString> names{
@@ -183,7 +135,7 @@ QString TypeNormalizer::normalize(const QString &raw) const
     case SqlDialect::SQLite:
         return normalizeSqlite(raw);
     case SqlDialect::PostgreSQL:
-        return normalizePostgres(raw);
+        return PostgresTypes::normalize(raw);
     case SqlDialect::MySQL:
         return normalizeMysql(raw);
     }
