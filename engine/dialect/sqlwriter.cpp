@@ -150,7 +150,9 @@ QString SqlWriter::indexKeyParts(const Schema::Index &index) const
 {
     QStringList parts;
     for (const Schema::IndexColumn &c : index.columns) {
-        QString part = c.isExpression() ? u'(' + c.expression.trimmed() + u')' : name(c.name);
+        QString part = c.isExpression() ? QString(u'(' + c.expression.trimmed() + u')') : name(c.name);
+        if (c.length > 0 && m_dialect == SqlDialect::MySQL)
+            part += u'(' + QString::number(c.length) + u')';
         if (!c.collation.isEmpty())
             part += u" COLLATE "_s + collation(c.collation);
         if (c.descending)

@@ -31,7 +31,7 @@ Schema::Index index(const QString &name, const QStringList &columns, bool unique
     i.name = name;
     i.unique = unique;
     for (const QString &c : columns)
-        i.columns.append(Schema::IndexColumn{c, {}, false, {}});
+        i.columns.append(Schema::IndexColumn{c, {}, false, {}, 0});
     return i;
 }
 
@@ -323,7 +323,7 @@ void addConstraintCases(QMap<QString, Builder> &m)
             partial.where = u"score > 0"_s;
         Schema::Index expr;
         expr.name = u"ix_child_lower_title"_s;
-        expr.columns = {Schema::IndexColumn{{}, u"lower(title)"_s, false, {}}};
+        expr.columns = {Schema::IndexColumn{{}, u"lower(title)"_s, false, {}, 0}};
         return simple(d, {Ops::CreateIndex{u"child"_s, partial}, Ops::CreateIndex{u"child"_s, expr}});
     };
     m[u"drop_index"_s] = [](SqlDialect d) {

@@ -106,6 +106,8 @@ QString MysqlRenderer::columnDefinition(const Column &c)
         sql += c.nullable ? u" NULL"_s : u" NOT NULL"_s;
     if (c.defaultExpression && c.generated == Generated::None && c.identity == Identity::None)
         sql += u" DEFAULT "_s + w.defaultSql(*c.defaultExpression);
+    if (!c.onUpdate.isEmpty())
+        sql += u" ON UPDATE "_s + c.onUpdate;
     if (c.identity != Identity::None)
         sql += u" AUTO_INCREMENT"_s;
     if (!c.comment.isEmpty())
