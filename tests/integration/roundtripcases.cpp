@@ -223,7 +223,7 @@ QList<Case> mysqlCases()
         row(u"mysql_fulltext_index"_s, T, T + u"CREATE FULLTEXT INDEX fx_t_a ON t (a);"_s),
         row(u"mysql_generated_virtual"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, c INTEGER GENERATED ALWAYS AS (b * 2) VIRTUAL);"_s),
         row(u"mysql_collation"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20) COLLATE utf8mb4_bin, b INTEGER);"_s),
-        row(u"mysql_column_comment"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20) COMMENT 'the a', b INTEGER);"_s),
+        row(u"mysql_boolean_column"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, flag BOOLEAN NOT NULL DEFAULT 0);"_s),
         row(u"mysql_int_to_varchar"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b VARCHAR(11));"_s),
     };
 }

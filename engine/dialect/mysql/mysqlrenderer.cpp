@@ -83,6 +83,49 @@ QString alterColumn(const Ops::AlterColumn &a)
     return alterTable(a.table) + u"MODIFY COLUMN "_s + MysqlRenderer::columnDefinition(a.to);
 }
 
+bool leads(const QStringList &keyColumns, const QStringList &columns)
+{
+    if (keyColumns.size() < columns.size())
+        return false;
+    for (int i = 0; i < columns.size(); ++i) {
+        if (keyColumns.at(i).compare(columns.at(i), Qt::CaseInsensitive) != 0)
+            return false;
+    }
+    return true;
+}
+
+// InnoDB creates an index named after a foreign key when no index starts with its columns, and
+// keeps it when the key is dropped. The model never lists it (introspectors leave it out), so a
+// foreign key without a visible supporting index has one of those.
+bool hasImplicitIndex(const Schema::Database &state, const QString &table, const Schema::ForeignKey &fk)
+{
+    const Schema::Table *t = state.table(table);
+    if (!t || fk.name.isEmpty())
+        return false;
+    if (leads(t->primaryKey.columns, fk.columns))
+        return false;
+    for (const Schema::UniqueConstraint &u : t->uniqueConstraints) {
+        if (leads(u.columns, fk.columns))
+            return false;
+    }
+    for (const Schema::Index &i : t->indexes) {
+        QStringList names;
+        for (const Schema::IndexColumn &c : i.columns)
+            names << c.name;
+        if (leads(names, fk.columns))
+            return false;
+    }
+    return true;
+}
+
+QStringList dropForeignKey(const Schema::Database &state, const Ops::DropForeignKey &o)
+{
+    QStringList out{alterTable(o.table) + u"DROP FOREIGN KEY "_s + w.name(o.foreignKey.name)};
+    if (hasImplicitIndex(state, o.table, o.foreignKey))
+        out << alterTable(o.table) + u"DROP INDEX "_s + w.name(o.foreignKey.name);
+    return out;
+}
+
 QString indexName(const QString &name, const QStringList &columns)
 {
     // MySQL names an unnamed key after its first column.
@@ -131,7 +174,7 @@ QStringList MysqlRenderer::createTable(const Schema::Table &t)
     return out;
 }
 
-Result<RenderedStatementList> MysqlRenderer::renderOne(const Schema::Database &,
+Result<RenderedStatementList> MysqlRenderer::renderOne(const Schema::Database &state,
                                                        const Ops::Operation &op) const
 {
     using R = Result<RenderedStatementList>;
@@ -176,7 +219,7 @@ Result<RenderedStatementList> MysqlRenderer::renderOne(const Schema::Database &,
                 if (o.foreignKey.name.isEmpty())
                     return Error(Error::Kind::Internal,
                                  Tr::tr("Cannot drop an unnamed foreign key of '%1'.").arg(o.table));
-                return plain({alterTable(o.table) + u"DROP FOREIGN KEY "_s + w.name(o.foreignKey.name)});
+                return plain(dropForeignKey(state, o));
             },
             [&](const Ops::CreateView &o) { return plain({createView(o.view, false)}); },
             [&](const Ops::DropView &o) { return plain({u"DROP VIEW "_s + w.name(o.view.name)}); },

@@ -55,9 +55,40 @@ QString createView(const Schema::View &v, bool orReplace)
            + u" AS\n"_s + w.viewQuery(v.definition);
 }
 
+// The top-level output expressions of a SELECT, lower-cased; empty when not found.
+QStringList selectList(const QString &definition)
+{
+    const QString q = definition.simplified().toLower();
+    QStringList items;
+    QString current;
+    int depth = 0;
+    qsizetype start = q.startsWith(u"select "_s) ? 7 : -1;
+    for (qsizetype i = start; start >= 0 && i < q.size(); ++i) {
+        const QChar c = q.at(i);
+        depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
+        if (depth == 0 && (c == u',' || q.mid(i, 6) == u" from "_s)) {
+            items << current.trimmed();
+            current.clear();
+            if (c != u',')
+                return items;
+            continue;
+        }
+        current += c;
+    }
+    return start >= 0 && !current.trimmed().isEmpty() ? items << current.trimmed() : QStringList();
+}
+
+// CREATE OR REPLACE VIEW may only append output columns; anything else drops and recreates.
+bool canReplace(const Schema::View &from, const Schema::View &to)
+{
+    const QStringList old = selectList(from.definition);
+    const QStringList now = selectList(to.definition);
+    return !old.isEmpty() && now.size() >= old.size() && now.mid(0, old.size()) == old;
+}
+
 QStringList replaceView(const Ops::ReplaceView &o)
 {
-    if (!o.from.materialized && !o.to.materialized)
+    if (!o.from.materialized && !o.to.materialized && canReplace(o.from, o.to))
         return {createView(o.to, true)};
     return {u"DROP "_s + viewKind(o.from) + w.name(o.from.name), createView(o.to, false)};
 }

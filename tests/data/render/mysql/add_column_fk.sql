@@ -11,6 +11,9 @@ ALTER TABLE child ADD CONSTRAINT fk_child_other FOREIGN KEY (other_id) REFERENCE
 -- op 0
 ALTER TABLE child DROP FOREIGN KEY fk_child_other;
 
+-- op 0
+ALTER TABLE child DROP INDEX fk_child_other;
+
 -- op 1
 ALTER TABLE child DROP COLUMN other_id;
 

@@ -8,3 +8,6 @@ ALTER TABLE note ADD CONSTRAINT fk_note_child FOREIGN KEY (child_id) REFERENCES 
 -- op 0
 ALTER TABLE note DROP FOREIGN KEY fk_note_child;
 
+-- op 0
+ALTER TABLE note DROP INDEX fk_note_child;
+

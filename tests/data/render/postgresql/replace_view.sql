@@ -7,6 +7,9 @@ SELECT id, title, score FROM child;
 -- downgrade
 
 -- op 0
-CREATE OR REPLACE VIEW v_child AS
+DROP VIEW v_child;
+
+-- op 0
+CREATE VIEW v_child AS
 SELECT id, title FROM child;
 
