@@ -126,7 +126,7 @@ Table quotedTable(SqlDialect d)
 {
     Table t;
     t.name = u"user"_s;
-    t.columns = {col(u"order"_s, u"INTEGER"_s, false), col(u"Group Name"_s, u"TEXT"_s),
+    t.columns = {col(u"order"_s, u"INTEGER"_s, false), col(u"Group Name"_s, u"VARCHAR(50)"_s),
                  col(u"1st"_s, u"INTEGER"_s), col(u"mixedCase"_s, u"INTEGER"_s),
                  col(u"we\"ird"_s, u"TEXT"_s), col(u"back`tick"_s, u"TEXT"_s),
                  col(u"plain_name"_s, u"TEXT"_s)};

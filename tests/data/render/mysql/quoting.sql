@@ -3,7 +3,7 @@
 -- op 0
 CREATE TABLE user (
     `order` INTEGER NOT NULL,
-    `Group Name` TEXT NULL,
+    `Group Name` VARCHAR(50) NULL,
     `1st` INTEGER NULL,
     `mixedCase` INTEGER NULL,
     `we"ird` TEXT NULL,

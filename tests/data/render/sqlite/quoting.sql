@@ -3,7 +3,7 @@
 -- op 0
 CREATE TABLE user (
     "order" INTEGER NOT NULL,
-    "Group Name" TEXT,
+    "Group Name" VARCHAR(50),
     "1st" INTEGER,
     "mixedCase" INTEGER,
     "we""ird" TEXT,
