@@ -153,6 +153,12 @@ private slots:
     // create the `before` schema, run the upgrade, then the downgrade.
     void renderCasesRun_data();
     void renderCasesRun();
+    // `--rename t.a=label`: the values move with the column, both ways.
+    void renamedColumnKeepsRows_data();
+    void renamedColumnKeepsRows();
+    // A rebuild that switches foreign keys off must fail at its BEGIN inside a transaction,
+    // before anything cascades.
+    void referencedRebuildRefusesOuterTransaction();
 
 private:
     void addRows(SqlDialect dialect);
@@ -293,6 +299,84 @@ void tst_RoundTrip::renderCasesRun()
     runStatements(target, m->downgrade);
     if (QTest::currentTestFailed())
         return;
+}
+
+void tst_RoundTrip::renamedColumnKeepsRows_data()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::newRow("sqlite") << SqlDialect::SQLite;
+    QTest::newRow("postgresql") << SqlDialect::PostgreSQL;
+    QTest::newRow("mysql") << SqlDialect::MySQL;
+}
+
+void tst_RoundTrip::renamedColumnKeepsRows()
+{
+    QFETCH(SqlDialect, dialect);
+    QString url;
+    if (dialect != SqlDialect::SQLite)
+        RETORT_REQUIRE_SERVER(dialect, url);
+    Target target(dialect, url);
+    CHECK_OK(target.reset());
+    CHECK_OK(target.run(u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, label VARCHAR(20) NOT NULL, b INTEGER);"_s));
+    const Result<Schema::Database> afterModel = target.introspect();
+    CHECK_OK(afterModel);
+    CHECK_OK(target.reset());
+    CHECK_OK(target.run(u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER);"
+                        "INSERT INTO t (id, a, b) VALUES (1, 'one', 10), (2, 'two', 20);"_s));
+    const Result<Schema::Database> beforeModel = target.introspect();
+    CHECK_OK(beforeModel);
+    Ops::DiffOptions options;
+    options.renames = {Ops::ColumnRename{u"t"_s, u"a"_s, u"label"_s}};
+    const Ops::DiffResult diff = Ops::Differ::diff(*beforeModel, *afterModel, options);
+    QVERIFY(std::holds_alternative<Ops::RenameColumn>(diff.operations.value(0)));
+    const Result<RenderedMigration> m = SqlRenderer::create(dialect)->renderMigration(*beforeModel, diff.operations);
+    CHECK_OK(m);
+    runStatements(target, m->upgrade);
+    if (QTest::currentTestFailed())
+        return;
+    const Result<QStringList> up = target.probe(u"SELECT id, label FROM t ORDER BY id"_s);
+    CHECK_OK(up);
+    QCOMPARE(*up, (QStringList{u"1|one"_s, u"2|two"_s}));
+    const Result<Schema::Database> upgraded = target.introspect();
+    CHECK_OK(upgraded);
+    QVERIFY2(Ops::Differ::diff(*upgraded, *afterModel).isEmpty(), "upgrade differs from the models");
+    runStatements(target, m->downgrade);
+    if (QTest::currentTestFailed())
+        return;
+    const Result<QStringList> down = target.probe(u"SELECT id, a FROM t ORDER BY id"_s);
+    CHECK_OK(down);
+    QCOMPARE(*down, (QStringList{u"1|one"_s, u"2|two"_s}));
+}
+
+void tst_RoundTrip::referencedRebuildRefusesOuterTransaction()
+{
+    Target target(SqlDialect::SQLite, {});
+    CHECK_OK(target.reset());
+    CHECK_OK(target.run(u"CREATE TABLE p (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(20));"
+                        "CREATE TABLE c (id INTEGER NOT NULL PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE);"
+                        "INSERT INTO p VALUES (1, 'a'); INSERT INTO c VALUES (10, 1);"_s));
+    const Result<Schema::Database> before = target.introspect();
+    CHECK_OK(before);
+    Schema::Database after = *before;
+    after.table(u"p"_s)->columns[1].nullable = false;
+    const Ops::DiffResult diff = Ops::Differ::diff(*before, after);
+    const Result<RenderedStatementList> statements = SqlRenderer::create(SqlDialect::SQLite)->render(*before, diff.operations);
+    CHECK_OK(statements);
+    QVERIFY(RenderedMigration::needsNoTransaction(*statements));
+    CHECK_OK(target.exec(u"BEGIN"_s));
+    Result<void> failed;
+    for (const RenderedStatement &s : *statements) {
+        failed = target.exec(s.sql);
+        if (!failed) {
+            QCOMPARE(s.sql, u"BEGIN"_s);
+            break;
+        }
+    }
+    QVERIFY(!failed);
+    CHECK_OK(target.exec(u"ROLLBACK"_s));
+    const Result<QStringList> rows = target.probe(u"SELECT id FROM c"_s);
+    CHECK_OK(rows);
+    QCOMPARE(*rows, QStringList{u"10"_s});
 }
 
 QTEST_GUILESS_MAIN(tst_RoundTrip)
