@@ -48,11 +48,15 @@ std::unique_ptr<SqlRenderer> SqlRenderer::create(SqlDialect dialect, MysqlFlavor
     return std::make_unique<SqliteRenderer>();
 }
 
-Result<RenderedStatementList> SqlRenderer::renderEach(const Schema::Database &before,
-                                                      const Ops::OperationList &ops,
+Result<RenderedStatementList> SqlRenderer::renderEach(SqlDialect dialect,
+                                                      const Schema::Database &before,
+                                                      const Ops::OperationList &operations,
                                                       const RenderOne &renderOne)
 {
     Schema::Database state = before;
+    Ops::OperationList ops = operations;
+    if (state.dialect != dialect)
+        useNormalizedTypes(state, ops);
     RenderedStatementList out;
     for (int i = 0; i < ops.size(); ++i) {
         Result<RenderedStatementList> one = renderOne(state, ops.at(i));
@@ -67,6 +71,42 @@ Result<RenderedStatementList> SqlRenderer::renderEach(const Schema::Database &be
             return applied.error();
     }
     return out;
+}
+
+namespace {
+
+void normalizeColumn(Schema::Column &c)
+{
+    if (!c.type.normalized.isEmpty())
+        c.type.raw.clear();
+}
+
+void normalizeTable(Schema::Table &t)
+{
+    for (Schema::Column &c : t.columns)
+        normalizeColumn(c);
+}
+
+} // namespace
+
+void SqlRenderer::useNormalizedTypes(Schema::Database &before, Ops::OperationList &ops)
+{
+    for (Schema::Table &t : before.tables)
+        normalizeTable(t);
+    for (Ops::Operation &op : ops) {
+        if (auto *o = std::get_if<Ops::CreateTable>(&op))
+            normalizeTable(o->table);
+        else if (auto *d = std::get_if<Ops::DropTable>(&op))
+            normalizeTable(d->table);
+        else if (auto *a = std::get_if<Ops::AddColumn>(&op))
+            normalizeColumn(a->column);
+        else if (auto *r = std::get_if<Ops::DropColumn>(&op))
+            normalizeColumn(r->column);
+        else if (auto *c = std::get_if<Ops::AlterColumn>(&op)) {
+            normalizeColumn(c->from);
+            normalizeColumn(c->to);
+        }
+    }
 }
 
 RenderedStatementList SqlRenderer::statements(const QStringList &sql)

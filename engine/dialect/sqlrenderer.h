@@ -52,9 +52,13 @@ protected:
                                                                   const Ops::Operation &op)>;
     // Op by op: renders each against the schema so far, sets operationIndex, then applies the
     // operation to the schema (OperationApplier).
-    static Result<RenderedStatementList> renderEach(const Schema::Database &before,
+    static Result<RenderedStatementList> renderEach(SqlDialect dialect,
+                                                    const Schema::Database &before,
                                                     const Ops::OperationList &ops,
                                                     const RenderOne &renderOne);
+    // A column type's `raw` spelling only round-trips on the engine that reported it: for a
+    // schema of another dialect, the renderers write the normalised spelling instead.
+    static void useNormalizedTypes(Schema::Database &before, Ops::OperationList &ops);
     // Plain statements without flags.
     static RenderedStatementList statements(const QStringList &sql);
     static Error unsupported(const QString &what, SqlDialect dialect);

@@ -74,6 +74,8 @@ private slots:
     void mariaDbAndMysqlDropChecksDiffer();
     void noTransactionFlag_data();
     void noTransactionFlag();
+    void rawTypeOnlyOnItsOwnEngine_data();
+    void rawTypeOnlyOnItsOwnEngine();
 };
 
 void tst_Renderers::goldens_data()
@@ -220,6 +222,40 @@ void tst_Renderers::noTransactionFlag()
     const Result<RenderedMigration> m = SqlRenderer::create(dialect)->renderMigration(c->before, c->ops);
     QVERIFY(m);
     QCOMPARE(RenderedMigration::needsNoTransaction(m->upgrade), upgradeOutside);
+}
+
+void tst_Renderers::rawTypeOnlyOnItsOwnEngine_data()
+{
+    QTest::addColumn<SqlDialect>("modelDialect");
+    QTest::addColumn<SqlDialect>("renderer");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("pg model, pg") << SqlDialect::PostgreSQL << SqlDialect::PostgreSQL
+                                  << u"ALTER TABLE t ADD COLUMN c character varying(20)"_s;
+    QTest::newRow("mysql model, pg") << SqlDialect::MySQL << SqlDialect::PostgreSQL
+                                     << u"ALTER TABLE t ADD COLUMN c VARCHAR(20)"_s;
+    QTest::newRow("pg model, sqlite") << SqlDialect::PostgreSQL << SqlDialect::SQLite
+                                      << u"ALTER TABLE t ADD COLUMN c VARCHAR(20)"_s;
+    QTest::newRow("pg model, mysql") << SqlDialect::PostgreSQL << SqlDialect::MySQL
+                                     << u"ALTER TABLE t ADD COLUMN c VARCHAR(20) NULL"_s;
+}
+
+void tst_Renderers::rawTypeOnlyOnItsOwnEngine()
+{
+    QFETCH(SqlDialect, modelDialect);
+    QFETCH(SqlDialect, renderer);
+    QFETCH(QString, expected);
+    Schema::Database db;
+    db.dialect = modelDialect;
+    Schema::Table t;
+    t.name = u"t"_s;
+    db.tables = {t};
+    Schema::Column c;
+    c.name = u"c"_s;
+    c.type = Schema::ColumnType{u"character varying(20)"_s, u"VARCHAR(20)"_s};
+    const auto r = SqlRenderer::create(renderer)->render(db, {Ops::AddColumn{u"t"_s, c}});
+    QVERIFY(r);
+    QCOMPARE(r->size(), 1);
+    QCOMPARE(r->first().sql, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_Renderers)

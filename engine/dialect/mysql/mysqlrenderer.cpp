@@ -174,13 +174,56 @@ QStringList MysqlRenderer::createTable(const Schema::Table &t)
     return out;
 }
 
+std::optional<Result<QStringList>> MysqlRenderer::constraintStatements(const Schema::Database &state,
+                                                                       const Ops::Operation &op) const
+{
+    using R = std::optional<Result<QStringList>>;
+    const QString dropCheck = m_flavor == MysqlFlavor::MariaDB ? u"DROP CONSTRAINT "_s
+                                                               : u"DROP CHECK "_s;
+    auto unnamed = [](const QString &what, const QString &table) -> R {
+        return Result<QStringList>(Error(Error::Kind::Internal,
+                                         Tr::tr("Cannot drop an unnamed %1 of '%2'.").arg(what, table)));
+    };
+    return std::visit(
+        Overloaded{
+            [&](const Ops::AddUniqueConstraint &o) -> R {
+                return QStringList{alterTable(o.table) + u"ADD "_s + w.uniqueClause(o.constraint)};
+            },
+            [&](const Ops::DropUniqueConstraint &o) -> R {
+                const QString n = indexName(o.constraint.name, o.constraint.columns);
+                return QStringList{alterTable(o.table) + u"DROP INDEX "_s + w.name(n)};
+            },
+            [&](const Ops::AddCheckConstraint &o) -> R {
+                return QStringList{alterTable(o.table) + u"ADD "_s + w.checkClause(o.constraint)};
+            },
+            [&](const Ops::DropCheckConstraint &o) -> R {
+                if (o.constraint.name.isEmpty())
+                    return unnamed(u"check constraint"_s, o.table);
+                return QStringList{alterTable(o.table) + dropCheck + w.name(o.constraint.name)};
+            },
+            [&](const Ops::AddForeignKey &o) -> R {
+                return QStringList{alterTable(o.table) + u"ADD "_s + w.foreignKeyClause(o.foreignKey)};
+            },
+            [&](const Ops::DropForeignKey &o) -> R {
+                if (o.foreignKey.name.isEmpty())
+                    return unnamed(u"foreign key"_s, o.table);
+                return dropForeignKey(state, o);
+            },
+            [](const auto &) -> R { return std::nullopt; },
+        },
+        op);
+}
+
 Result<RenderedStatementList> MysqlRenderer::renderOne(const Schema::Database &state,
                                                        const Ops::Operation &op) const
 {
     using R = Result<RenderedStatementList>;
     auto plain = [](const QStringList &sql) -> R { return statements(sql); };
-    const QString dropCheck = m_flavor == MysqlFlavor::MariaDB ? u"DROP CONSTRAINT "_s
-                                                               : u"DROP CHECK "_s;
+    if (std::optional<Result<QStringList>> constraint = constraintStatements(state, op)) {
+        if (!*constraint)
+            return constraint->error();
+        return plain(**constraint);
+    }
     return std::visit(
         Overloaded{
             [&](const Ops::CreateTable &o) { return plain(createTable(o.table)); },
@@ -195,31 +238,6 @@ Result<RenderedStatementList> MysqlRenderer::renderOne(const Schema::Database &s
             [&](const Ops::CreateIndex &o) { return plain({createIndex(o.table, o.index)}); },
             [&](const Ops::DropIndex &o) {
                 return plain({alterTable(o.table) + u"DROP INDEX "_s + w.name(o.index.name)});
-            },
-            [&](const Ops::AddUniqueConstraint &o) {
-                return plain({alterTable(o.table) + u"ADD "_s + w.uniqueClause(o.constraint)});
-            },
-            [&](const Ops::DropUniqueConstraint &o) {
-                const QString n = indexName(o.constraint.name, o.constraint.columns);
-                return plain({alterTable(o.table) + u"DROP INDEX "_s + w.name(n)});
-            },
-            [&](const Ops::AddCheckConstraint &o) {
-                return plain({alterTable(o.table) + u"ADD "_s + w.checkClause(o.constraint)});
-            },
-            [&](const Ops::DropCheckConstraint &o) -> R {
-                if (o.constraint.name.isEmpty())
-                    return Error(Error::Kind::Internal,
-                                 Tr::tr("Cannot drop an unnamed check constraint of '%1'.").arg(o.table));
-                return plain({alterTable(o.table) + dropCheck + w.name(o.constraint.name)});
-            },
-            [&](const Ops::AddForeignKey &o) {
-                return plain({alterTable(o.table) + u"ADD "_s + w.foreignKeyClause(o.foreignKey)});
-            },
-            [&](const Ops::DropForeignKey &o) -> R {
-                if (o.foreignKey.name.isEmpty())
-                    return Error(Error::Kind::Internal,
-                                 Tr::tr("Cannot drop an unnamed foreign key of '%1'.").arg(o.table));
-                return plain(dropForeignKey(state, o));
             },
             [&](const Ops::CreateView &o) { return plain({createView(o.view, false)}); },
             [&](const Ops::DropView &o) { return plain({u"DROP VIEW "_s + w.name(o.view.name)}); },
@@ -238,6 +256,7 @@ Result<RenderedStatementList> MysqlRenderer::renderOne(const Schema::Database &s
             [&](const Ops::ExecuteSql &o) -> R {
                 return plain(o.sql.trimmed().isEmpty() ? QStringList() : QStringList{o.sql.trimmed()});
             },
+            [&](const auto &) -> R { return Error(Error::Kind::Internal, u"Unhandled operation."_s); },
         },
         op);
 }
@@ -245,7 +264,7 @@ Result<RenderedStatementList> MysqlRenderer::renderOne(const Schema::Database &s
 Result<RenderedStatementList> MysqlRenderer::render(const Schema::Database &before,
                                                     const Ops::OperationList &ops) const
 {
-    return renderEach(before, ops, [this](const Schema::Database &state, const Ops::Operation &op) {
+    return renderEach(dialect(), before, ops, [this](const Schema::Database &state, const Ops::Operation &op) {
         return renderOne(state, op);
     });
 }

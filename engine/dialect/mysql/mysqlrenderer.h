@@ -2,6 +2,8 @@
 
 #include <engine/dialect/sqlrenderer.h>
 
+#include <optional>
+
 namespace Retort {
 
 // MySQL and MariaDB DDL: MODIFY COLUMN with the whole column definition, DROP INDEX for
@@ -21,6 +23,9 @@ public:
     static QString columnDefinition(const Schema::Column &column);
 
 private:
+    // Unique, check and foreign-key constraints; nullopt for other operations.
+    std::optional<Result<QStringList>> constraintStatements(const Schema::Database &state,
+                                                            const Ops::Operation &op) const;
     Result<RenderedStatementList> renderOne(const Schema::Database &state,
                                             const Ops::Operation &op) const;
 

@@ -149,6 +149,37 @@ QString dropConstraint(const QString &table, const QString &name)
     return alterTable(table) + u"DROP CONSTRAINT "_s + w.name(name);
 }
 
+// Unique, check and foreign-key constraints; nullopt for other operations.
+std::optional<QStringList> constraintStatements(const Ops::Operation &op)
+{
+    return std::visit(
+        Overloaded{
+            [](const Ops::AddUniqueConstraint &o) -> std::optional<QStringList> {
+                return QStringList{alterTable(o.table) + u"ADD "_s + w.uniqueClause(o.constraint)};
+            },
+            [](const Ops::DropUniqueConstraint &o) -> std::optional<QStringList> {
+                return QStringList{dropConstraint(o.table, constraintName(o.table, o.constraint.name,
+                                                                          o.constraint.columns, u"key"_s))};
+            },
+            [](const Ops::AddCheckConstraint &o) -> std::optional<QStringList> {
+                return QStringList{alterTable(o.table) + u"ADD "_s + w.checkClause(o.constraint)};
+            },
+            [](const Ops::DropCheckConstraint &o) -> std::optional<QStringList> {
+                return QStringList{dropConstraint(o.table, constraintName(o.table, o.constraint.name,
+                                                                          {}, u"check"_s))};
+            },
+            [](const Ops::AddForeignKey &o) -> std::optional<QStringList> {
+                return QStringList{alterTable(o.table) + u"ADD "_s + w.foreignKeyClause(o.foreignKey)};
+            },
+            [](const Ops::DropForeignKey &o) -> std::optional<QStringList> {
+                return QStringList{dropConstraint(o.table, constraintName(o.table, o.foreignKey.name,
+                                                                          o.foreignKey.columns, u"fkey"_s))};
+            },
+            [](const auto &) -> std::optional<QStringList> { return std::nullopt; },
+        },
+        op);
+}
+
 Result<RenderedStatementList> renderOne(const Schema::Database &state, const Ops::Operation &op)
 {
     using R = Result<RenderedStatementList>;
@@ -158,6 +189,8 @@ Result<RenderedStatementList> renderOne(const Schema::Database &state, const Ops
             out.append(RenderedStatement{s});
         return out;
     };
+    if (const std::optional<QStringList> constraint = constraintStatements(op))
+        return plain(*constraint);
     return std::visit(
         Overloaded{
             [&](const Ops::CreateTable &o) { return plain(PostgresRenderer::createTable(o.table)); },
@@ -169,27 +202,6 @@ Result<RenderedStatementList> renderOne(const Schema::Database &state, const Ops
             [&](const Ops::AlterColumn &o) { return plain(PostgresColumnChange::render(o)); },
             [&](const Ops::CreateIndex &o) { return plain({w.createIndex(o.table, o.index)}); },
             [&](const Ops::DropIndex &o) { return plain({u"DROP INDEX "_s + w.name(o.index.name)}); },
-            [&](const Ops::AddUniqueConstraint &o) {
-                return plain({alterTable(o.table) + u"ADD "_s + w.uniqueClause(o.constraint)});
-            },
-            [&](const Ops::DropUniqueConstraint &o) {
-                return plain({dropConstraint(o.table, constraintName(o.table, o.constraint.name,
-                                                                     o.constraint.columns, u"key"_s))});
-            },
-            [&](const Ops::AddCheckConstraint &o) {
-                return plain({alterTable(o.table) + u"ADD "_s + w.checkClause(o.constraint)});
-            },
-            [&](const Ops::DropCheckConstraint &o) {
-                return plain({dropConstraint(o.table, constraintName(o.table, o.constraint.name,
-                                                                     {}, u"check"_s))});
-            },
-            [&](const Ops::AddForeignKey &o) {
-                return plain({alterTable(o.table) + u"ADD "_s + w.foreignKeyClause(o.foreignKey)});
-            },
-            [&](const Ops::DropForeignKey &o) {
-                return plain({dropConstraint(o.table, constraintName(o.table, o.foreignKey.name,
-                                                                     o.foreignKey.columns, u"fkey"_s))});
-            },
             [&](const Ops::CreateView &o) { return plain({createView(o.view, false)}); },
             [&](const Ops::DropView &o) {
                 return plain({u"DROP "_s + viewKind(o.view) + w.name(o.view.name)});
@@ -214,6 +226,7 @@ Result<RenderedStatementList> renderOne(const Schema::Database &state, const Ops
             [&](const Ops::ExecuteSql &o) -> R {
                 return plain(o.sql.trimmed().isEmpty() ? QStringList() : QStringList{o.sql.trimmed()});
             },
+            [&](const auto &) -> R { return Error(Error::Kind::Internal, u"Unhandled operation."_s); },
         },
         op);
 }
@@ -244,7 +257,7 @@ QStringList PostgresRenderer::createTable(const Schema::Table &t)
 Result<RenderedStatementList> PostgresRenderer::render(const Schema::Database &before,
                                                        const Ops::OperationList &ops) const
 {
-    return renderEach(before, ops, renderOne);
+    return renderEach(dialect(), before, ops, renderOne);
 }
 
 } // namespace Retort

@@ -168,9 +168,12 @@ Result<RenderedStatementList> SqliteRenderer::renderOne(const Schema::Database &
 }
 
 Result<RenderedStatementList> SqliteRenderer::render(const Schema::Database &before,
-                                                     const Ops::OperationList &ops) const
+                                                     const Ops::OperationList &operations) const
 {
     Schema::Database state = before;
+    Ops::OperationList ops = operations;
+    if (state.dialect != dialect())
+        useNormalizedTypes(state, ops);
     RenderedStatementList out;
     int i = 0;
     while (i < ops.size()) {
