@@ -13,17 +13,10 @@ namespace {
 using Schema::Database;
 using Schema::Table;
 
-template<class... Fs>
-struct Overloaded : Fs...
-{
-    using Fs::operator()...;
-};
-template<class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
-
 Error missing(const QString &what, const QString &name)
 {
-    return Error(Error::Kind::Internal, Tr::tr("Cannot apply operation: no %1 '%2'.").arg(what, name));
+    return Error(Error::Kind::Internal,
+                 Tr::tr("Cannot apply operation: no %1 '%2'.").arg(what, name));
 }
 
 template<typename T>
@@ -80,164 +73,197 @@ Result<void> applyEnum(Database &db, const QString &name, const Schema::EnumType
     return missing(u"enum"_s, name);
 }
 
-
-
 } // namespace
 
 namespace {
 
-Result<void> applyTableOp(Database &db, Table &t, const Operation &op)
+// Applies one operation; a visitor so that each kind is its own short function.
+struct Applier
 {
-    auto fail = [](const QString &what, const QString &name) -> Result<void> {
-        return missing(what, name);
-    };
-    return std::visit(
-        Overloaded{
-            [&](const AddColumn &o) -> Result<void> {
-                t.columns.append(o.column);
-                return {};
-            },
-            [&](const DropColumn &o) -> Result<void> {
-                return removeNamedValue(t.columns, o.column.name) ? Result<void>()
-                                                                  : fail(u"column"_s, o.column.name);
-            },
-            [&](const AlterColumn &o) -> Result<void> {
-                Schema::Column *c = t.column(o.from.name);
-                if (!c)
-                    return fail(u"column"_s, o.from.name);
-                *c = o.to;
-                return {};
-            },
-            [&](const RenameColumn &o) -> Result<void> {
-                Schema::Column *c = t.column(o.from);
-                if (!c)
-                    return fail(u"column"_s, o.from);
-                c->name = o.to;
-                renameColumnRefs(db, t.name, o.from, o.to);
-                return {};
-            },
-            [&](const CreateIndex &o) -> Result<void> {
-                t.indexes.append(o.index);
-                return {};
-            },
-            [&](const DropIndex &o) -> Result<void> {
-                return removeNamedValue(t.indexes, o.index.name) ? Result<void>()
-                                                                 : fail(u"index"_s, o.index.name);
-            },
-            [&](const AddUniqueConstraint &o) -> Result<void> {
-                t.uniqueConstraints.append(o.constraint);
-                return {};
-            },
-            [&](const DropUniqueConstraint &o) -> Result<void> {
-                return removeNamed(t.uniqueConstraints, o.constraint)
-                           ? Result<void>() : fail(u"unique constraint"_s, o.constraint.name);
-            },
-            [&](const AddCheckConstraint &o) -> Result<void> {
-                t.checkConstraints.append(o.constraint);
-                return {};
-            },
-            [&](const DropCheckConstraint &o) -> Result<void> {
-                return removeNamed(t.checkConstraints, o.constraint)
-                           ? Result<void>() : fail(u"check constraint"_s, o.constraint.name);
-            },
-            [&](const AddForeignKey &o) -> Result<void> {
-                t.foreignKeys.append(o.foreignKey);
-                return {};
-            },
-            [&](const DropForeignKey &o) -> Result<void> {
-                return removeNamed(t.foreignKeys, o.foreignKey)
-                           ? Result<void>() : fail(u"foreign key"_s, o.foreignKey.name);
-            },
-            [&](const auto &) -> Result<void> {
-                return Error(Error::Kind::Internal, Tr::tr("Not a table operation."));
-            },
-        },
-        op);
-}
+    Database &db;
 
-Result<void> applyDatabaseOp(Database &db, const Operation &op)
-{
-    return std::visit(
-        Overloaded{
-            [&](const CreateTable &o) -> Result<void> {
-                db.tables.append(o.table);
+    Result<void> fail(const QString &what, const QString &name) { return missing(what, name); }
+
+    template<typename Op, typename Body>
+    Result<void> onTable(const Op &op, Body body)
+    {
+        Table *t = db.table(op.table);
+        if (!t)
+            return fail(u"table"_s, op.table);
+        return body(*t);
+    }
+
+    Result<void> operator()(const CreateTable &o)
+    {
+        db.tables.append(o.table);
+        return {};
+    }
+    Result<void> operator()(const DropTable &o)
+    {
+        return removeNamedValue(db.tables, o.table.name) ? Result<void>()
+                                                         : fail(u"table"_s, o.table.name);
+    }
+    Result<void> operator()(const AddColumn &o)
+    {
+        return onTable(o, [&](Table &t) -> Result<void> {
+            t.columns.append(o.column);
+            return {};
+        });
+    }
+    Result<void> operator()(const DropColumn &o)
+    {
+        return onTable(o, [&](Table &t) -> Result<void> {
+            return removeNamedValue(t.columns, o.column.name) ? Result<void>()
+                                                              : fail(u"column"_s, o.column.name);
+        });
+    }
+    Result<void> operator()(const AlterColumn &o)
+    {
+        return onTable(o, [&](Table &t) -> Result<void> {
+            Schema::Column *c = t.column(o.from.name);
+            if (!c)
+                return fail(u"column"_s, o.from.name);
+            *c = o.to;
+            return {};
+        });
+    }
+    Result<void> operator()(const AlterPrimaryKey &o)
+    {
+        return onTable(o, [&](Table &t) -> Result<void> {
+            t.primaryKey = o.to;
+            return {};
+        });
+    }
+    Result<void> operator()(const RenameColumn &o)
+    {
+        return onTable(o, [&](Table &t) -> Result<void> {
+            Schema::Column *c = t.column(o.from);
+            if (!c)
+                return fail(u"column"_s, o.from);
+            c->name = o.to;
+            renameColumnRefs(db, t.name, o.from, o.to);
+            return {};
+        });
+    }
+    template<typename List, typename Item>
+    Result<void> add(const QString &table, List Table::*list, const Item &item)
+    {
+        Table *t = db.table(table);
+        if (!t)
+            return fail(u"table"_s, table);
+        (t->*list).append(item);
+        return {};
+    }
+    template<typename List, typename Item>
+    Result<void> remove(const QString &table,
+                        List Table::*list,
+                        const Item &item,
+                        const QString &what)
+    {
+        Table *t = db.table(table);
+        if (!t)
+            return fail(u"table"_s, table);
+        return removeNamed(t->*list, item) ? Result<void>() : fail(what, item.name);
+    }
+    Result<void> operator()(const CreateIndex &o) { return add(o.table, &Table::indexes, o.index); }
+    Result<void> operator()(const DropIndex &o)
+    {
+        return remove(o.table, &Table::indexes, o.index, u"index"_s);
+    }
+    Result<void> operator()(const AddUniqueConstraint &o)
+    {
+        return add(o.table, &Table::uniqueConstraints, o.constraint);
+    }
+    Result<void> operator()(const DropUniqueConstraint &o)
+    {
+        return remove(o.table, &Table::uniqueConstraints, o.constraint, u"unique constraint"_s);
+    }
+    Result<void> operator()(const AddCheckConstraint &o)
+    {
+        return add(o.table, &Table::checkConstraints, o.constraint);
+    }
+    Result<void> operator()(const DropCheckConstraint &o)
+    {
+        return remove(o.table, &Table::checkConstraints, o.constraint, u"check constraint"_s);
+    }
+    Result<void> operator()(const AddForeignKey &o)
+    {
+        return add(o.table, &Table::foreignKeys, o.foreignKey);
+    }
+    Result<void> operator()(const DropForeignKey &o)
+    {
+        return remove(o.table, &Table::foreignKeys, o.foreignKey, u"foreign key"_s);
+    }
+    Result<void> operator()(const RenameTable &o)
+    {
+        Table *t = db.table(o.from);
+        if (!t)
+            return fail(u"table"_s, o.from);
+        t->name = o.to;
+        for (Table &other : db.tables) {
+            for (auto &fk : other.foreignKeys) {
+                if (fk.referencedTable == o.from)
+                    fk.referencedTable = o.to;
+            }
+        }
+        return {};
+    }
+    Result<void> operator()(const CreateView &o)
+    {
+        db.views.append(o.view);
+        return {};
+    }
+    Result<void> operator()(const DropView &o)
+    {
+        return removeNamedValue(db.views, o.view.name) ? Result<void>()
+                                                       : fail(u"view"_s, o.view.name);
+    }
+    Result<void> operator()(const ReplaceView &o)
+    {
+        for (Schema::View &v : db.views) {
+            if (v.name == o.from.name) {
+                v = o.to;
                 return {};
-            },
-            [&](const DropTable &o) -> Result<void> {
-                return removeNamedValue(db.tables, o.table.name) ? Result<void>()
-                                                                 : missing(u"table"_s, o.table.name);
-            },
-            [&](const RenameTable &o) -> Result<void> {
-                Table *t = db.table(o.from);
-                if (!t)
-                    return missing(u"table"_s, o.from);
-                t->name = o.to;
-                for (Table &other : db.tables) {
-                    for (auto &fk : other.foreignKeys) {
-                        if (fk.referencedTable == o.from)
-                            fk.referencedTable = o.to;
-                    }
-                }
-                return {};
-            },
-            [&](const CreateView &o) -> Result<void> {
-                db.views.append(o.view);
-                return {};
-            },
-            [&](const DropView &o) -> Result<void> {
-                return removeNamedValue(db.views, o.view.name) ? Result<void>()
-                                                               : missing(u"view"_s, o.view.name);
-            },
-            [&](const ReplaceView &o) -> Result<void> {
-                for (Schema::View &v : db.views) {
-                    if (v.name == o.from.name) {
-                        v = o.to;
-                        return {};
-                    }
-                }
-                return missing(u"view"_s, o.from.name);
-            },
-            [&](const CreateEnum &o) -> Result<void> {
-                db.enums.append(o.enumType);
-                return {};
-            },
-            [&](const DropEnum &o) -> Result<void> {
-                return removeNamedValue(db.enums, o.enumType.name)
-                           ? Result<void>() : missing(u"enum"_s, o.enumType.name);
-            },
-            [&](const AddEnumValue &o) -> Result<void> {
-                Schema::EnumType to = o.from;
-                to.values.insert(std::clamp(o.position, 0, int(to.values.size())), o.value);
-                return applyEnum(db, o.from.name, to);
-            },
-            [&](const DropEnumValue &o) -> Result<void> {
-                Schema::EnumType to = o.from;
-                to.values.removeOne(o.value);
-                return applyEnum(db, o.from.name, to);
-            },
-            [&](const ExecuteSql &) -> Result<void> { return {}; },
-            [&](const auto &) -> Result<void> {
-                const QString name = tableName(op);
-                Table *t = db.table(name);
-                if (!t)
-                    return missing(u"table"_s, name);
-                return applyTableOp(db, *t, op);
-            },
-        },
-        op);
-}
+            }
+        }
+        return fail(u"view"_s, o.from.name);
+    }
+    Result<void> operator()(const CreateEnum &o)
+    {
+        db.enums.append(o.enumType);
+        return {};
+    }
+    Result<void> operator()(const DropEnum &o)
+    {
+        return removeNamedValue(db.enums, o.enumType.name) ? Result<void>()
+                                                           : fail(u"enum"_s, o.enumType.name);
+    }
+    Result<void> operator()(const AddEnumValue &o)
+    {
+        Schema::EnumType to = o.from;
+        to.values.insert(std::clamp(o.position, 0, int(to.values.size())), o.value);
+        return applyEnum(db, o.from.name, to);
+    }
+    Result<void> operator()(const DropEnumValue &o)
+    {
+        Schema::EnumType to = o.from;
+        to.values.removeOne(o.value);
+        return applyEnum(db, o.from.name, to);
+    }
+    Result<void> operator()(const ExecuteSql &) { return {}; }
+};
 
 } // namespace
 
 Result<void> OperationApplier::apply(Schema::Database &database, const Operation &op)
 {
-    return applyDatabaseOp(database, op);
+    return std::visit(Applier{database}, op);
 }
 
 Result<void> OperationApplier::apply(Schema::Database &database, const OperationList &ops)
 {
     for (const Operation &op : ops) {
-        const Result<void> r = applyDatabaseOp(database, op);
+        const Result<void> r = std::visit(Applier{database}, op);
         if (!r)
             return r.error().withContext(describe(op));
     }
