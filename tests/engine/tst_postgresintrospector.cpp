@@ -41,12 +41,14 @@ private slots:
     void missingSchemaIsAnError();
     void excludesVersionHistoryAndGlobs();
     void foreignKeyIntoAnotherSchema();
+    void readsUserTriggersOnly();
     void serialAndIdentityHideTheirSequences();
     void scratchIntrospectsModelsAndLeavesNothing();
     void scratchFailureNamesFileAndLineAndLeavesNothing();
     void scratchIgnoresTransactionControl();
     void scratchRunsModelsInsideTheScratchSchema();
     void scratchScriptSplitErrorNamesFile();
+    void scratchSeesTargetSchemaTypes();
     void diffCorpus_data();
     void diffCorpus();
     void introspectsFiveHundredTablesQuickly();
@@ -443,6 +445,24 @@ void tst_PostgresIntrospector::foreignKeyIntoAnotherSchema()
     QCOMPARE(db->tables.first().uniqueConstraints.first().columns, QStringList{u"z"_s});
 }
 
+void tst_PostgresIntrospector::readsUserTriggersOnly()
+{
+    OPEN_PG(pg);
+    const auto db = introspectFresh(pg, uR"(
+        CREATE TABLE parent (id int PRIMARY KEY);
+        CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id), touched timestamptz);
+        CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN NEW.touched := now(); RETURN NEW; END $$;
+        CREATE TRIGGER child_touch BEFORE INSERT OR UPDATE ON child FOR EACH ROW EXECUTE FUNCTION touch();)"_s);
+    VERIFY_RESULT(db);
+    QVERIFY(db->table(u"parent"_s)->triggers.isEmpty()); // the FK's internal triggers are not listed
+    const QList<Schema::Trigger> &triggers = db->table(u"child"_s)->triggers;
+    QCOMPARE(triggers.size(), 1);
+    QCOMPARE(triggers.first().name, u"child_touch"_s);
+    QCOMPARE(triggers.first().definition,
+             u"CREATE TRIGGER child_touch BEFORE INSERT OR UPDATE ON child FOR EACH ROW EXECUTE FUNCTION touch()"_s);
+}
+
 void tst_PostgresIntrospector::serialAndIdentityHideTheirSequences()
 {
     OPEN_PG(pg);
@@ -601,6 +621,34 @@ void tst_PostgresIntrospector::scratchScriptSplitErrorNamesFile()
     QVERIFY(!script);
     QCOMPARE(script.error().file, u"models/bad.sql"_s);
     QCOMPARE(script.error().line, 2);
+}
+
+void tst_PostgresIntrospector::scratchSeesTargetSchemaTypes()
+{
+    OPEN_PG(pg);
+    // A domain in the target schema stands for an extension's type (citext and friends).
+    QString target;
+    const auto current = introspectFresh(pg, uR"(
+        CREATE DOMAIN email_text AS text CHECK (VALUE LIKE '%@%');
+        CREATE TABLE users (id int PRIMARY KEY, email email_text NOT NULL);)"_s, &target);
+    VERIFY_RESULT(current);
+    QCOMPARE(current->table(u"users"_s)->column(u"email"_s)->type.raw, u"email_text"_s);
+    const auto script = PostgresScratch::script(
+        u"schema.sql"_s, u"CREATE TABLE users (id int PRIMARY KEY, email email_text NOT NULL);"_s);
+    VERIFY_RESULT(script);
+    const QString scratch = PostgresScratch::uniqueSchemaName();
+    const auto models = PostgresScratch::introspectModels(pg.connection(), {*script}, IntrospectOptions(), scratch);
+    VERIFY_RESULT(models);
+    QCOMPARE(models->table(u"users"_s)->column(u"email"_s)->type.raw, u"email_text"_s);
+    const Ops::DiffResult diff = Ops::Differ::diff(*current, *models);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff.describe().join(u'\n')));
+    QVERIFY(!pg.schemaExists(scratch));
+    // The target schema was not touched: still one table.
+    IntrospectOptions options;
+    options.schema = target;
+    const auto after = PostgresIntrospector::introspect(pg.connection(), options);
+    VERIFY_RESULT(after);
+    QCOMPARE(after->tables.size(), 1);
 }
 
 // diff_corpus.txt: cases "=== name", then "--- before", "--- after" (DDL) and "--- expect"
