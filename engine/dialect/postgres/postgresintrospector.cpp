@@ -26,11 +26,15 @@ WHERE c.relnamespace = %1 AND c.relkind IN ('r', 'p')
 ORDER BY c.relname
 )";
 
-// A column's collation is reported only when it is not its type's default.
+// A column's collation is reported only when it is not its type's default. Defaults hold no
+// column references, so pg_get_expr() gets no relation to open for them (it costs a third of
+// the whole introspection otherwise); generated columns' expressions do need it.
 const char *const kColumnsSql = R"(
 SELECT a.attrelid::bigint, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-       pg_get_expr(ad.adbin, ad.adrelid), a.attidentity::text, a.attgenerated::text,
-       CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END, d.description
+       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END),
+       a.attidentity::text, a.attgenerated::text,
+       CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END, d.description,
+       a.attnum, a.attcollation::bigint
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_type t ON t.oid = a.atttypid
@@ -64,6 +68,15 @@ SELECT c.relname::text, pg_get_viewdef(c.oid, true), c.relkind = 'm'
 FROM pg_class c
 WHERE c.relnamespace = %1 AND c.relkind IN ('v', 'm')
 ORDER BY c.relname
+)";
+
+// User triggers (not the ones behind FKs), with their CREATE TRIGGER text.
+const char *const kTriggersSql = R"(
+SELECT t.tgrelid::bigint, t.tgname::text, pg_get_triggerdef(t.oid, true)
+FROM pg_trigger t
+JOIN pg_class c ON c.oid = t.tgrelid
+WHERE c.relnamespace = %1 AND NOT t.tgisinternal
+ORDER BY t.tgrelid, t.tgname
 )";
 
 const char *const kEnumsSql = R"(
@@ -106,6 +119,7 @@ private:
     Result<> readColumns();
     Result<> readViews();
     Result<> readEnums();
+    Result<> readTriggers();
     void resolveSequences();
     void markSerial(Schema::Column &column, qint64 tableOid);
 
@@ -115,6 +129,7 @@ private:
     Schema::Database m_db;
     QHash<qint64, QString> m_tableNames; // every table of the schema, excluded ones too
     QHash<qint64, Schema::Table *> m_tables; // kept tables; pointers into m_db.tables
+    PostgresKeyReader::Attributes m_attributes;
     QList<SequenceRow> m_sequences;
     QHash<std::pair<qint64, QString>, int> m_ownedSequences; // (table oid, column) -> m_sequences index
     QSet<QString> m_serialSequences; // regclass texts of sequences that stand for a serial column
@@ -201,6 +216,7 @@ Result<> Reader::readColumns()
         return rows.error();
     for (const QVariantList &row : *rows) {
         const qint64 oid = row.at(0).toLongLong();
+        m_attributes[oid].insert(row.at(9).toInt(), {row.at(1).toString(), row.at(10).toLongLong()});
         Schema::Table *table = m_tables.value(oid);
         if (!table)
             continue;
@@ -273,19 +289,32 @@ Result<> Reader::readEnums()
     return {};
 }
 
+Result<> Reader::readTriggers()
+{
+    const auto rows = query(kTriggersSql);
+    if (!rows)
+        return rows.error();
+    for (const QVariantList &row : *rows) {
+        if (Schema::Table *table = m_tables.value(row.at(0).toLongLong()))
+            table->triggers << Schema::Trigger{row.at(1).toString(), row.at(2).toString()};
+    }
+    return {};
+}
+
 Result<Schema::Database> Reader::run(qint64 schemaOid, const QString &schemaName)
 {
     m_schemaOid = schemaOid;
     m_db.dialect = SqlDialect::PostgreSQL;
     m_db.schemaName = schemaName;
     for (auto step : {&Reader::readTables, &Reader::readSequences, &Reader::readColumns,
-                      &Reader::readViews, &Reader::readEnums}) {
+                      &Reader::readTriggers, &Reader::readViews, &Reader::readEnums}) {
         if (Result<> r = (this->*step)(); !r)
             return r.error();
     }
-    if (Result<> r = PostgresKeyReader::readConstraints(m_connection, schemaOid, schemaName, m_tables); !r)
+    PostgresKeyReader keys(m_connection, schemaOid, schemaName, m_tables, m_attributes);
+    if (Result<> r = keys.readConstraints(); !r)
         return r.error();
-    if (Result<> r = PostgresKeyReader::readIndexes(m_connection, schemaOid, m_tables); !r)
+    if (Result<> r = keys.readIndexes(); !r)
         return r.error();
     resolveSequences();
     return m_db;
@@ -319,14 +348,25 @@ Result<std::pair<QString, qint64>> resolveSchema(Connection &connection, const Q
 Result<Schema::Database> PostgresIntrospector::introspect(Connection &connection,
                                                           const IntrospectOptions &options)
 {
+    return introspect(connection, options, QString());
+}
+
+Result<Schema::Database> PostgresIntrospector::introspect(Connection &connection,
+                                                          const IntrospectOptions &options,
+                                                          const QString &alsoVisible)
+{
+    if (connection.dialect() != SqlDialect::PostgreSQL)
+        return Error(Error::Kind::Internal, Tr::tr("PostgresIntrospector needs a PostgreSQL connection."));
     const auto schema = resolveSchema(connection, options.schema);
     if (!schema)
         return schema.error();
     const auto saved = connection.select(u"SELECT current_setting('search_path')"_s);
     if (!saved)
         return saved.error();
-    const auto set = connection.select(u"SELECT set_config('search_path', quote_ident(?), false)"_s,
-                                       {schema->first});
+    QString path = connection.quote(schema->first);
+    if (!alsoVisible.isEmpty() && alsoVisible != schema->first)
+        path += u", "_s + connection.quote(alsoVisible);
+    const auto set = connection.select(u"SELECT set_config('search_path', ?, false)"_s, {path});
     if (!set)
         return set.error();
     Result<Schema::Database> db = Reader(connection, options).run(schema->second, schema->first);

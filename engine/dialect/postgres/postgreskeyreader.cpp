@@ -11,44 +11,33 @@ namespace Retort {
 
 namespace {
 
-// The key columns of a constraint, in key order, as a JSON array of names.
+// Key columns come as attnum arrays. Only for an FK into another schema (whose columns were
+// not read) the server spells out the referenced names.
 const char *const kConstraintsSql = R"(
-SELECT con.conrelid::bigint, con.conname::text, con.contype::text,
-       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num)::text,
-       fc.relname::text, fn.nspname::text,
-       (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num)::text,
+SELECT con.conrelid::bigint, con.conname::text, con.contype::text, con.conkey::text,
+       fc.relname::text, fn.nspname::text, con.confrelid::bigint, con.confkey::text,
        con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
-       CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END
+       CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END,
+       CASE WHEN fc.relnamespace <> %1 THEN
+         (SELECT json_agg(a.attname ORDER BY k.ord)
+            FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+            JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num)::text END
 FROM pg_constraint con
-JOIN pg_class c ON c.oid = con.conrelid
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE c.relnamespace = %1 AND c.relkind IN ('r', 'p') AND con.contype IN ('p', 'u', 'f', 'c')
+WHERE con.connamespace = %1 AND con.conrelid <> 0 AND con.contype IN ('p', 'u', 'f', 'c')
 ORDER BY con.conrelid, con.conname
 )";
 
-// Key parts: [attnum, column name or expression, indoption, collation name or null].
-// Column keys report a collation only when it differs from the column's; expression keys when
-// it is not the database default (oid 100).
+// Key parts as int2vector/oidvector text; expression texts (JSON [[position, text], ...]) only
+// for indexes that have expressions.
 const char *const kIndexesSql = R"(
 SELECT i.indrelid::bigint, ic.relname::text, i.indisunique, am.amname::text,
-       pg_get_expr(i.indpred, i.indrelid, true),
-       (SELECT json_agg(json_build_array(
-                   k.num,
-                   CASE WHEN k.num = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true)
-                        ELSE a.attname::text END,
-                   i.indoption[k.ord - 1],
-                   CASE WHEN k.num <> 0 AND i.indcollation[k.ord - 1] <> a.attcollation
-                          THEN co.collname::text
-                        WHEN k.num = 0 AND i.indcollation[k.ord - 1] NOT IN (0, 100)
-                          THEN co.collname::text END)
-                 ORDER BY k.ord)
-          FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
-          LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
-          LEFT JOIN pg_collation co ON co.oid = i.indcollation[k.ord - 1]
-          WHERE k.ord <= i.indnkeyatts)::text
+       pg_get_expr(i.indpred, i.indrelid, true), i.indnkeyatts, i.indkey::text,
+       i.indoption::text, i.indcollation::text,
+       CASE WHEN i.indexprs IS NOT NULL THEN
+         (SELECT json_agg(json_build_array(k.ord, pg_get_indexdef(i.indexrelid, k.ord::int, true)))
+            FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord) WHERE k.num = 0)::text END
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
@@ -60,95 +49,164 @@ WHERE c.relnamespace = %1 AND c.relkind IN ('r', 'p')
 ORDER BY i.indrelid, ic.relname
 )";
 
+constexpr qint64 kDefaultCollation = 100; // DEFAULT_COLLATION_OID
+
 QJsonArray jsonArray(const QVariant &value)
 {
     return QJsonDocument::fromJson(value.toString().toUtf8()).array();
 }
 
-QStringList names(const QVariant &jsonValue)
+} // namespace
+
+QList<qint64> PostgresKeyReader::numbers(const QString &text)
 {
-    QStringList list;
-    for (const QJsonValue &v : jsonArray(jsonValue))
-        list << v.toString();
+    QList<qint64> list;
+    qint64 value = 0;
+    bool inNumber = false;
+    for (const QChar c : text) {
+        if (c.isDigit()) {
+            value = value * 10 + c.digitValue();
+            inNumber = true;
+        } else if (inNumber) {
+            list << value;
+            value = 0;
+            inNumber = false;
+        }
+    }
+    if (inNumber)
+        list << value;
     return list;
 }
 
-void addConstraint(Schema::Table &table, const QVariantList &row, const QString &schemaName)
+QStringList PostgresKeyReader::columnNames(qint64 table, const QString &attnums,
+                                           const QString &fallbackJson) const
 {
+    QStringList names;
+    if (!fallbackJson.isEmpty()) {
+        for (const QJsonValue &v : jsonArray(fallbackJson))
+            names << v.toString();
+        return names;
+    }
+    const QHash<int, Attribute> columns = m_attributes.value(table);
+    for (qint64 n : numbers(attnums))
+        names << columns.value(int(n)).name;
+    return names;
+}
+
+void PostgresKeyReader::addConstraint(Schema::Table &table, const QVariantList &row) const
+{
+    const qint64 oid = row.at(0).toLongLong();
     const QString name = row.at(1).toString();
     const QString type = row.at(2).toString();
+    const QStringList columns = columnNames(oid, row.at(3).toString(), {});
     if (type == u"p") {
-        table.primaryKey = Schema::PrimaryKey{name, names(row.at(3))};
+        table.primaryKey = Schema::PrimaryKey{name, columns};
     } else if (type == u"u") {
-        table.uniqueConstraints << Schema::UniqueConstraint{name, names(row.at(3)),
-                                                            row.at(9).toBool(), row.at(10).toBool()};
+        table.uniqueConstraints << Schema::UniqueConstraint{name, columns, row.at(10).toBool(),
+                                                            row.at(11).toBool()};
     } else if (type == u"f") {
         Schema::ForeignKey fk;
         fk.name = name;
-        fk.columns = names(row.at(3));
+        fk.columns = columns;
         fk.referencedTable = row.at(4).toString();
         const QString refSchema = row.at(5).toString();
-        fk.referencedSchema = refSchema == schemaName ? QString() : refSchema;
-        fk.referencedColumns = names(row.at(6));
-        fk.onDelete = Schema::referentialActionFromSql(row.at(7).toString());
-        fk.onUpdate = Schema::referentialActionFromSql(row.at(8).toString());
-        fk.deferrable = row.at(9).toBool();
-        fk.initiallyDeferred = row.at(10).toBool();
+        fk.referencedSchema = refSchema == m_schemaName ? QString() : refSchema;
+        fk.referencedColumns = columnNames(row.at(6).toLongLong(), row.at(7).toString(),
+                                           row.at(13).toString());
+        fk.onDelete = Schema::referentialActionFromSql(row.at(8).toString());
+        fk.onUpdate = Schema::referentialActionFromSql(row.at(9).toString());
+        fk.deferrable = row.at(10).toBool();
+        fk.initiallyDeferred = row.at(11).toBool();
         table.foreignKeys << fk;
     } else if (type == u"c") {
-        table.checkConstraints << Schema::CheckConstraint{
-            name, PostgresKeyReader::checkExpression(row.at(11).toString())};
+        table.checkConstraints << Schema::CheckConstraint{name, checkExpression(row.at(12).toString())};
     }
 }
 
-Schema::IndexColumn indexColumn(const QJsonArray &part)
+Result<> PostgresKeyReader::readConstraints()
 {
-    Schema::IndexColumn column;
-    if (part.at(0).toInt() == 0)
-        column.expression = part.at(1).toString();
-    else
-        column.name = part.at(1).toString();
-    // pg_index.indoption: bit 0 = DESC, bit 1 = NULLS FIRST.
-    column.descending = (part.at(2).toInt() & 1) != 0;
-    column.collation = part.at(3).toString();
-    return column;
-}
-
-} // namespace
-
-Result<> PostgresKeyReader::readConstraints(Connection &connection, qint64 schemaOid,
-                                            const QString &schemaName,
-                                            const QHash<qint64, Schema::Table *> &tables)
-{
-    const auto rows = connection.select(QString::fromLatin1(kConstraintsSql).arg(schemaOid));
+    const auto rows = m_connection.select(QString::fromLatin1(kConstraintsSql).arg(m_schemaOid));
     if (!rows)
         return rows.error();
     for (const QVariantList &row : *rows) {
-        if (Schema::Table *table = tables.value(row.at(0).toLongLong()))
-            addConstraint(*table, row, schemaName);
+        if (Schema::Table *table = m_tables.value(row.at(0).toLongLong()))
+            addConstraint(*table, row);
     }
     return {};
 }
 
-Result<> PostgresKeyReader::readIndexes(Connection &connection, qint64 schemaOid,
-                                        const QHash<qint64, Schema::Table *> &tables)
+// Names of the non-default collations that index keys use; one query, and only if there are any.
+Result<> PostgresKeyReader::resolveCollations(const QList<qint64> &oids)
 {
-    const auto rows = connection.select(QString::fromLatin1(kIndexesSql).arg(schemaOid));
+    QStringList missing;
+    for (qint64 oid : oids) {
+        if (!m_collations.contains(oid))
+            missing << QString::number(oid);
+    }
+    if (missing.isEmpty())
+        return {};
+    const auto rows = m_connection.select(
+        u"SELECT oid::bigint, collname::text FROM pg_collation WHERE oid IN (%1)"_s.arg(missing.join(u',')));
     if (!rows)
         return rows.error();
+    for (const QVariantList &row : *rows)
+        m_collations.insert(row.at(0).toLongLong(), row.at(1).toString());
+    return {};
+}
+
+Result<> PostgresKeyReader::readIndexes()
+{
+    const auto rows = m_connection.select(QString::fromLatin1(kIndexesSql).arg(m_schemaOid));
+    if (!rows)
+        return rows.error();
+    struct Pending { Schema::Table *table; Schema::Index index; QList<qint64> collations; };
+    QList<Pending> pending;
+    QList<qint64> collationOids;
     for (const QVariantList &row : *rows) {
-        Schema::Table *table = tables.value(row.at(0).toLongLong());
+        const qint64 tableOid = row.at(0).toLongLong();
+        Schema::Table *table = m_tables.value(tableOid);
         if (!table)
             continue;
-        Schema::Index index;
-        index.name = row.at(1).toString();
-        index.unique = row.at(2).toBool();
+        Pending p{table, {}, {}};
+        p.index.name = row.at(1).toString();
+        p.index.unique = row.at(2).toBool();
         const QString method = row.at(3).toString();
-        index.method = method == u"btree" ? QString() : method;
-        index.where = row.at(4).toString();
-        for (const QJsonValue &part : jsonArray(row.at(5)))
-            index.columns << indexColumn(part.toArray());
-        table->indexes << index;
+        p.index.method = method == u"btree" ? QString() : method;
+        p.index.where = row.at(4).toString();
+        const int keys = row.at(5).toInt();
+        const QList<qint64> attnums = numbers(row.at(6).toString()).mid(0, keys);
+        const QList<qint64> options = numbers(row.at(7).toString());
+        const QList<qint64> collations = numbers(row.at(8).toString());
+        QHash<int, QString> expressions;
+        for (const QJsonValue &e : jsonArray(row.at(9)))
+            expressions.insert(e.toArray().at(0).toInt(), e.toArray().at(1).toString());
+        const QHash<int, Attribute> columns = m_attributes.value(tableOid);
+        for (int k = 0; k < attnums.size(); ++k) {
+            Schema::IndexColumn column;
+            if (attnums.at(k) == 0)
+                column.expression = expressions.value(k + 1);
+            else
+                column.name = columns.value(int(attnums.at(k))).name;
+            // pg_index.indoption: bit 0 = DESC (bit 1, NULLS FIRST, has no place in the model).
+            column.descending = (options.value(k) & 1) != 0;
+            p.index.columns << column;
+            // A key's collation counts when it is not the column's own (expressions: not the
+            // database default).
+            const qint64 coll = collations.value(k);
+            const qint64 natural = attnums.at(k) == 0 ? kDefaultCollation
+                                                      : columns.value(int(attnums.at(k))).collation;
+            p.collations << (coll != 0 && coll != natural ? coll : 0);
+            if (p.collations.last() != 0)
+                collationOids << coll;
+        }
+        pending << p;
+    }
+    if (Result<> r = resolveCollations(collationOids); !r)
+        return r;
+    for (Pending &p : pending) {
+        for (int k = 0; k < p.index.columns.size(); ++k)
+            p.index.columns[k].collation = m_collations.value(p.collations.at(k));
+        p.table->indexes << p.index;
     }
     return {};
 }

@@ -76,6 +76,7 @@ CREATE INDEX user_active_created_idx ON "user" (created_at DESC, id) WHERE activ
 CREATE INDEX user_name_c_idx ON "user" ("Display Name" COLLATE "POSIX");
 CREATE INDEX order_user_status_idx ON "order" ("userId", status);
 CREATE INDEX order_placed_nulls_idx ON "order" (placed_on NULLS FIRST);
+CREATE INDEX order_quantity_desc_idx ON "order" (quantity DESC NULLS LAST, unit_price DESC);
 CREATE INDEX audit_payload_gin ON audit_log USING gin (payload);
 CREATE INDEX "Line Items_note_idx" ON "Line Items" (note) WHERE note IS NOT NULL;
 CREATE UNIQUE INDEX category_slug_idx ON category (lower(slug), (parent_id IS NULL));
