@@ -3,9 +3,14 @@
 // Helpers for tests against the throwaway PostgreSQL server: uniquely named schemas that are
 // dropped again when the helper goes out of scope (also when a test fails half-way), so tests
 // can run beside each other on one server.
+#include "../common/testdatabases.h"
+
 #include <engine/config/databaseurl.h>
 #include <engine/db/connection.h>
+#include <engine/dialect/postgres/postgresintrospector.h>
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QStringList>
 
@@ -98,4 +103,65 @@ private:
     QStringList m_schemas;
 };
 
+// A file under tests/data/schema/postgres/.
+inline QString readPgData(const QString &relative)
+{
+    QFile f(QStringLiteral(RETORT_TEST_DATA_DIR "/schema/postgres/") + relative);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll());
+}
+
+inline QByteArray jsonText(const Retort::Schema::Database &db)
+{
+    return QJsonDocument(db.toJson()).toJson(QJsonDocument::Indented);
+}
+
+// Creates a fresh schema, applies `sql` there and introspects it (schemaName cleared).
+inline Retort::Result<Retort::Schema::Database> introspectFresh(PgTestSchemas &pg, const QString &sql,
+                                                                QString *schemaOut = nullptr)
+{
+    using Retort::Error;
+    const QString schema = pg.create();
+    if (schema.isEmpty())
+        return Error(Error::Kind::Internal, QStringLiteral("cannot create a test schema"));
+    if (const QString err = pg.apply(schema, sql); !err.isEmpty())
+        return Error(Error::Kind::Internal, err);
+    if (schemaOut)
+        *schemaOut = schema;
+    Retort::Result<Retort::Schema::Database> db = Retort::PostgresIntrospector::introspect(pg.connection());
+    if (db)
+        db->schemaName.clear();
+    return db;
+}
+
+// `tables` tables of 8 columns, each with an index, a unique constraint and an FK to the one
+// before (the first to itself): the benchmark schema.
+inline QString benchmarkDdl(int tables)
+{
+    QString sql;
+    for (int i = 0; i < tables; ++i) {
+        const QString t = QStringLiteral("t%1").arg(i, 3, 10, QChar(u'0'));
+        const QString parent = i == 0 ? t : QStringLiteral("t%1").arg(i - 1, 3, 10, QChar(u'0'));
+        sql += QStringLiteral("CREATE TABLE %1 (id serial PRIMARY KEY, parent_id integer REFERENCES %2 (id) "
+                              "ON DELETE CASCADE, code varchar(20) NOT NULL, name text, amount numeric(10,2) "
+                              "DEFAULT 0, created_at timestamptz NOT NULL DEFAULT now(), flag boolean NOT NULL "
+                              "DEFAULT false, note text, UNIQUE (code));\n"
+                              "CREATE INDEX %1_name_idx ON %1 (name);\n").arg(t, parent);
+    }
+    return sql;
+}
+
 } // namespace RetortTest
+
+// Opens the test server into `pg` (a RetortTest::PgTestSchemas), or skips/fails the test.
+#define OPEN_PG(pg) \
+    QString pgUrl_; \
+    RETORT_REQUIRE_SERVER(Retort::SqlDialect::PostgreSQL, pgUrl_); \
+    RetortTest::PgTestSchemas pg; \
+    { \
+        const QString openError_ = pg.open(pgUrl_); \
+        QVERIFY2(openError_.isEmpty(), qPrintable(openError_)); \
+    }
+
+#define VERIFY_RESULT(r) QVERIFY2(bool(r), qPrintable((r) ? QString() : (r).error().toString()))

@@ -1,14 +1,11 @@
-#include "../common/testdatabases.h"
 #include "pgtestschemas.h"
 
 #include <engine/db/connection.h>
 #include <engine/dialect/postgres/postgresintrospector.h>
 #include <engine/dialect/postgres/postgreskeyreader.h>
-#include <engine/dialect/postgres/postgresscratch.h>
 #include <engine/dialect/postgres/postgrestypes.h>
 #include <engine/dialect/typenormalizer.h>
 #include <engine/diff/differ.h>
-#include <engine/sql/statementsplitter.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -17,6 +14,7 @@
 #include <QTest>
 
 using namespace Retort;
+using namespace RetortTest;
 using namespace Qt::Literals::StringLiterals;
 
 class tst_PostgresIntrospector : public QObject
@@ -41,59 +39,12 @@ private slots:
     void missingSchemaIsAnError();
     void excludesVersionHistoryAndGlobs();
     void foreignKeyIntoAnotherSchema();
+    void readsUserTriggersOnly();
     void serialAndIdentityHideTheirSequences();
-    void scratchIntrospectsModelsAndLeavesNothing();
-    void scratchFailureNamesFileAndLineAndLeavesNothing();
-    void scratchIgnoresTransactionControl();
-    void scratchRunsModelsInsideTheScratchSchema();
-    void scratchScriptSplitErrorNamesFile();
     void diffCorpus_data();
     void diffCorpus();
     void introspectsFiveHundredTablesQuickly();
-    void scratchHandlesFiveHundredTableModels();
 };
-
-static QString readData(const QString &relative)
-{
-    QFile f(QStringLiteral(RETORT_TEST_DATA_DIR) + u"/schema/postgres/"_s + relative);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(f.readAll());
-}
-
-// Opens the test server into `pg` (a RetortTest::PgTestSchemas), or skips/fails the test.
-#define OPEN_PG(pg) \
-    QString pgUrl_; \
-    RETORT_REQUIRE_SERVER(SqlDialect::PostgreSQL, pgUrl_); \
-    RetortTest::PgTestSchemas pg; \
-    { \
-        const QString openError_ = pg.open(pgUrl_); \
-        QVERIFY2(openError_.isEmpty(), qPrintable(openError_)); \
-    }
-
-#define VERIFY_RESULT(r) QVERIFY2(bool(r), qPrintable((r) ? QString() : (r).error().toString()))
-
-static QByteArray jsonText(const Schema::Database &db)
-{
-    return QJsonDocument(db.toJson()).toJson(QJsonDocument::Indented);
-}
-
-// Creates a fresh schema, applies `sql` there and introspects it (schemaName cleared).
-static Result<Schema::Database> introspectFresh(RetortTest::PgTestSchemas &pg, const QString &sql,
-                                                QString *schemaOut = nullptr)
-{
-    const QString schema = pg.create();
-    if (schema.isEmpty())
-        return Error(Error::Kind::Internal, u"cannot create a test schema"_s);
-    if (const QString err = pg.apply(schema, sql); !err.isEmpty())
-        return Error(Error::Kind::Internal, err);
-    if (schemaOut)
-        *schemaOut = schema;
-    Result<Schema::Database> db = PostgresIntrospector::introspect(pg.connection());
-    if (db)
-        db->schemaName.clear();
-    return db;
-}
 
 void tst_PostgresIntrospector::normalizesTypes_data()
 {
@@ -209,7 +160,7 @@ void tst_PostgresIntrospector::richSchemaMatchesGolden()
 {
     OPEN_PG(pg);
     QString schema;
-    const auto db = introspectFresh(pg, readData(u"rich.sql"_s), &schema);
+    const auto db = introspectFresh(pg, readPgData(u"rich.sql"_s), &schema);
     VERIFY_RESULT(db);
 
     // Spot checks that do not depend on the golden file.
@@ -311,7 +262,7 @@ void tst_PostgresIntrospector::richSchemaMatchesGolden()
 void tst_PostgresIntrospector::sameDdlInTwoSchemasIntrospectsEqual()
 {
     OPEN_PG(pg);
-    const QString ddl = readData(u"rich.sql"_s);
+    const QString ddl = readPgData(u"rich.sql"_s);
     const auto a = introspectFresh(pg, ddl);
     VERIFY_RESULT(a);
     const auto b = introspectFresh(pg, ddl);
@@ -443,6 +394,24 @@ void tst_PostgresIntrospector::foreignKeyIntoAnotherSchema()
     QCOMPARE(db->tables.first().uniqueConstraints.first().columns, QStringList{u"z"_s});
 }
 
+void tst_PostgresIntrospector::readsUserTriggersOnly()
+{
+    OPEN_PG(pg);
+    const auto db = introspectFresh(pg, uR"(
+        CREATE TABLE parent (id int PRIMARY KEY);
+        CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id), touched timestamptz);
+        CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN NEW.touched := now(); RETURN NEW; END $$;
+        CREATE TRIGGER child_touch BEFORE INSERT OR UPDATE ON child FOR EACH ROW EXECUTE FUNCTION touch();)"_s);
+    VERIFY_RESULT(db);
+    QVERIFY(db->table(u"parent"_s)->triggers.isEmpty()); // the FK's internal triggers are not listed
+    const QList<Schema::Trigger> &triggers = db->table(u"child"_s)->triggers;
+    QCOMPARE(triggers.size(), 1);
+    QCOMPARE(triggers.first().name, u"child_touch"_s);
+    QCOMPARE(triggers.first().definition,
+             u"CREATE TRIGGER child_touch BEFORE INSERT OR UPDATE ON child FOR EACH ROW EXECUTE FUNCTION touch()"_s);
+}
+
 void tst_PostgresIntrospector::serialAndIdentityHideTheirSequences()
 {
     OPEN_PG(pg);
@@ -477,132 +446,6 @@ void tst_PostgresIntrospector::serialAndIdentityHideTheirSequences()
     QCOMPARE(names, (QStringList{u"owned_elsewhere:a.o"_s, u"shared_seq:"_s}));
 }
 
-static StatementList splitPg(const QString &sql)
-{
-    const Result<StatementList> statements = StatementSplitter::split(sql, SqlDialect::PostgreSQL);
-    return statements ? *statements : StatementList();
-}
-
-static QList<PostgresScratch::Script> scriptsOf(const QString &file, const QString &sql)
-{
-    return {PostgresScratch::Script{file, splitPg(sql)}};
-}
-
-static int scratchSchemaCount(Connection &c)
-{
-    const auto rows = c.select(u"SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'retort\\_scratch\\_%'"_s);
-    return rows ? rows->first().first().toInt() : -1;
-}
-
-void tst_PostgresIntrospector::scratchIntrospectsModelsAndLeavesNothing()
-{
-    OPEN_PG(pg);
-    const QString ddl = readData(u"rich.sql"_s);
-    const auto direct = introspectFresh(pg, ddl);
-    VERIFY_RESULT(direct);
-    Connection &c = pg.connection();
-    const auto pathBefore = c.select(u"SELECT current_setting('search_path')"_s);
-    VERIFY_RESULT(pathBefore);
-
-    const QString scratch = PostgresScratch::uniqueSchemaName();
-    QVERIFY(scratch.startsWith(u"retort_scratch_"_s));
-    QCOMPARE(scratch.size(), 15 + 12);
-    const auto models = PostgresScratch::introspectModels(c, scriptsOf(u"schema.sql"_s, ddl),
-                                                          IntrospectOptions(), scratch);
-    VERIFY_RESULT(models);
-    QCOMPARE(models->schemaName, QString());
-    QCOMPARE(jsonText(*models), jsonText(*direct));
-    QVERIFY(Ops::Differ::diff(*direct, *models).isEmpty());
-    QVERIFY(!pg.schemaExists(scratch));
-
-    // Seen from another session too, and with the generated name.
-    RetortTest::PgTestSchemas other;
-    QCOMPARE(other.open(pgUrl_), QString());
-    QVERIFY(!other.schemaExists(scratch));
-    const auto again = PostgresScratch::introspectModels(c, scriptsOf(u"schema.sql"_s, ddl),
-                                                         IntrospectOptions());
-    VERIFY_RESULT(again);
-    QCOMPARE(scratchSchemaCount(other.connection()), 0);
-    QCOMPARE(scratchSchemaCount(c), 0);
-    const auto pathAfter = c.select(u"SELECT current_setting('search_path')"_s);
-    VERIFY_RESULT(pathAfter);
-    QCOMPARE(pathAfter->first().first().toString(), pathBefore->first().first().toString());
-}
-
-void tst_PostgresIntrospector::scratchFailureNamesFileAndLineAndLeavesNothing()
-{
-    OPEN_PG(pg);
-    Connection &c = pg.connection();
-    const QList<PostgresScratch::Script> scripts{
-        {u"models/a.sql"_s, splitPg(u"CREATE TABLE fine (id int PRIMARY KEY);\n"_s)},
-        {u"models/b.sql"_s, splitPg(
-             u"-- second file\nCREATE TABLE ok2 (id int);\n\nCREATE TABLE broken (\n  x int REFERENCES nowhere (id)\n);\n"_s)}};
-    QCOMPARE(scripts.at(1).statements.at(1).line, 4);
-    const QString scratch = PostgresScratch::uniqueSchemaName();
-    const auto models = PostgresScratch::introspectModels(c, scripts, IntrospectOptions(), scratch);
-    QVERIFY(!models);
-    QCOMPARE(models.error().file, u"models/b.sql"_s);
-    QCOMPARE(models.error().line, 4);
-    QVERIFY2(models.error().message.contains(u"nowhere"_s), qPrintable(models.error().message));
-    QVERIFY2(models.error().toString().startsWith(u"models/b.sql:4: "_s), qPrintable(models.error().toString()));
-    QVERIFY(!pg.schemaExists(scratch));
-    QCOMPARE(scratchSchemaCount(c), 0);
-    // The session is usable again: no aborted transaction left open, a new scratch works.
-    const auto one = c.select(u"SELECT 1"_s);
-    VERIFY_RESULT(one);
-    const auto retry = PostgresScratch::introspectModels(c, scripts.mid(0, 1), IntrospectOptions());
-    VERIFY_RESULT(retry);
-    QCOMPARE(retry->tables.size(), 1);
-    QCOMPARE(retry->tables.first().name, u"fine"_s);
-}
-
-void tst_PostgresIntrospector::scratchIgnoresTransactionControl()
-{
-    OPEN_PG(pg);
-    Connection &c = pg.connection();
-    const QString scratch = PostgresScratch::uniqueSchemaName();
-    const auto models = PostgresScratch::introspectModels(
-        c, scriptsOf(u"dump.sql"_s, u"BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\nSTART TRANSACTION;\nEND;"_s),
-        IntrospectOptions(), scratch);
-    VERIFY_RESULT(models);
-    QCOMPARE(models->tables.size(), 1);
-    QVERIFY(!pg.schemaExists(scratch));
-}
-void tst_PostgresIntrospector::scratchRunsModelsInsideTheScratchSchema()
-{
-    OPEN_PG(pg);
-    Connection &c = pg.connection();
-    // A DO block (dollar-quoted, with inner ';') that names a table after current_schema().
-    const auto script = PostgresScratch::script(u"schema.sql"_s, uR"(
-        CREATE TABLE plain (id int);
-        DO $body$
-        BEGIN
-            EXECUTE format('CREATE TABLE %I (x int)', 'in_' || current_schema());
-        END
-        $body$;
-        CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42; $$;
-        CREATE TABLE uses_fn (a int DEFAULT answer());)"_s);
-    VERIFY_RESULT(script);
-    QCOMPARE(script->statements.size(), 4);
-    const QString scratch = PostgresScratch::uniqueSchemaName();
-    const auto models = PostgresScratch::introspectModels(c, {*script}, IntrospectOptions(), scratch);
-    VERIFY_RESULT(models);
-    QVERIFY(models->table(u"in_"_s + scratch));
-    QCOMPARE(*models->table(u"uses_fn"_s)->columns.first().defaultExpression, u"answer()"_s);
-    QVERIFY(!pg.schemaExists(scratch));
-    const auto leftover = c.select(u"SELECT count(*) FROM pg_proc WHERE proname = 'answer'"_s);
-    VERIFY_RESULT(leftover);
-    QCOMPARE(leftover->first().first().toInt(), 0);
-}
-
-void tst_PostgresIntrospector::scratchScriptSplitErrorNamesFile()
-{
-    const auto script = PostgresScratch::script(u"models/bad.sql"_s, u"CREATE TABLE a (id int);\nSELECT 'open"_s);
-    QVERIFY(!script);
-    QCOMPARE(script.error().file, u"models/bad.sql"_s);
-    QCOMPARE(script.error().line, 2);
-}
-
 // diff_corpus.txt: cases "=== name", then "--- before", "--- after" (DDL) and "--- expect"
 // (the Differ's describe() lines, in order; none = no changes).
 void tst_PostgresIntrospector::diffCorpus_data()
@@ -610,7 +453,7 @@ void tst_PostgresIntrospector::diffCorpus_data()
     QTest::addColumn<QString>("before");
     QTest::addColumn<QString>("after");
     QTest::addColumn<QStringList>("expected");
-    const QStringList lines = readData(u"diff_corpus.txt"_s).split(u'\n');
+    const QStringList lines = readPgData(u"diff_corpus.txt"_s).split(u'\n');
     QString name, section, before, after;
     QStringList expected;
     auto flush = [&] {
@@ -655,23 +498,6 @@ void tst_PostgresIntrospector::diffCorpus()
     QCOMPARE(Ops::Differ::diff(*to, *from).isEmpty(), expected.isEmpty());
 }
 
-// 500 tables of 8 columns, each with an index, a unique constraint and an FK to the one before
-// (the first to itself).
-static QString benchmarkDdl(int tables)
-{
-    QString sql;
-    for (int i = 0; i < tables; ++i) {
-        const QString t = u"t%1"_s.arg(i, 3, 10, QChar(u'0'));
-        const QString parent = i == 0 ? t : u"t%1"_s.arg(i - 1, 3, 10, QChar(u'0'));
-        sql += u"CREATE TABLE %1 (id serial PRIMARY KEY, parent_id integer REFERENCES %2 (id) "
-               "ON DELETE CASCADE, code varchar(20) NOT NULL, name text, amount numeric(10,2) "
-               "DEFAULT 0, created_at timestamptz NOT NULL DEFAULT now(), flag boolean NOT NULL "
-               "DEFAULT false, note text, UNIQUE (code));\n"
-               "CREATE INDEX %1_name_idx ON %1 (name);\n"_s.arg(t, parent);
-    }
-    return sql;
-}
-
 void tst_PostgresIntrospector::introspectsFiveHundredTablesQuickly()
 {
     OPEN_PG(pg);
@@ -703,24 +529,6 @@ void tst_PostgresIntrospector::introspectsFiveHundredTablesQuickly()
     QVERIFY2(best < 1500, qPrintable(u"took %1 ms"_s.arg(best)));
     pg.drop(schema); // too many objects for one DROP SCHEMA ... CASCADE transaction
     QVERIFY(!pg.schemaExists(schema));
-}
-
-void tst_PostgresIntrospector::scratchHandlesFiveHundredTableModels()
-{
-    OPEN_PG(pg);
-    const auto script = PostgresScratch::script(u"schema.sql"_s, benchmarkDdl(500));
-    VERIFY_RESULT(script);
-    QCOMPARE(script->statements.size(), 1000);
-    const QString scratch = PostgresScratch::uniqueSchemaName();
-    QElapsedTimer timer;
-    timer.start();
-    const auto models = PostgresScratch::introspectModels(pg.connection(), {*script}, IntrospectOptions(), scratch);
-    const qint64 ms = timer.elapsed();
-    VERIFY_RESULT(models);
-    qInfo("PostgreSQL models of 500 tables (1000 statements) applied in a scratch schema, read and "
-          "rolled back: %lld ms", ms);
-    QCOMPARE(models->tables.size(), 500);
-    QVERIFY(!pg.schemaExists(scratch));
 }
 
 QTEST_GUILESS_MAIN(tst_PostgresIntrospector)

@@ -70,6 +70,15 @@ WHERE c.relnamespace = %1 AND c.relkind IN ('v', 'm')
 ORDER BY c.relname
 )";
 
+// User triggers (not the ones behind FKs), with their CREATE TRIGGER text.
+const char *const kTriggersSql = R"(
+SELECT t.tgrelid::bigint, t.tgname::text, pg_get_triggerdef(t.oid, true)
+FROM pg_trigger t
+JOIN pg_class c ON c.oid = t.tgrelid
+WHERE c.relnamespace = %1 AND NOT t.tgisinternal
+ORDER BY t.tgrelid, t.tgname
+)";
+
 const char *const kEnumsSql = R"(
 SELECT t.typname::text,
        COALESCE(json_agg(e.enumlabel ORDER BY e.enumsortorder)
@@ -110,6 +119,7 @@ private:
     Result<> readColumns();
     Result<> readViews();
     Result<> readEnums();
+    Result<> readTriggers();
     void resolveSequences();
     void markSerial(Schema::Column &column, qint64 tableOid);
 
@@ -279,13 +289,25 @@ Result<> Reader::readEnums()
     return {};
 }
 
+Result<> Reader::readTriggers()
+{
+    const auto rows = query(kTriggersSql);
+    if (!rows)
+        return rows.error();
+    for (const QVariantList &row : *rows) {
+        if (Schema::Table *table = m_tables.value(row.at(0).toLongLong()))
+            table->triggers << Schema::Trigger{row.at(1).toString(), row.at(2).toString()};
+    }
+    return {};
+}
+
 Result<Schema::Database> Reader::run(qint64 schemaOid, const QString &schemaName)
 {
     m_schemaOid = schemaOid;
     m_db.dialect = SqlDialect::PostgreSQL;
     m_db.schemaName = schemaName;
     for (auto step : {&Reader::readTables, &Reader::readSequences, &Reader::readColumns,
-                      &Reader::readViews, &Reader::readEnums}) {
+                      &Reader::readTriggers, &Reader::readViews, &Reader::readEnums}) {
         if (Result<> r = (this->*step)(); !r)
             return r.error();
     }
@@ -326,14 +348,25 @@ Result<std::pair<QString, qint64>> resolveSchema(Connection &connection, const Q
 Result<Schema::Database> PostgresIntrospector::introspect(Connection &connection,
                                                           const IntrospectOptions &options)
 {
+    return introspect(connection, options, QString());
+}
+
+Result<Schema::Database> PostgresIntrospector::introspect(Connection &connection,
+                                                          const IntrospectOptions &options,
+                                                          const QString &alsoVisible)
+{
+    if (connection.dialect() != SqlDialect::PostgreSQL)
+        return Error(Error::Kind::Internal, Tr::tr("PostgresIntrospector needs a PostgreSQL connection."));
     const auto schema = resolveSchema(connection, options.schema);
     if (!schema)
         return schema.error();
     const auto saved = connection.select(u"SELECT current_setting('search_path')"_s);
     if (!saved)
         return saved.error();
-    const auto set = connection.select(u"SELECT set_config('search_path', quote_ident(?), false)"_s,
-                                       {schema->first});
+    QString path = connection.quote(schema->first);
+    if (!alsoVisible.isEmpty() && alsoVisible != schema->first)
+        path += u", "_s + connection.quote(alsoVisible);
+    const auto set = connection.select(u"SELECT set_config('search_path', ?, false)"_s, {path});
     if (!set)
         return set.error();
     Result<Schema::Database> db = Reader(connection, options).run(schema->second, schema->first);

@@ -48,15 +48,25 @@ Result<Schema::Database> applyAndRead(Connection &connection, const QString &sch
                                       const QList<PostgresScratch::Script> &scripts,
                                       IntrospectOptions options)
 {
+    // The target schema stays visible behind the scratch one: the models may use its types
+    // (an extension's, say), and read back they print unqualified, as in the target.
+    QString target = options.schema;
+    if (target.isEmpty()) {
+        const auto rows = connection.select(u"SELECT current_schema()::text"_s);
+        if (!rows)
+            return rows.error();
+        target = rows->isEmpty() ? QString() : rows->first().first().toString();
+    }
     const QString quoted = connection.quote(schema);
     if (Result<> r = connection.exec(u"CREATE SCHEMA "_s + quoted); !r)
         return r.error();
-    if (Result<> r = connection.exec(u"SET LOCAL search_path TO "_s + quoted); !r)
+    const QString path = target.isEmpty() ? quoted : quoted + u", "_s + connection.quote(target);
+    if (Result<> r = connection.exec(u"SET LOCAL search_path TO "_s + path); !r)
         return r.error();
     if (Result<> r = applyScripts(connection, scripts); !r)
         return r.error();
     options.schema = schema;
-    Result<Schema::Database> db = PostgresIntrospector::introspect(connection, options);
+    Result<Schema::Database> db = PostgresIntrospector::introspect(connection, options, target);
     if (db)
         db->schemaName.clear();
     return db;

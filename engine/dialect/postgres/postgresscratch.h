@@ -14,9 +14,11 @@ namespace Retort {
 class Connection;
 
 // The models as a schema on PostgreSQL (SPEC section 5, step 1): inside one transaction on the
-// target server, a temporary schema with a unique name becomes the search_path, the models'
-// statements run there, the schema is introspected, and everything is rolled back, on success
-// and on error alike, so nothing is left behind. The connection must not be in a transaction.
+// target server, a temporary schema with a unique name goes first on the search_path (the
+// target schema, `options.schema` or current_schema(), second: the models may use its types),
+// the models' statements run there, the schema is introspected, and everything is rolled back,
+// on success and on error alike, so nothing is left behind. The connection must not be in a
+// transaction.
 class PostgresScratch
 {
 public:
@@ -30,7 +32,7 @@ public:
     // Splits one models file with StatementSplitter (PostgreSQL rules); a split error names the file.
     static Result<Script> script(const QString &file, const QString &sql);
 
-    // `options.schema` is ignored; the exclusions apply. The result's schemaName is empty.
+    // `options.schema` names the target schema (empty: current_schema()); the exclusions apply. The result's schemaName is empty.
     // A failing statement gives an error with the script's file, the statement's line and the
     // server's message.
     static Result<Schema::Database> introspectModels(Connection &connection,
