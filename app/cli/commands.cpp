@@ -18,6 +18,9 @@ const QList<Command> &commands()
         {u"branches"_s, u"Show the branch points."_s, runBranches},
         {u"history"_s, u"List the revisions, newest first."_s, runHistory},
         {u"show"_s, u"Show a revision in full."_s, runShow},
+        {u"check"_s, u"Exit 1 if the models and the database differ (for CI)."_s, runCheck},
+        {u"diff"_s, u"Print the SQL autogenerate would write."_s, runDiff},
+        {u"inspect"_s, u"Print the database's (or the models') schema."_s, runInspect},
     };
     return all;
 }

@@ -28,5 +28,10 @@ int runUpgrade(CliContext &context);
 int runDowngrade(CliContext &context);
 int runStamp(CliContext &context);
 int runCurrent(CliContext &context);
+int runInspect(CliContext &context);
+int runCheck(CliContext &context);
+int runDiff(CliContext &context);
+int runAutogenerate(CliContext &context, const QString &message, const QStringList &renames,
+                    const QString &revId);
 
 } // namespace Retort::Cli

@@ -45,9 +45,15 @@ int runRevision(CliContext &c)
     const QCommandLineOption splice(u"splice"_s, u"Allow a non-head --head: start a new branch."_s);
     const QCommandLineOption label(u"branch-label"_s, u"Give the revision a branch label."_s, u"LABEL"_s);
     const QCommandLineOption depends(u"depends-on"_s, u"Revisions or labels it depends on."_s, u"REV"_s);
-    p.addOptions({message, revId, head, splice, label, depends});
+    const QCommandLineOption autogenerate(u"autogenerate"_s,
+                                          u"Fill it with the changes from the database to the models."_s);
+    const QCommandLineOption rename(u"rename"_s, u"With --autogenerate: a dropped and an added column "
+                                                 "are a rename (repeatable)."_s, u"TABLE.OLD=NEW"_s);
+    p.addOptions({message, revId, head, splice, label, depends, autogenerate, rename});
     if (!c.parse(p, u"Write a new revision file."_s, {}, 0, 0))
         return c.exitCode();
+    if (p.isSet(autogenerate))
+        return runAutogenerate(c, p.value(message), p.values(rename), p.value(revId));
     const Result<Workspace> ws = c.workspace();
     if (!ws)
         return c.fail(ws.error());

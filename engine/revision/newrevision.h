@@ -18,6 +18,7 @@ struct NewRevision
     QStringList mergeOf;        // merge: the revisions to join (ids, prefixes, labels, "heads")
     QString upgradeSql;
     QString downgradeSql;
+    bool noTransaction = false; // "-- migrate:no-transaction"
     QDateTime createDate;       // invalid: now
 };
 

@@ -33,6 +33,7 @@ Revision RevisionAuthor::skeleton(const NewRevision &request)
     r.branchLabels = request.branchLabels;
     r.upgradeSql = request.upgradeSql;
     r.downgradeSql = request.downgradeSql;
+    r.noTransaction = request.noTransaction;
     return r;
 }
 
