@@ -51,12 +51,12 @@ Result<Schema::Database> Workspace::inspectDatabase() const
 
 Result<Schema::Database> Workspace::inspectModels() const
 {
-    const Result<QList<ModelsText>> models = ModelsSource::read(m_config);
-    if (!models)
-        return models.error();
     const Result<DatabaseUrl> url = databaseUrl();
     if (!url)
         return url.error();
+    const Result<QList<ModelsText>> models = ModelsSource::read(m_config, url->dialect);
+    if (!models)
+        return models.error();
     auto connection = Connection::open(*url);
     if (!connection)
         return connection.error();
@@ -68,12 +68,12 @@ Result<SchemaComparison> Workspace::compare(const QList<Ops::ColumnRename> &rena
     const Result<RevisionGraph> graph = loadGraph();
     if (!graph)
         return graph.error();
-    const Result<QList<ModelsText>> models = ModelsSource::read(m_config);
-    if (!models)
-        return models.error();
     const Result<DatabaseUrl> url = databaseUrl();
     if (!url)
         return url.error();
+    const Result<QList<ModelsText>> models = ModelsSource::read(m_config, url->dialect);
+    if (!models)
+        return models.error();
     auto connection = Connection::open(*url);
     if (!connection)
         return connection.error();

@@ -34,9 +34,9 @@ QStringList expandGlob(const QString &projectDir, const QString &pattern)
 
 } // namespace
 
-Result<QList<ModelsText>> ModelsSource::read(const Config &config)
+Result<QList<ModelsText>> ModelsSource::read(const Config &config, SqlDialect dialect)
 {
-    return config.schemaCommand.isEmpty() ? readFiles(config) : runCommand(config);
+    return config.schemaCommand.isEmpty() ? readFiles(config) : runCommand(config, dialect);
 }
 
 Result<QList<ModelsText>> ModelsSource::readFiles(const Config &config)
@@ -61,11 +61,14 @@ Result<QList<ModelsText>> ModelsSource::readFiles(const Config &config)
     return out;
 }
 
-Result<QList<ModelsText>> ModelsSource::runCommand(const Config &config)
+Result<QList<ModelsText>> ModelsSource::runCommand(const Config &config, SqlDialect dialect)
 {
     const QString label = u"schema_command: "_s + config.schemaCommand;
     QProcess process;
     process.setWorkingDirectory(config.projectDir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"RETORT_DIALECT"_s, dialectName(dialect));
+    process.setProcessEnvironment(env);
     process.start(u"/bin/sh"_s, {u"-c"_s, config.schemaCommand});
     if (!process.waitForStarted())
         return modelsError(Tr::tr("Cannot start schema_command '%1': %2.")

@@ -2,6 +2,7 @@
 
 #include <engine/config/config.h>
 #include <engine/core/result.h>
+#include <engine/core/sqldialect.h>
 
 #include <QList>
 #include <QString>
@@ -20,11 +21,13 @@ struct ModelsText
 class ModelsSource
 {
 public:
-    static Result<QList<ModelsText>> read(const Config &config);
+    // schema_command runs with RETORT_DIALECT set to sqlite, postgresql or mysql, so that an
+    // ORM can print DDL for the target's engine.
+    static Result<QList<ModelsText>> read(const Config &config, SqlDialect dialect);
 
 private:
     static Result<QList<ModelsText>> readFiles(const Config &config);
-    static Result<QList<ModelsText>> runCommand(const Config &config);
+    static Result<QList<ModelsText>> runCommand(const Config &config, SqlDialect dialect);
 };
 
 } // namespace Retort
