@@ -31,6 +31,23 @@ Result<StatementList> statementsOf(const MigrationStep &step, const Revision &re
     return statements;
 }
 
+QList<QPair<QString, QString>> stampHistory(const MigrationStep &step, const RevisionLookup &lookup)
+{
+    QList<QPair<QString, QString>> rows;
+    QStringList stamped = step.toRevisions;
+    if (stamped.isEmpty() && !step.revision.isEmpty())
+        stamped << step.revision;
+    for (const QString &id : std::as_const(stamped)) {
+        const Revision *rev = lookup ? lookup(id) : nullptr;
+        rows.append({id, rev ? rev->checksum : QString()});
+    }
+    if (stamped.isEmpty()) {
+        for (const QString &id : step.fromRevisions)
+            rows.append({id, QString()});
+    }
+    return rows;
+}
+
 } // namespace
 
 QString PreparedStep::shortLog() const
@@ -50,8 +67,9 @@ Result<QList<PreparedStep>> PreparedStep::prepareAll(const MigrationPlan &plan, 
         p.step = step;
         p.revision = step.revision.isEmpty() || !lookup ? nullptr : lookup(step.revision);
         p.message = p.revision ? p.revision->message : QString();
-        if (stamping) {
+        if (stamping || step.stamp) {
             p.direction = u"stamp"_s;
+            p.historyRows = stampHistory(step, lookup);
             prepared << p;
             continue;
         }
@@ -66,6 +84,7 @@ Result<QList<PreparedStep>> PreparedStep::prepareAll(const MigrationPlan &plan, 
             return statements.error();
         p.statements = *statements;
         p.noTransaction = p.revision->noTransaction;
+        p.historyRows = {{step.revision, p.revision->checksum}};
         prepared << p;
     }
     return prepared;

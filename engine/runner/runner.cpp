@@ -84,13 +84,6 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
     Result<QStringList> heads = versions.heads();
     if (!heads)
         return heads.error();
-    if (mode == Mode::Stamp && m_options.purge) {
-        if (Result<> r = versions.ensureCreated(); !r)
-            return r.error();
-        if (Result<> r = versions.purge(); !r)
-            return r.error();
-        *heads = QStringList();
-    }
     if (heads->isEmpty()) {
         if (Result<> r = versions.ensureCreated(); !r)
             return r.error();
@@ -137,6 +130,14 @@ Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,
     if (!steps)
         return steps.error();
     sink.report(Progress::PlanReady{int(steps->size())});
+    if (plan->purge) { // stamp --purge, as Alembic: before the steps, in its own statement
+        VersionTable versions(m_connection, m_options.versionTable);
+        if (Result<> r = versions.ensureCreated(); !r)
+            return r.error();
+        if (Result<> r = versions.purge(); !r)
+            return r.error();
+        executor.setExpectedHeads({});
+    }
     if (!steps->isEmpty()) {
         if (Result<> r = history.ensureCreated(); !r)
             return r.error();

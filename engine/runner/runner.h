@@ -37,10 +37,12 @@ public:
     Result<RunReport> migrate(const MigrationPlan &plan, ProgressSink &sink,
                               const CancelToken &cancel);
     // Stamp: the plan's version changes and history rows (direction "stamp"), no statements.
+    // (migrate() also treats steps marked MigrationStep::stamp so; MigrationPlan::purge empties
+    // the version table first.)
     Result<RunReport> stamp(const MigrationPlanFunction &planner, ProgressSink &sink,
                             const CancelToken &cancel);
 
-    // The version table's rows, sorted; no lock, nothing created.
+    // The version table's rows in the database's order; no lock, nothing created.
     Result<QStringList> currentHeads();
 
 private:

@@ -62,8 +62,10 @@ Result<bool> StepExecutor::headsAsExpected()
         return heads.error();
     QStringList expected = m_expected;
     expected.sort();
+    QStringList actual = *heads;
+    actual.sort();
     m_needsCheck = false;
-    return *heads == expected;
+    return actual == expected;
 }
 
 Result<> StepExecutor::commit()
@@ -128,12 +130,16 @@ Result<> StepExecutor::recordStep(const PreparedStep &p, qint64 ms)
         if (change.kind != VersionChange::Kind::Delete)
             m_expected << change.to;
     }
-    HistoryEntry entry;
-    entry.revision = p.step.revision;
-    entry.direction = p.direction;
-    entry.checksum = p.revision ? p.revision->checksum : QString();
-    entry.durationMs = ms;
-    return m_history.record(entry);
+    for (const auto &[revision, checksum] : p.historyRows) {
+        HistoryEntry entry;
+        entry.revision = revision;
+        entry.direction = p.direction;
+        entry.checksum = checksum;
+        entry.durationMs = ms;
+        if (Result<> r = m_history.record(entry); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<bool> StepExecutor::runStep(const PreparedStep &p, int index, int count)

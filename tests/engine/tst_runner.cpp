@@ -214,7 +214,9 @@ void tst_Runner::branchySequenceLeavesAlembicsRows()
         const Result<RunReport> report = runCommand(*c, cmd, options(transactionPerMigration), sink);
         QVERIFY2(report, qPrintable(cmd.name + u": "_s + (report ? QString() : report.error().toString())));
         QCOMPARE(versionRows(*c), cmd.plan.headsAfter);
-        QCOMPARE(report->headsAfter, cmd.plan.headsAfter);
+        QStringList after = report->headsAfter;
+        after.sort();
+        QCOMPARE(after, cmd.plan.headsAfter);
         QCOMPARE(testTables(*c), expectedTablesAfter(i));
     }
 }
@@ -531,26 +533,35 @@ void tst_Runner::fixedPlanRefusesChangedDatabase()
 
 void tst_Runner::purgeEmptiesVersionTableBeforeStamp()
 {
+    // stamp --purge: a row no revision file knows is removed before the stamp (Alembic's way
+    // out of a version table that names a deleted revision).
     auto c = open();
     QVERIFY(c);
     VersionTable versions(*c, u"alembic_version"_s);
     QVERIFY(versions.ensureCreated());
     QVERIFY(versions.apply(insert(u"zz_unknown"_s)));
-    RunOptions o = options();
-    o.purge = true;
     QStringList given{u"not called"_s};
     NullProgressSink sink;
     CancelToken cancel;
-    const Result<RunReport> report = Runner(*c, o, m_lookup).stamp(
+    const Result<RunReport> report = Runner(*c, options(), m_lookup).migrate(
         [&](const QStringList &heads) {
             given = heads;
-            return Result<MigrationPlan>(plan({}, {MigrationStep{MigrationStep::Direction::Upgrade, u"b2"_s, {}, {u"b2"_s}, {insert(u"b2"_s)}}}, {u"b2"_s}));
+            MigrationStep stamp{MigrationStep::Direction::Upgrade, {}, {}, {u"b2"_s}, {insert(u"b2"_s)}};
+            stamp.stamp = true;
+            MigrationPlan p = plan(heads, {stamp}, {u"b2"_s});
+            p.purge = true;
+            return Result<MigrationPlan>(p);
         },
         sink, cancel);
     QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
-    QCOMPARE(given, QStringList());
+    QCOMPARE(given, QStringList{u"zz_unknown"_s});
     QCOMPARE(versionRows(*c), QStringList{u"b2"_s});
-    QCOMPARE(testTables(*c), QStringList());
+    QCOMPARE(testTables(*c), QStringList()); // a stamp runs no SQL, even through migrate()
+    const Result<QList<HistoryEntry>> history = HistoryTable(*c, u"retort_history"_s).entries();
+    QVERIFY(history && history->size() == 1);
+    QCOMPARE(history->first().direction, u"stamp"_s);
+    QCOMPARE(history->first().revision, u"b2"_s);
+    QCOMPARE(history->first().checksum, m_graph.value(u"b2"_s).checksum);
 }
 
 void tst_Runner::lockTimesOutWithLockError()

@@ -130,10 +130,12 @@ void tst_RunnerServers::branchySequenceOnEveryEngine_data()
 {
     QTest::addColumn<int>("dialect");
     QTest::addColumn<bool>("perMigration");
+    QTest::addColumn<bool>("planner"); // MigrationPlanner instead of the hand-made plans
     for (const auto &[d, name] : QList<QPair<SqlDialect, const char *>>{
              {SqlDialect::SQLite, "sqlite"}, {SqlDialect::PostgreSQL, "postgresql"}, {SqlDialect::MySQL, "mariadb"}}) {
-        QTest::addRow("%s per migration", name) << int(d) << true;
-        QTest::addRow("%s one transaction", name) << int(d) << false;
+        QTest::addRow("%s per migration", name) << int(d) << true << false;
+        QTest::addRow("%s one transaction", name) << int(d) << false << false;
+        QTest::addRow("%s planner", name) << int(d) << true << true;
     }
 }
 
@@ -141,11 +143,14 @@ void tst_RunnerServers::branchySequenceOnEveryEngine()
 {
     QFETCH(int, dialect);
     QFETCH(bool, perMigration);
+    QFETCH(bool, planner);
     const auto d = SqlDialect(dialect);
     QString url;
     REQUIRE_ENGINE(d, url);
     auto c = open(url);
     QVERIFY(c);
+    const Result<RevisionGraph> graph = branchyRevisionGraph(m_graph);
+    QVERIFY(graph);
     const QList<Command> sequence = branchySequence();
     int steps = 0;
     for (int i = 0; i < sequence.size(); ++i) {
@@ -154,9 +159,11 @@ void tst_RunnerServers::branchySequenceOnEveryEngine()
         NullProgressSink sink;
         CancelToken cancel;
         const Result<RunReport> report =
-            cmd.stamp ? runner.stamp([&](const QStringList &) { return Result<MigrationPlan>(cmd.plan); }, sink, cancel)
-                      : runner.migrate(cmd.plan, sink, cancel);
+            planner     ? runner.migrate(plannerFor(*graph, cmd.name), sink, cancel)
+            : cmd.stamp ? runner.stamp([&](const QStringList &) { return Result<MigrationPlan>(cmd.plan); }, sink, cancel)
+                        : runner.migrate(cmd.plan, sink, cancel);
         QVERIFY2(report, qPrintable(cmd.name + u": "_s + (report ? QString() : report.error().toString())));
+        QCOMPARE(report->steps.size(), cmd.plan.steps.size());
         QCOMPARE(versionRows(*c), cmd.plan.headsAfter);
         QCOMPARE(testTables(*c), expectedTablesAfter(i));
         steps += int(cmd.plan.steps.size());
