@@ -2,6 +2,8 @@
 
 #include "versiontable.h"
 
+#include <engine/core/enginetr.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort {
@@ -98,6 +100,8 @@ Result<QString> OfflineScript::renderSteps(SqlDialect dialect, const MigrationPl
                                            bool stamping, const RevisionLookup &lookup,
                                            const RunOptions &options)
 {
+    if (plan.purge) // Alembic's words
+        return Error(Error::Kind::Usage, Tr::tr("Can't use --purge with --sql mode"));
     const Result<QList<PreparedStep>> steps =
         PreparedStep::prepareAll(plan, stamping, lookup, options, dialect);
     if (!steps)

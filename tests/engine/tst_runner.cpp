@@ -46,6 +46,7 @@ private slots:
     void purgeEmptiesVersionTableBeforeStamp();
     void lockTimesOutWithLockError();
     void lockKeysAreStable();
+    void inMemoryDatabaseNeedsNoLock();
     void offlineScriptMatchesGolden_data();
     void offlineScriptMatchesGolden();
     void offlineScriptNeedsNoConnectionAndChecksPlan();
@@ -593,6 +594,18 @@ void tst_Runner::lockTimesOutWithLockError()
     QCOMPARE(cancelled.error().kind, Error::Kind::Cancelled);
 }
 
+void tst_Runner::inMemoryDatabaseNeedsNoLock()
+{
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(u"sqlite://"_s);
+    QVERIFY(url && url->isMemory());
+    Result<std::unique_ptr<Connection>> c = Connection::open(*url);
+    QVERIFY(c);
+    NullProgressSink sink;
+    QVERIFY(runCommand(**c, branchySequence().at(0), options(), sink));
+    QCOMPARE(versionRows(**c), QStringList{u"c3"_s});
+    QCOMPARE(testTables(**c), (QStringList{u"t_a1"_s, u"t_c3"_s}));
+}
+
 void tst_Runner::lockKeysAreStable()
 {
     QCOMPARE(DatabaseLock::postgresKey(u"alembic_version"_s), DatabaseLock::postgresKey(u"alembic_version"_s));
@@ -620,6 +633,8 @@ void tst_Runner::offlineScriptMatchesGolden_data()
     QTest::newRow("postgresql stamp") << int(SqlDialect::PostgreSQL) << 5 << true << u"postgresql_stamp.sql"_s;
     QTest::newRow("postgresql to base") << int(SqlDialect::PostgreSQL) << 99 << true << u"postgresql_downgrade_base.sql"_s;
     QTest::newRow("postgresql to base, one transaction") << int(SqlDialect::PostgreSQL) << 99 << false << u"postgresql_downgrade_base_one_transaction.sql"_s;
+    QTest::newRow("postgresql no-transaction") << int(SqlDialect::PostgreSQL) << 98 << true << u"postgresql_no_transaction.sql"_s;
+    QTest::newRow("postgresql no-transaction, one transaction") << int(SqlDialect::PostgreSQL) << 98 << false << u"postgresql_no_transaction_one_transaction.sql"_s;
 }
 
 void tst_Runner::offlineScriptMatchesGolden()
@@ -632,6 +647,12 @@ void tst_Runner::offlineScriptMatchesGolden()
     Command cmd;
     if (command == -1) {
         cmd.plan = plan({}, sequence.at(0).plan.steps + sequence.at(1).plan.steps + sequence.at(2).plan.steps, {u"e5"_s});
+    } else if (command == 98) { // c3 runs outside a transaction
+        m_graph[u"c3"_s].noTransaction = true;
+        m_graph[u"c3"_s].upgradeSql = u"CREATE INDEX CONCURRENTLY ix_a1 ON t_a1 (id); -- needs autocommit\n"_s;
+        cmd = sequence.at(0);
+        cmd.plan.steps << sequence.at(1).plan.steps;
+        cmd.plan.headsAfter = {u"b2"_s, u"c3"_s};
     } else if (command == 99) {
         cmd.plan = plan({u"c3"_s}, {down(u"c3"_s, {u"a1"_s}, {RunnerTestKit::update(u"c3"_s, u"a1"_s)}),
                                     down(u"a1"_s, {}, {remove(u"a1"_s)})}, {});
@@ -663,6 +684,11 @@ void tst_Runner::offlineScriptNeedsNoConnectionAndChecksPlan()
         SqlDialect::SQLite, plan({}, {up(u"zz"_s, {}, {insert(u"zz"_s)})}, {u"zz"_s}), m_lookup, options());
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().kind, Error::Kind::Graph);
+    MigrationPlan purge = branchySequence().at(5).plan;
+    purge.purge = true;
+    const Result<QString> purged = OfflineScript::renderStamp(SqlDialect::SQLite, purge, m_lookup, options());
+    QVERIFY(!purged);
+    QCOMPARE(purged.error().message, u"Can't use --purge with --sql mode"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Runner)
