@@ -8,6 +8,8 @@
 #include <engine/core/enginetr.h>
 #include <engine/db/connection.h>
 
+#include <QScopeGuard>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort {
@@ -91,6 +93,14 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
     const bool wholeCommand = !m_options.transactionPerMigration
                               && m_connection.dialect() != SqlDialect::MySQL;
     StepExecutor executor(m_connection, versions, history, sink, cancel, wholeCommand);
+    const Result<bool> foreignKeysOff = disableSqliteForeignKeys();
+    if (!foreignKeysOff)
+        return foreignKeysOff.error();
+    executor.setForeignKeyCheck(*foreignKeysOff);
+    const auto restoreForeignKeys = qScopeGuard([&] {
+        if (*foreignKeysOff)
+            (void) m_connection.exec(u"PRAGMA foreign_keys=ON"_s);
+    });
     RunReport report;
     report.headsBefore = *heads;
     // Re-plans when a step finds the version table changed by someone else (see StepExecutor).
@@ -116,6 +126,20 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
     }
     return Error(Error::Kind::Lock, Tr::tr("The version table kept changing while migrating; "
                                            "another process is migrating the same database."));
+}
+
+Result<bool> Runner::disableSqliteForeignKeys()
+{
+    if (m_connection.dialect() != SqlDialect::SQLite)
+        return false;
+    const Result<QList<QVariantList>> on = m_connection.select(u"PRAGMA foreign_keys"_s);
+    if (!on)
+        return on.error();
+    if (on->isEmpty() || on->first().value(0).toInt() != 1)
+        return false;
+    if (Result<> r = m_connection.exec(u"PRAGMA foreign_keys=OFF"_s); !r)
+        return r.error();
+    return true;
 }
 
 Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,

@@ -51,6 +51,8 @@ private:
                           const CancelToken &cancel);
     Result<RunReport> runLocked(Mode mode, const MigrationPlanFunction &planner,
                                 ProgressSink &sink, const CancelToken &cancel);
+    // SQLite with foreign keys on: turns them off for the run; true if it did.
+    Result<bool> disableSqliteForeignKeys();
     // true: plan done; false: stale heads, nothing of the plan's remaining steps done.
     Result<bool> runPlan(Mode mode, const MigrationPlanFunction &planner,
                          const QStringList &heads, StepExecutor &executor, HistoryTable &history,

@@ -72,12 +72,35 @@ Result<> StepExecutor::commit()
 {
     if (!m_inTransaction)
         return {};
+    if (Result<> r = checkForeignKeys(); !r)
+        return r;
     if (Result<> r = m_connection.exec(u"COMMIT"_s); !r)
         return r;
     m_inTransaction = false;
     m_committed += m_pending;
     m_pending.clear();
     return {};
+}
+
+Result<> StepExecutor::checkForeignKeys()
+{
+    if (!m_checkForeignKeys)
+        return {};
+    const QString sql = u"SELECT \"table\", rowid, parent FROM pragma_foreign_key_check"_s;
+    const Result<QList<QVariantList>> rows = m_connection.select(sql);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return {};
+    const QVariantList &first = rows->first();
+    Error e(Error::Kind::Database,
+            Tr::tr("Foreign key check failed before commit: row %1 of %2 references a missing row "
+                   "of %3 (%4 violations in all).")
+                .arg(first.value(1).toString(), first.value(0).toString(),
+                     first.value(2).toString())
+                .arg(rows->size()));
+    e.sql = u"PRAGMA foreign_key_check"_s;
+    return e;
 }
 
 void StepExecutor::rollback()

@@ -47,6 +47,8 @@ private slots:
     void lockTimesOutWithLockError();
     void lockKeysAreStable();
     void inMemoryDatabaseNeedsNoLock();
+    void sqliteTableRebuildKeepsChildRows();
+    void sqliteForeignKeyViolationFailsStep();
     void offlineScriptMatchesGolden_data();
     void offlineScriptMatchesGolden();
     void offlineScriptNeedsNoConnectionAndChecksPlan();
@@ -604,6 +606,61 @@ void tst_Runner::inMemoryDatabaseNeedsNoLock()
     QVERIFY(runCommand(**c, branchySequence().at(0), options(), sink));
     QCOMPARE(versionRows(**c), QStringList{u"c3"_s});
     QCOMPARE(testTables(**c), (QStringList{u"t_a1"_s, u"t_c3"_s}));
+}
+
+namespace {
+
+// a1: parent and child (ON DELETE CASCADE) with a row each; b2 rebuilds parent (SQLite's recipe);
+// c3 deletes the parent row, leaving the child row dangling.
+void setUpForeignKeyRevisions(QHash<QString, Revision> &graph)
+{
+    graph[u"a1"_s].upgradeSql = u"CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT);\n"
+                                "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER "
+                                "REFERENCES parent (id) ON DELETE CASCADE);\n"
+                                "INSERT INTO parent VALUES (1, 'p');\nINSERT INTO child VALUES (1, 1);\n"_s;
+    graph[u"b2"_s].upgradeSql = u"CREATE TABLE parent_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');\n"
+                                "INSERT INTO parent_new SELECT id, name FROM parent;\nDROP TABLE parent;\n"
+                                "ALTER TABLE parent_new RENAME TO parent;\n"_s;
+    graph[u"c3"_s].upgradeSql = u"DELETE FROM parent;\n"_s;
+}
+
+} // namespace
+
+void tst_Runner::sqliteTableRebuildKeepsChildRows()
+{
+    setUpForeignKeyRevisions(m_graph);
+    auto c = open();
+    QVERIFY(c);
+    const auto on = c->select(u"PRAGMA foreign_keys"_s);
+    QVERIFY(on && on->value(0).value(0).toInt() == 1); // Connection turns them on
+    NullProgressSink sink;
+    const Command rebuild{u"upgrade b2"_s, plan({}, {up(u"a1"_s, {}, {insert(u"a1"_s)}),
+                                                    up(u"b2"_s, {u"a1"_s}, {RunnerTestKit::update(u"a1"_s, u"b2"_s)})}, {u"b2"_s})};
+    const Result<RunReport> report = runCommand(*c, rebuild, options(), sink);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
+    const auto children = c->select(u"SELECT id, parent_id FROM child"_s);
+    QVERIFY(children);
+    QCOMPARE(*children, (QList<QVariantList>{{1, 1}})); // DROP TABLE parent cascaded to nothing
+    const auto after = c->select(u"PRAGMA foreign_keys"_s);
+    QVERIFY(after && after->value(0).value(0).toInt() == 1); // back on after the run
+}
+
+void tst_Runner::sqliteForeignKeyViolationFailsStep()
+{
+    setUpForeignKeyRevisions(m_graph);
+    auto c = open();
+    QVERIFY(c);
+    NullProgressSink sink;
+    const Command orphan{u"upgrade c3"_s, plan({}, {up(u"a1"_s, {}, {insert(u"a1"_s)}),
+                                                   up(u"c3"_s, {u"a1"_s}, {RunnerTestKit::update(u"a1"_s, u"c3"_s)})}, {u"c3"_s})};
+    const Result<RunReport> report = runCommand(*c, orphan, options(), sink);
+    QVERIFY(!report);
+    QVERIFY2(report.error().message.contains(u"Foreign key check failed before commit: row 1 of child "
+                                             "references a missing row of parent (1 violations in all)."_s),
+             qPrintable(report.error().message));
+    QCOMPARE(versionRows(*c), QStringList{u"a1"_s});
+    const auto parents = c->select(u"SELECT count(*) FROM parent"_s);
+    QVERIFY(parents && parents->value(0).value(0).toInt() == 1); // c3 rolled back
 }
 
 void tst_Runner::lockKeysAreStable()
