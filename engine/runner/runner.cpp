@@ -7,6 +7,7 @@
 
 #include <engine/core/enginetr.h>
 #include <engine/db/connection.h>
+#include <engine/revision/revisiongraph.h>
 
 #include <QScopeGuard>
 
@@ -29,6 +30,11 @@ Runner::Runner(Connection &connection, const RunOptions &options, const Revision
     , m_options(options)
     , m_lookup(lookup)
 {}
+
+RevisionLookup Runner::lookupIn(const RevisionGraph &graph)
+{
+    return [&graph](const QString &id) { return graph.revision(id); };
+}
 
 Result<QStringList> Runner::currentHeads()
 {
@@ -101,6 +107,13 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
         if (*foreignKeysOff)
             (void) m_connection.exec(u"PRAGMA foreign_keys=ON"_s);
     });
+    // SQLite in WAL mode serialises per step (BEGIN IMMEDIATE), so a step may wait for another
+    // process's whole revision: as long as for the lock, not just the connection's busy timeout.
+    const int busyTimeout = raiseSqliteBusyTimeout();
+    const auto restoreBusyTimeout = qScopeGuard([&] {
+        if (busyTimeout >= 0)
+            (void) m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(busyTimeout));
+    });
     RunReport report;
     report.headsBefore = *heads;
     // Re-plans when a step finds the version table changed by someone else (see StepExecutor).
@@ -140,6 +153,20 @@ Result<bool> Runner::disableSqliteForeignKeys()
     if (Result<> r = m_connection.exec(u"PRAGMA foreign_keys=OFF"_s); !r)
         return r.error();
     return true;
+}
+
+int Runner::raiseSqliteBusyTimeout()
+{
+    if (m_connection.dialect() != SqlDialect::SQLite)
+        return -1;
+    const Result<QList<QVariantList>> current = m_connection.select(u"PRAGMA busy_timeout"_s);
+    if (!current || current->isEmpty())
+        return -1;
+    const int ms = current->first().value(0).toInt();
+    if (ms >= m_options.lockTimeoutMs
+        || !m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(m_options.lockTimeoutMs)))
+        return -1;
+    return ms;
 }
 
 Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,

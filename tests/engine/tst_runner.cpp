@@ -690,6 +690,7 @@ void tst_Runner::offlineScriptMatchesGolden_data()
     QTest::newRow("postgresql stamp") << int(SqlDialect::PostgreSQL) << 5 << true << u"postgresql_stamp.sql"_s;
     QTest::newRow("postgresql to base") << int(SqlDialect::PostgreSQL) << 99 << true << u"postgresql_downgrade_base.sql"_s;
     QTest::newRow("postgresql to base, one transaction") << int(SqlDialect::PostgreSQL) << 99 << false << u"postgresql_downgrade_base_one_transaction.sql"_s;
+    QTest::newRow("mysql trigger") << int(SqlDialect::MySQL) << 97 << true << u"mysql_trigger_delimiter.sql"_s;
     QTest::newRow("postgresql no-transaction") << int(SqlDialect::PostgreSQL) << 98 << true << u"postgresql_no_transaction.sql"_s;
     QTest::newRow("postgresql no-transaction, one transaction") << int(SqlDialect::PostgreSQL) << 98 << false << u"postgresql_no_transaction_one_transaction.sql"_s;
 }
@@ -710,6 +711,11 @@ void tst_Runner::offlineScriptMatchesGolden()
         cmd = sequence.at(0);
         cmd.plan.steps << sequence.at(1).plan.steps;
         cmd.plan.headsAfter = {u"b2"_s, u"c3"_s};
+    } else if (command == 97) { // a MySQL trigger body with ';' inside
+        m_graph[u"a1"_s].upgradeSql = u"CREATE TABLE t_a1 (id INTEGER);\nDELIMITER //\n"
+                                      "CREATE TRIGGER tr_a1 BEFORE INSERT ON t_a1 FOR EACH ROW\nBEGIN\n"
+                                      "  SET NEW.id = NEW.id + 1;\n  SET NEW.id = NEW.id * 2;\nEND//\nDELIMITER ;\n"_s;
+        cmd.plan = plan({}, {up(u"a1"_s, {}, {insert(u"a1"_s)})}, {u"a1"_s});
     } else if (command == 99) {
         cmd.plan = plan({u"c3"_s}, {down(u"c3"_s, {u"a1"_s}, {RunnerTestKit::update(u"c3"_s, u"a1"_s)}),
                                     down(u"a1"_s, {}, {remove(u"a1"_s)})}, {});
