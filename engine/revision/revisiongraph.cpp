@@ -51,6 +51,7 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
         return r.error();
     normalizeDependencies(*d);
     collectEnds(*d);
+    rankNodes(*d);
     propagateLabels(*d);
     RevisionGraph graph;
     graph.m_d = std::move(d);
@@ -270,6 +271,27 @@ void RevisionGraph::collectEnds(Data &d)
     }
 }
 
+void RevisionGraph::rankNodes(Data &d)
+{
+    const int n = int(d.nodes.size());
+    QList<int> pending(n, 0);
+    QList<int> ready;
+    for (int i = n - 1; i >= 0; --i) {
+        pending[i] = d.nodes.at(i).down.size();
+        if (pending.at(i) == 0)
+            ready.append(i);
+    }
+    int rank = 0;
+    while (!ready.isEmpty()) {
+        const int i = ready.takeLast();
+        d.nodes[i].rank = rank++;
+        for (int c : d.nodes.at(i).allChildren) {
+            if (d.nodes.at(c).down.contains(i) && --pending[c] == 0)
+                ready.append(c);
+        }
+    }
+}
+
 // Alembic's _add_branches: a label reaches every descendant by parent edges; and when those
 // descendants form one plain line, it also reaches down from the line's end past the labelled
 // revision to just above the nearest branch point or merge point.
@@ -364,6 +386,12 @@ bool RevisionGraph::isHead(const QString &id) const
 {
     const Node *n = node(id);
     return n && n->children.isEmpty();
+}
+
+bool RevisionGraph::isRealHead(const QString &id) const
+{
+    const Node *n = node(id);
+    return n && n->allChildren.isEmpty();
 }
 
 bool RevisionGraph::isBase(const QString &id) const
@@ -493,6 +521,25 @@ QList<char> RevisionGraph::reachUp(const QList<int> &starts, bool includeDepende
         stack.append(includeDependencies ? n.allChildren : n.children);
     }
     return marks;
+}
+
+bool RevisionGraph::reachesDown(const QList<int> &starts, int target,
+                                bool includeDependencies) const
+{
+    const int floor = m_d->nodes.at(target).rank;
+    QSet<int> seen;
+    QList<int> stack = starts;
+    while (!stack.isEmpty()) {
+        const int i = stack.takeLast();
+        if (i == target)
+            return true;
+        if (m_d->nodes.at(i).rank <= floor || seen.contains(i))
+            continue;
+        seen.insert(i);
+        const Node &n = m_d->nodes.at(i);
+        stack.append(includeDependencies ? n.down : n.parents);
+    }
+    return false;
 }
 
 QList<int> RevisionGraph::sortNewestFirst(const QList<char> &subset, const QList<int> &heads) const

@@ -238,7 +238,7 @@ Result<QStringList> RevisionRange::history(const QString &range,
     const QString lowerText = base.isEmpty() ? u"base"_s : base;
     const auto lower = baseIsCurrent ? indexesOf(currentHeads) : historyLower(lowerText);
     if (!lower)
-        return lower.error();
+        return RevisionIdentifier::namingTarget(lower.error(), head.isEmpty() ? u"heads"_s : head);
     UpgradeOptions options;
     options.inclusive = true;
     options.implicitBase = false;
@@ -249,7 +249,7 @@ Result<QStringList> RevisionRange::history(const QString &range,
                              .arg(lowerText, head.isEmpty() ? u"heads"_s : head);
     const auto selection = collectUpgrade(upper, *lower, options);
     if (!selection)
-        return selection.error();
+        return RevisionIdentifier::namingTarget(selection.error(), head.isEmpty() ? u"heads"_s : head);
     return idsOf(m_graph.sortNewestFirst(selection->revisions, selection->heads));
 }
 

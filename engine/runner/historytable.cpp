@@ -1,5 +1,10 @@
 #include "historytable.h"
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include "versiontable.h"
 
 #include <engine/db/connection.h>
@@ -52,6 +57,11 @@ QString HistoryTable::currentUser()
         if (!user.isEmpty())
             return user;
     }
+#ifdef Q_OS_UNIX
+    // Services and containers often run without USER; the password database still knows.
+    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
     return {};
 }
 

@@ -181,7 +181,7 @@ Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,
     if (!steps)
         return steps.error();
     sink.report(Progress::PlanReady{int(steps->size())});
-    if (plan->purge) { // stamp --purge, as Alembic: before the steps, in its own statement
+    if (plan->purge || m_options.purge) { // stamp --purge, as Alembic: before the steps, in its own statement
         VersionTable versions(m_connection, m_options.versionTable);
         if (Result<> r = versions.ensureCreated(); !r)
             return r.error();

@@ -276,6 +276,8 @@ bool comparableMessage(const QJsonObject &alembic)
     static const QStringList comparable{u"Multiple head revisions"_s, u"Destination "_s,
                                         u"Relative revision"_s, u"Requested range"_s,
                                         u"Ambiguous"_s};
+    if (message.contains(u"('"_s))
+        return false; // Alembic prints a Python tuple there (history -r current:...)
     return std::any_of(comparable.begin(), comparable.end(),
                        [&message](const QString &prefix) { return message.startsWith(prefix); });
 }

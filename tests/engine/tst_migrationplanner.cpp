@@ -6,6 +6,7 @@
 #include <engine/runner/migrationplanner.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
@@ -59,8 +60,11 @@ class tst_MigrationPlanner : public QObject
 private slots:
     void plans_data();
     void plans();
+    void docsExamples_data();
+    void docsExamples();
     void irreversibleRevisionStopsDowngradePlan();
     void purgeStartsFromEmptyTable();
+    void tenThousandRevisionsPlanFast();
     void matchesAlembicOnDocumentedGraphs_data();
     void matchesAlembicOnDocumentedGraphs();
     void matchesAlembicOnRandomGraphs_data();
@@ -165,6 +169,101 @@ void tst_MigrationPlanner::plans()
     QCOMPARE(plan->headsAfter, after);
 }
 
+// The examples of Alembic's "Working with Branches" page (branches.rst): its "Running upgrade"
+// lines and `alembic current` afterwards. Alembic 1.8 prints a step's versioned parents only
+// ("29f859a13ea -> 2a95102259be"), where the page, written for an older release, also lists
+// the depends-on target.
+void tst_MigrationPlanner::docsExamples_data()
+{
+    QTest::addColumn<QStringList>("specs");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("current");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QStringList>("running"); // "<from> -> <to>" per step
+    QTest::addColumn<QStringList>("after");   // sorted rows
+    const QStringList branched{u"1975ea83b712:"_s, u"ae1027a6acf:1975ea83b712"_s,
+                               u"27c6a30d7c24:1975ea83b712@shoppingcart"_s};
+    const QStringList merged = branched + QStringList{u"53fffde5ad5:ae1027a6acf,27c6a30d7c24"_s};
+    const QStringList networking = branched + QStringList{
+        u"d747a8a8879:27c6a30d7c24"_s, u"55af2cb1c267:ae1027a6acf"_s, u"3cac04ae8714:@networking"_s,
+        u"109ec7d132bf:3cac04ae8714"_s, u"29f859a13ea:109ec7d132bf"_s};
+    const QStringList depending = branched + QStringList{
+        u"55af2cb1c267:ae1027a6acf"_s, u"3cac04ae8714:@networking"_s,
+        u"109ec7d132bf:3cac04ae8714"_s, u"29f859a13ea:109ec7d132bf"_s,
+        u"2a95102259be:29f859a13ea~55af2cb1c267"_s};
+    const QStringList none;
+    QTest::newRow("upgrade heads") << branched << u"upgrade"_s << none << u"heads"_s
+        << QStringList{u" -> 1975ea83b712"_s, u"1975ea83b712 -> ae1027a6acf"_s,
+                       u"1975ea83b712 -> 27c6a30d7c24"_s}
+        << QStringList{u"27c6a30d7c24"_s, u"ae1027a6acf"_s};
+    QTest::newRow("downgrade -1 (1)") << branched << u"downgrade"_s
+        << QStringList{u"ae1027a6acf"_s, u"27c6a30d7c24"_s} << u"-1"_s
+        << QStringList{u"ae1027a6acf -> 1975ea83b712"_s} << QStringList{u"27c6a30d7c24"_s};
+    QTest::newRow("downgrade -1 (2)") << branched << u"downgrade"_s
+        << QStringList{u"27c6a30d7c24"_s} << u"-1"_s
+        << QStringList{u"27c6a30d7c24 -> 1975ea83b712"_s} << QStringList{u"1975ea83b712"_s};
+    QTest::newRow("downgrade -1 (3)") << branched << u"downgrade"_s
+        << QStringList{u"1975ea83b712"_s} << u"-1"_s << QStringList{u"1975ea83b712 -> "_s} << none;
+    QTest::newRow("upgrade 27c6a") << branched << u"upgrade"_s << none << u"27c6a"_s
+        << QStringList{u" -> 1975ea83b712"_s, u"1975ea83b712 -> 27c6a30d7c24"_s}
+        << QStringList{u"27c6a30d7c24"_s};
+    QTest::newRow("upgrade ae102") << branched << u"upgrade"_s << QStringList{u"27c6a30d7c24"_s}
+        << u"ae102"_s << QStringList{u"1975ea83b712 -> ae1027a6acf"_s}
+        << QStringList{u"27c6a30d7c24"_s, u"ae1027a6acf"_s};
+    QTest::newRow("upgrade shoppingcart@head") << branched << u"upgrade"_s
+        << QStringList{u"ae1027a6acf"_s} << u"shoppingcart@head"_s
+        << QStringList{u"1975ea83b712 -> 27c6a30d7c24"_s}
+        << QStringList{u"27c6a30d7c24"_s, u"ae1027a6acf"_s};
+    QTest::newRow("upgrade head to the merge") << merged << u"upgrade"_s << none << u"head"_s
+        << QStringList{u" -> 1975ea83b712"_s, u"1975ea83b712 -> 27c6a30d7c24"_s,
+                       u"1975ea83b712 -> ae1027a6acf"_s,
+                       u"ae1027a6acf, 27c6a30d7c24 -> 53fffde5ad5"_s}
+        << QStringList{u"53fffde5ad5"_s};
+    QTest::newRow("upgrade networking@head") << networking << u"upgrade"_s << none
+        << u"networking@head"_s
+        << QStringList{u" -> 3cac04ae8714"_s, u"3cac04ae8714 -> 109ec7d132bf"_s,
+                       u"109ec7d132bf -> 29f859a13ea"_s}
+        << QStringList{u"29f859a13ea"_s};
+    QTest::newRow("upgrade heads, second base") << networking << u"upgrade"_s
+        << QStringList{u"29f859a13ea"_s} << u"heads"_s
+        << QStringList{u" -> 1975ea83b712"_s, u"1975ea83b712 -> 27c6a30d7c24"_s,
+                       u"27c6a30d7c24 -> d747a8a8879"_s, u"1975ea83b712 -> ae1027a6acf"_s,
+                       u"ae1027a6acf -> 55af2cb1c267"_s}
+        << QStringList{u"29f859a13ea"_s, u"55af2cb1c267"_s, u"d747a8a8879"_s};
+    QTest::newRow("depends-on merges an effective head") << depending << u"upgrade"_s
+        << QStringList{u"29f859a13ea"_s, u"27c6a30d7c24"_s, u"55af2cb1c267"_s} << u"heads"_s
+        << QStringList{u"29f859a13ea -> 2a95102259be"_s}
+        << QStringList{u"27c6a30d7c24"_s, u"2a95102259be"_s};
+    QTest::newRow("effective head grows a branch")
+        << depending + QStringList{u"34e094ad6ef1:55af2cb1c267"_s} << u"upgrade"_s
+        << QStringList{u"2a95102259be"_s, u"27c6a30d7c24"_s} << u"heads"_s
+        << QStringList{u"55af2cb1c267 -> 34e094ad6ef1"_s}
+        << QStringList{u"27c6a30d7c24"_s, u"2a95102259be"_s, u"34e094ad6ef1"_s};
+}
+
+void tst_MigrationPlanner::docsExamples()
+{
+    QFETCH(QStringList, specs);
+    QFETCH(QString, command);
+    QFETCH(QStringList, current);
+    QFETCH(QString, target);
+    QFETCH(QStringList, running);
+    QFETCH(QStringList, after);
+    specs.sort(); // as files "<id>_<slug>.sql" are read, in sorted file-name order
+    const RevisionGraph g = graphOf(specs);
+    const Result<MigrationPlan> plan = command == u"upgrade"_s
+                                           ? MigrationPlanner::planUpgrade(g, current, target)
+                                           : MigrationPlanner::planDowngrade(g, current, target);
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().message));
+    QStringList lines;
+    for (const MigrationStep &s : plan->steps)
+        lines.append(s.fromRevisions.join(u", "_s) + u" -> "_s + s.toRevisions.join(u", "_s));
+    QCOMPARE(lines, running);
+    QStringList rows = plan->headsAfter;
+    rows.sort();
+    QCOMPARE(rows, after);
+}
+
 void tst_MigrationPlanner::irreversibleRevisionStopsDowngradePlan()
 {
     QList<Revision> revs = GraphSpec::revisions({u"a:"_s, u"b:a"_s, u"c:b"_s});
@@ -189,6 +288,28 @@ void tst_MigrationPlanner::purgeStartsFromEmptyTable()
     QVERIFY(plan->purge);
     QCOMPARE(describe(*plan), u"s::>b:+b"_s);
     QCOMPARE(plan->headsAfter, QStringList{u"b"_s});
+}
+
+void tst_MigrationPlanner::tenThousandRevisionsPlanFast()
+{
+    const Result<RevisionGraph> g = RevisionGraph::build(GraphSpec::bigHistory());
+    QVERIFY(g);
+    QElapsedTimer timer;
+    timer.start();
+    const Result<MigrationPlan> up = MigrationPlanner::planUpgrade(*g, {}, u"head"_s);
+    const qint64 upNs = timer.nsecsElapsed();
+    QVERIFY(up);
+    QCOMPARE(up->steps.size(), 10000);
+    QCOMPARE(up->headsAfter, g->heads());
+    const Result<MigrationPlan> down = MigrationPlanner::planDowngrade(*g, up->headsAfter,
+                                                                       u"base"_s);
+    const qint64 totalNs = timer.nsecsElapsed();
+    QVERIFY(down);
+    QCOMPARE(down->steps.size(), 10000);
+    QVERIFY(down->headsAfter.isEmpty());
+    qInfo("10,000 revisions: plan upgrade %.1f ms, plan downgrade %.1f ms", upNs / 1e6,
+          (totalNs - upNs) / 1e6);
+    QVERIFY2(totalNs < 3000 * 1000000LL, qPrintable(u"%1 ms"_s.arg(totalNs / 1000000)));
 }
 
 void tst_MigrationPlanner::matchesAlembicOnDocumentedGraphs_data()
