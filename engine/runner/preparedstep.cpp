@@ -33,15 +33,14 @@ Result<StatementList> statementsOf(const MigrationStep &step, const Revision &re
 
 QList<QPair<QString, QString>> stampHistory(const MigrationStep &step, const RevisionLookup &lookup)
 {
+    // step.revision is not used: the planner names the stamped-away revision there when
+    // stamping down to base, which must not count as applied.
     QList<QPair<QString, QString>> rows;
-    QStringList stamped = step.toRevisions;
-    if (stamped.isEmpty() && !step.revision.isEmpty())
-        stamped << step.revision;
-    for (const QString &id : std::as_const(stamped)) {
+    for (const QString &id : step.toRevisions) {
         const Revision *rev = lookup ? lookup(id) : nullptr;
         rows.append({id, rev ? rev->checksum : QString()});
     }
-    if (stamped.isEmpty()) {
+    if (step.toRevisions.isEmpty()) {
         for (const QString &id : step.fromRevisions)
             rows.append({id, QString()});
     }

@@ -463,6 +463,19 @@ void tst_Runner::latestChecksumsFindEditedRevisions()
     QCOMPARE(latest->value(u"a1"_s), m_graph.value(u"a1"_s).checksum);
     QCOMPARE(latest->value(u"c3"_s), QString(64, u'f'));
     QVERIFY(latest->value(u"c3"_s) != c3Before);
+    // Stamping base takes c3 away: a row without checksum, and c3 counts as applied no more.
+    MigrationStep toBase{MigrationStep::Direction::Downgrade, u"c3"_s, {u"c3"_s}, {}, {remove(u"c3"_s)}};
+    toBase.stamp = true;
+    QVERIFY(runCommand(*c, Command{u"stamp base"_s, plan({u"c3"_s}, {toBase}, {})}, options(), sink));
+    const Result<QList<HistoryEntry>> rows = HistoryTable(*c, u"retort_history"_s).entries();
+    QVERIFY(rows && !rows->isEmpty());
+    QCOMPARE(rows->last().direction, u"stamp"_s);
+    QCOMPARE(rows->last().revision, u"c3"_s);
+    QCOMPARE(rows->last().checksum, QString());
+    const Result<QHash<QString, QString>> afterStamp = HistoryTable(*c, u"retort_history"_s).latestChecksums();
+    QVERIFY(afterStamp);
+    QCOMPARE(afterStamp->contains(u"c3"_s), false);
+    QCOMPARE(versionRows(*c), QStringList());
 }
 
 void tst_Runner::plannerSeesHeadsReadUnderLock()
