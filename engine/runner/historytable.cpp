@@ -146,8 +146,10 @@ Result<QHash<QString, QString>> HistoryTable::latestChecksums()
         return all.error();
     QHash<QString, QString> latest;
     for (const HistoryEntry &e : *all) { // oldest first, so later rows win
-        if (e.direction == u"upgrade" || e.direction == u"stamp")
+        if (e.direction == u"upgrade" || (e.direction == u"stamp" && !e.checksum.isEmpty()))
             latest.insert(e.revision, e.checksum);
+        else if (e.direction == u"stamp")
+            latest.remove(e.revision); // stamped away
     }
     return latest;
 }

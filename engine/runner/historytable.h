@@ -43,6 +43,7 @@ public:
     Result<QList<HistoryEntry>> entries();
     // Revision -> checksum of its latest "upgrade" or "stamp" row. Compare it with the file's
     // checksum for each applied revision to find revisions edited after they were applied.
+    // A revision whose latest row stamped it away (no checksum) is left out.
     Result<QHash<QString, QString>> latestChecksums();
 
     static QString createSql(SqlDialect dialect, const QString &table, bool ifNotExists = false);

@@ -2,6 +2,8 @@
 
 #include "versiontable.h"
 
+#include <engine/core/enginetr.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort {
@@ -34,6 +36,16 @@ public:
     {}
 
     void write(const QString &text) { m_out += terminated(text); }
+    // A MySQL statement with ';' inside (a trigger or routine body) needs the mysql client's
+    // DELIMITER around it.
+    void writeStatement(const QString &text)
+    {
+        if (m_dialect != SqlDialect::MySQL || !text.contains(u';'))
+            return write(text);
+        m_out += u"DELIMITER //\n\n"_s + text
+                 + (text.section(u'\n', -1).contains(u"--"_s) ? u"\n//\n\n"_s : u"//\n\n"_s)
+                 + u"DELIMITER ;\n\n"_s;
+    }
     void comment(const QString &text) { m_out += u"-- "_s + text + u"\n\n"_s; }
 
     void step(const PreparedStep &p, QStringList &heads)
@@ -47,7 +59,7 @@ public:
             write(VersionTable::createSql(m_dialect, m_table));
         comment(u"Running "_s + p.shortLog());
         for (const Statement &s : p.statements)
-            write(s.text);
+            writeStatement(s.text);
         if (p.noTransaction && m_whole)
             write(u"BEGIN"_s);
         for (const VersionChange &change : p.step.versionChanges) {
@@ -98,6 +110,8 @@ Result<QString> OfflineScript::renderSteps(SqlDialect dialect, const MigrationPl
                                            bool stamping, const RevisionLookup &lookup,
                                            const RunOptions &options)
 {
+    if (plan.purge) // Alembic's words
+        return Error(Error::Kind::Usage, Tr::tr("Can't use --purge with --sql mode"));
     const Result<QList<PreparedStep>> steps =
         PreparedStep::prepareAll(plan, stamping, lookup, options, dialect);
     if (!steps)

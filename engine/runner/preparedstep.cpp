@@ -31,6 +31,22 @@ Result<StatementList> statementsOf(const MigrationStep &step, const Revision &re
     return statements;
 }
 
+QList<QPair<QString, QString>> stampHistory(const MigrationStep &step, const RevisionLookup &lookup)
+{
+    // step.revision is not used: the planner names the stamped-away revision there when
+    // stamping down to base, which must not count as applied.
+    QList<QPair<QString, QString>> rows;
+    for (const QString &id : step.toRevisions) {
+        const Revision *rev = lookup ? lookup(id) : nullptr;
+        rows.append({id, rev ? rev->checksum : QString()});
+    }
+    if (step.toRevisions.isEmpty()) {
+        for (const QString &id : step.fromRevisions)
+            rows.append({id, QString()});
+    }
+    return rows;
+}
+
 } // namespace
 
 QString PreparedStep::shortLog() const
@@ -50,8 +66,9 @@ Result<QList<PreparedStep>> PreparedStep::prepareAll(const MigrationPlan &plan, 
         p.step = step;
         p.revision = step.revision.isEmpty() || !lookup ? nullptr : lookup(step.revision);
         p.message = p.revision ? p.revision->message : QString();
-        if (stamping) {
+        if (stamping || step.stamp) {
             p.direction = u"stamp"_s;
+            p.historyRows = stampHistory(step, lookup);
             prepared << p;
             continue;
         }
@@ -66,6 +83,7 @@ Result<QList<PreparedStep>> PreparedStep::prepareAll(const MigrationPlan &plan, 
             return statements.error();
         p.statements = *statements;
         p.noTransaction = p.revision->noTransaction;
+        p.historyRows = {{step.revision, p.revision->checksum}};
         prepared << p;
     }
     return prepared;

@@ -25,10 +25,14 @@ struct PreparedStep
     StatementList statements;           // empty for stamps
     bool noTransaction = false;
     QString message; // the revision's message, for "Running upgrade a1 -> b2, add users"
+    // The history rows the step writes: (revision, checksum). A stamp writes one per stamped
+    // revision, or one with an empty checksum per revision it takes away (stamping base).
+    QList<QPair<QString, QString>> historyRows;
 
     // Alembic's log text: "upgrade a1 -> b2", "downgrade b2 -> a1", "stamp_revision  -> b2".
     QString shortLog() const;
 
+    // stamping: every step is a stamp (besides the steps marked MigrationStep::stamp).
     static Result<QList<PreparedStep>> prepareAll(const MigrationPlan &plan, bool stamping,
                                                   const RevisionLookup &lookup,
                                                   const RunOptions &options, SqlDialect dialect);

@@ -7,6 +7,9 @@
 
 #include <engine/core/enginetr.h>
 #include <engine/db/connection.h>
+#include <engine/revision/revisiongraph.h>
+
+#include <QScopeGuard>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,6 +30,11 @@ Runner::Runner(Connection &connection, const RunOptions &options, const Revision
     , m_options(options)
     , m_lookup(lookup)
 {}
+
+RevisionLookup Runner::lookupIn(const RevisionGraph &graph)
+{
+    return [&graph](const QString &id) { return graph.revision(id); };
+}
 
 Result<QStringList> Runner::currentHeads()
 {
@@ -84,13 +92,6 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
     Result<QStringList> heads = versions.heads();
     if (!heads)
         return heads.error();
-    if (mode == Mode::Stamp && m_options.purge) {
-        if (Result<> r = versions.ensureCreated(); !r)
-            return r.error();
-        if (Result<> r = versions.purge(); !r)
-            return r.error();
-        *heads = QStringList();
-    }
     if (heads->isEmpty()) {
         if (Result<> r = versions.ensureCreated(); !r)
             return r.error();
@@ -98,6 +99,21 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
     const bool wholeCommand = !m_options.transactionPerMigration
                               && m_connection.dialect() != SqlDialect::MySQL;
     StepExecutor executor(m_connection, versions, history, sink, cancel, wholeCommand);
+    const Result<bool> foreignKeysOff = disableSqliteForeignKeys();
+    if (!foreignKeysOff)
+        return foreignKeysOff.error();
+    executor.setForeignKeyCheck(*foreignKeysOff);
+    const auto restoreForeignKeys = qScopeGuard([&] {
+        if (*foreignKeysOff)
+            (void) m_connection.exec(u"PRAGMA foreign_keys=ON"_s);
+    });
+    // SQLite in WAL mode serialises per step (BEGIN IMMEDIATE), so a step may wait for another
+    // process's whole revision: as long as for the lock, not just the connection's busy timeout.
+    const int busyTimeout = raiseSqliteBusyTimeout();
+    const auto restoreBusyTimeout = qScopeGuard([&] {
+        if (busyTimeout >= 0)
+            (void) m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(busyTimeout));
+    });
     RunReport report;
     report.headsBefore = *heads;
     // Re-plans when a step finds the version table changed by someone else (see StepExecutor).
@@ -125,6 +141,34 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
                                            "another process is migrating the same database."));
 }
 
+Result<bool> Runner::disableSqliteForeignKeys()
+{
+    if (m_connection.dialect() != SqlDialect::SQLite)
+        return false;
+    const Result<QList<QVariantList>> on = m_connection.select(u"PRAGMA foreign_keys"_s);
+    if (!on)
+        return on.error();
+    if (on->isEmpty() || on->first().value(0).toInt() != 1)
+        return false;
+    if (Result<> r = m_connection.exec(u"PRAGMA foreign_keys=OFF"_s); !r)
+        return r.error();
+    return true;
+}
+
+int Runner::raiseSqliteBusyTimeout()
+{
+    if (m_connection.dialect() != SqlDialect::SQLite)
+        return -1;
+    const Result<QList<QVariantList>> current = m_connection.select(u"PRAGMA busy_timeout"_s);
+    if (!current || current->isEmpty())
+        return -1;
+    const int ms = current->first().value(0).toInt();
+    if (ms >= m_options.lockTimeoutMs
+        || !m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(m_options.lockTimeoutMs)))
+        return -1;
+    return ms;
+}
+
 Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,
                              const QStringList &heads, StepExecutor &executor,
                              HistoryTable &history, ProgressSink &sink, const CancelToken &cancel)
@@ -137,6 +181,14 @@ Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,
     if (!steps)
         return steps.error();
     sink.report(Progress::PlanReady{int(steps->size())});
+    if (plan->purge || m_options.purge) { // stamp --purge, as Alembic: before the steps, in its own statement
+        VersionTable versions(m_connection, m_options.versionTable);
+        if (Result<> r = versions.ensureCreated(); !r)
+            return r.error();
+        if (Result<> r = versions.purge(); !r)
+            return r.error();
+        executor.setExpectedHeads({});
+    }
     if (!steps->isEmpty()) {
         if (Result<> r = history.ensureCreated(); !r)
             return r.error();

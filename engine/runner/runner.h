@@ -16,6 +16,7 @@ namespace Retort {
 
 class Connection;
 class HistoryTable;
+class RevisionGraph;
 
 // Current version-table rows -> the plan from there. Called after the lock is taken, with the
 // rows as they are then, so concurrent commands never run a revision twice.
@@ -36,11 +37,16 @@ public:
     // A fixed plan; fails (nothing run) if the version table no longer holds plan.headsBefore.
     Result<RunReport> migrate(const MigrationPlan &plan, ProgressSink &sink,
                               const CancelToken &cancel);
+    // A RevisionLookup over `graph`, which must outlive the Runner.
+    static RevisionLookup lookupIn(const RevisionGraph &graph);
+
     // Stamp: the plan's version changes and history rows (direction "stamp"), no statements.
+    // (migrate() also treats steps marked MigrationStep::stamp so; MigrationPlan::purge empties
+    // the version table first.)
     Result<RunReport> stamp(const MigrationPlanFunction &planner, ProgressSink &sink,
                             const CancelToken &cancel);
 
-    // The version table's rows, sorted; no lock, nothing created.
+    // The version table's rows in the database's order; no lock, nothing created.
     Result<QStringList> currentHeads();
 
 private:
@@ -49,6 +55,10 @@ private:
                           const CancelToken &cancel);
     Result<RunReport> runLocked(Mode mode, const MigrationPlanFunction &planner,
                                 ProgressSink &sink, const CancelToken &cancel);
+    // SQLite with foreign keys on: turns them off for the run; true if it did.
+    Result<bool> disableSqliteForeignKeys();
+    // SQLite: busy_timeout raised to the lock timeout; returns the old value, or -1.
+    int raiseSqliteBusyTimeout();
     // true: plan done; false: stale heads, nothing of the plan's remaining steps done.
     Result<bool> runPlan(Mode mode, const MigrationPlanFunction &planner,
                          const QStringList &heads, StepExecutor &executor, HistoryTable &history,

@@ -23,7 +23,8 @@ struct RunOptions
     QString historyTable = QStringLiteral("retort_history"); // empty: no history rows
     bool transactionPerMigration = true; // false: one transaction for the command where the
                                          // engine has transactional DDL (PostgreSQL, SQLite)
-    bool purge = false;       // stamp --purge: empty the version table first (online only)
+    bool purge = false; // stamp --purge: empty the version table before the steps; the same as
+                        // MigrationPlan::purge (either one purges)
     int lockTimeoutMs = 60'000; // how long to wait for another migration's lock
     // How revision sections become statements; tests may plug in their own.
     StatementSplitFunction split = &StatementSplitter::split;

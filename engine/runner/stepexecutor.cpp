@@ -62,20 +62,45 @@ Result<bool> StepExecutor::headsAsExpected()
         return heads.error();
     QStringList expected = m_expected;
     expected.sort();
+    QStringList actual = *heads;
+    actual.sort();
     m_needsCheck = false;
-    return *heads == expected;
+    return actual == expected;
 }
 
 Result<> StepExecutor::commit()
 {
     if (!m_inTransaction)
         return {};
+    if (Result<> r = checkForeignKeys(); !r)
+        return r;
     if (Result<> r = m_connection.exec(u"COMMIT"_s); !r)
         return r;
     m_inTransaction = false;
     m_committed += m_pending;
     m_pending.clear();
     return {};
+}
+
+Result<> StepExecutor::checkForeignKeys()
+{
+    if (!m_checkForeignKeys)
+        return {};
+    const QString sql = u"SELECT \"table\", rowid, parent FROM pragma_foreign_key_check"_s;
+    const Result<QList<QVariantList>> rows = m_connection.select(sql);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return {};
+    const QVariantList &first = rows->first();
+    Error e(Error::Kind::Database,
+            Tr::tr("Foreign key check failed before commit: row %1 of %2 references a missing row "
+                   "of %3 (%4 violations in all).")
+                .arg(first.value(1).toString(), first.value(0).toString(),
+                     first.value(2).toString())
+                .arg(rows->size()));
+    e.sql = u"PRAGMA foreign_key_check"_s;
+    return e;
 }
 
 void StepExecutor::rollback()
@@ -128,12 +153,16 @@ Result<> StepExecutor::recordStep(const PreparedStep &p, qint64 ms)
         if (change.kind != VersionChange::Kind::Delete)
             m_expected << change.to;
     }
-    HistoryEntry entry;
-    entry.revision = p.step.revision;
-    entry.direction = p.direction;
-    entry.checksum = p.revision ? p.revision->checksum : QString();
-    entry.durationMs = ms;
-    return m_history.record(entry);
+    for (const auto &[revision, checksum] : p.historyRows) {
+        HistoryEntry entry;
+        entry.revision = revision;
+        entry.direction = p.direction;
+        entry.checksum = checksum;
+        entry.durationMs = ms;
+        if (Result<> r = m_history.record(entry); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<bool> StepExecutor::runStep(const PreparedStep &p, int index, int count)

@@ -31,6 +31,11 @@ public:
     // WAL mode, where the lock cannot keep other writers out, running each revision once.
     void setExpectedHeads(const QStringList &heads) { m_expected = heads; }
 
+    // SQLite with foreign keys on: the Runner turns them off for the run (SQLite's procedure for
+    // schema changes, so a table rebuild's DROP TABLE cascades to nothing) and each commit first
+    // runs PRAGMA foreign_key_check; a violation fails the step.
+    void setForeignKeyCheck(bool check) { m_checkForeignKeys = check; }
+
     Result<> start();
     // true: done (committed unless one transaction spans the command); false: stale, nothing
     // done, re-plan from the current heads.
@@ -44,6 +49,7 @@ public:
 private:
     Result<> begin();
     Result<bool> headsAsExpected();
+    Result<> checkForeignKeys();
     Result<> commit();
     void rollback();
     Result<> runStatements(const PreparedStep &step, int *executed);
@@ -59,6 +65,7 @@ private:
     bool m_wholeCommand = false;
     bool m_inTransaction = false;
     bool m_needsCheck = true;
+    bool m_checkForeignKeys = false;
     QStringList m_expected;
     QList<StepReport> m_committed;
     QList<StepReport> m_pending; // done inside the open transaction, not yet committed

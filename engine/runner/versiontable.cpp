@@ -151,7 +151,6 @@ Result<QStringList> VersionTable::heads()
     QStringList heads;
     for (const QVariantList &row : *rows)
         heads << row.value(0).toString();
-    heads.sort();
     return heads;
 }
 

@@ -25,7 +25,8 @@ public:
     Result<bool> exists();
     // CREATE TABLE unless it exists (Alembic's checkfirst=True).
     Result<> ensureCreated();
-    // The rows, sorted; empty when the table does not exist.
+    // The rows in the order the database returns them (as Alembic reads them; the planner's
+    // "-1" picks the first); empty when the table does not exist.
     Result<QStringList> heads();
     // Applies one change; an UPDATE or DELETE must match exactly one row, as in Alembic.
     Result<> apply(const VersionChange &change);

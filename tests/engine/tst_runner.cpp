@@ -46,6 +46,9 @@ private slots:
     void purgeEmptiesVersionTableBeforeStamp();
     void lockTimesOutWithLockError();
     void lockKeysAreStable();
+    void inMemoryDatabaseNeedsNoLock();
+    void sqliteTableRebuildKeepsChildRows();
+    void sqliteForeignKeyViolationFailsStep();
     void offlineScriptMatchesGolden_data();
     void offlineScriptMatchesGolden();
     void offlineScriptNeedsNoConnectionAndChecksPlan();
@@ -214,7 +217,9 @@ void tst_Runner::branchySequenceLeavesAlembicsRows()
         const Result<RunReport> report = runCommand(*c, cmd, options(transactionPerMigration), sink);
         QVERIFY2(report, qPrintable(cmd.name + u": "_s + (report ? QString() : report.error().toString())));
         QCOMPARE(versionRows(*c), cmd.plan.headsAfter);
-        QCOMPARE(report->headsAfter, cmd.plan.headsAfter);
+        QStringList after = report->headsAfter;
+        after.sort();
+        QCOMPARE(after, cmd.plan.headsAfter);
         QCOMPARE(testTables(*c), expectedTablesAfter(i));
     }
 }
@@ -458,6 +463,19 @@ void tst_Runner::latestChecksumsFindEditedRevisions()
     QCOMPARE(latest->value(u"a1"_s), m_graph.value(u"a1"_s).checksum);
     QCOMPARE(latest->value(u"c3"_s), QString(64, u'f'));
     QVERIFY(latest->value(u"c3"_s) != c3Before);
+    // Stamping base takes c3 away: a row without checksum, and c3 counts as applied no more.
+    MigrationStep toBase{MigrationStep::Direction::Downgrade, u"c3"_s, {u"c3"_s}, {}, {remove(u"c3"_s)}};
+    toBase.stamp = true;
+    QVERIFY(runCommand(*c, Command{u"stamp base"_s, plan({u"c3"_s}, {toBase}, {})}, options(), sink));
+    const Result<QList<HistoryEntry>> rows = HistoryTable(*c, u"retort_history"_s).entries();
+    QVERIFY(rows && !rows->isEmpty());
+    QCOMPARE(rows->last().direction, u"stamp"_s);
+    QCOMPARE(rows->last().revision, u"c3"_s);
+    QCOMPARE(rows->last().checksum, QString());
+    const Result<QHash<QString, QString>> afterStamp = HistoryTable(*c, u"retort_history"_s).latestChecksums();
+    QVERIFY(afterStamp);
+    QCOMPARE(afterStamp->contains(u"c3"_s), false);
+    QCOMPARE(versionRows(*c), QStringList());
 }
 
 void tst_Runner::plannerSeesHeadsReadUnderLock()
@@ -531,26 +549,35 @@ void tst_Runner::fixedPlanRefusesChangedDatabase()
 
 void tst_Runner::purgeEmptiesVersionTableBeforeStamp()
 {
+    // stamp --purge: a row no revision file knows is removed before the stamp (Alembic's way
+    // out of a version table that names a deleted revision).
     auto c = open();
     QVERIFY(c);
     VersionTable versions(*c, u"alembic_version"_s);
     QVERIFY(versions.ensureCreated());
     QVERIFY(versions.apply(insert(u"zz_unknown"_s)));
-    RunOptions o = options();
-    o.purge = true;
     QStringList given{u"not called"_s};
     NullProgressSink sink;
     CancelToken cancel;
-    const Result<RunReport> report = Runner(*c, o, m_lookup).stamp(
+    const Result<RunReport> report = Runner(*c, options(), m_lookup).migrate(
         [&](const QStringList &heads) {
             given = heads;
-            return Result<MigrationPlan>(plan({}, {MigrationStep{MigrationStep::Direction::Upgrade, u"b2"_s, {}, {u"b2"_s}, {insert(u"b2"_s)}}}, {u"b2"_s}));
+            MigrationStep stamp{MigrationStep::Direction::Upgrade, {}, {}, {u"b2"_s}, {insert(u"b2"_s)}};
+            stamp.stamp = true;
+            MigrationPlan p = plan(heads, {stamp}, {u"b2"_s});
+            p.purge = true;
+            return Result<MigrationPlan>(p);
         },
         sink, cancel);
     QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
-    QCOMPARE(given, QStringList());
+    QCOMPARE(given, QStringList{u"zz_unknown"_s});
     QCOMPARE(versionRows(*c), QStringList{u"b2"_s});
-    QCOMPARE(testTables(*c), QStringList());
+    QCOMPARE(testTables(*c), QStringList()); // a stamp runs no SQL, even through migrate()
+    const Result<QList<HistoryEntry>> history = HistoryTable(*c, u"retort_history"_s).entries();
+    QVERIFY(history && history->size() == 1);
+    QCOMPARE(history->first().direction, u"stamp"_s);
+    QCOMPARE(history->first().revision, u"b2"_s);
+    QCOMPARE(history->first().checksum, m_graph.value(u"b2"_s).checksum);
 }
 
 void tst_Runner::lockTimesOutWithLockError()
@@ -582,6 +609,73 @@ void tst_Runner::lockTimesOutWithLockError()
     QCOMPARE(cancelled.error().kind, Error::Kind::Cancelled);
 }
 
+void tst_Runner::inMemoryDatabaseNeedsNoLock()
+{
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(u"sqlite://"_s);
+    QVERIFY(url && url->isMemory());
+    Result<std::unique_ptr<Connection>> c = Connection::open(*url);
+    QVERIFY(c);
+    NullProgressSink sink;
+    QVERIFY(runCommand(**c, branchySequence().at(0), options(), sink));
+    QCOMPARE(versionRows(**c), QStringList{u"c3"_s});
+    QCOMPARE(testTables(**c), (QStringList{u"t_a1"_s, u"t_c3"_s}));
+}
+
+namespace {
+
+// a1: parent and child (ON DELETE CASCADE) with a row each; b2 rebuilds parent (SQLite's recipe);
+// c3 deletes the parent row, leaving the child row dangling.
+void setUpForeignKeyRevisions(QHash<QString, Revision> &graph)
+{
+    graph[u"a1"_s].upgradeSql = u"CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT);\n"
+                                "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER "
+                                "REFERENCES parent (id) ON DELETE CASCADE);\n"
+                                "INSERT INTO parent VALUES (1, 'p');\nINSERT INTO child VALUES (1, 1);\n"_s;
+    graph[u"b2"_s].upgradeSql = u"CREATE TABLE parent_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');\n"
+                                "INSERT INTO parent_new SELECT id, name FROM parent;\nDROP TABLE parent;\n"
+                                "ALTER TABLE parent_new RENAME TO parent;\n"_s;
+    graph[u"c3"_s].upgradeSql = u"DELETE FROM parent;\n"_s;
+}
+
+} // namespace
+
+void tst_Runner::sqliteTableRebuildKeepsChildRows()
+{
+    setUpForeignKeyRevisions(m_graph);
+    auto c = open();
+    QVERIFY(c);
+    const auto on = c->select(u"PRAGMA foreign_keys"_s);
+    QVERIFY(on && on->value(0).value(0).toInt() == 1); // Connection turns them on
+    NullProgressSink sink;
+    const Command rebuild{u"upgrade b2"_s, plan({}, {up(u"a1"_s, {}, {insert(u"a1"_s)}),
+                                                    up(u"b2"_s, {u"a1"_s}, {RunnerTestKit::update(u"a1"_s, u"b2"_s)})}, {u"b2"_s})};
+    const Result<RunReport> report = runCommand(*c, rebuild, options(), sink);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
+    const auto children = c->select(u"SELECT id, parent_id FROM child"_s);
+    QVERIFY(children);
+    QCOMPARE(*children, (QList<QVariantList>{{1, 1}})); // DROP TABLE parent cascaded to nothing
+    const auto after = c->select(u"PRAGMA foreign_keys"_s);
+    QVERIFY(after && after->value(0).value(0).toInt() == 1); // back on after the run
+}
+
+void tst_Runner::sqliteForeignKeyViolationFailsStep()
+{
+    setUpForeignKeyRevisions(m_graph);
+    auto c = open();
+    QVERIFY(c);
+    NullProgressSink sink;
+    const Command orphan{u"upgrade c3"_s, plan({}, {up(u"a1"_s, {}, {insert(u"a1"_s)}),
+                                                   up(u"c3"_s, {u"a1"_s}, {RunnerTestKit::update(u"a1"_s, u"c3"_s)})}, {u"c3"_s})};
+    const Result<RunReport> report = runCommand(*c, orphan, options(), sink);
+    QVERIFY(!report);
+    QVERIFY2(report.error().message.contains(u"Foreign key check failed before commit: row 1 of child "
+                                             "references a missing row of parent (1 violations in all)."_s),
+             qPrintable(report.error().message));
+    QCOMPARE(versionRows(*c), QStringList{u"a1"_s});
+    const auto parents = c->select(u"SELECT count(*) FROM parent"_s);
+    QVERIFY(parents && parents->value(0).value(0).toInt() == 1); // c3 rolled back
+}
+
 void tst_Runner::lockKeysAreStable()
 {
     QCOMPARE(DatabaseLock::postgresKey(u"alembic_version"_s), DatabaseLock::postgresKey(u"alembic_version"_s));
@@ -609,6 +703,9 @@ void tst_Runner::offlineScriptMatchesGolden_data()
     QTest::newRow("postgresql stamp") << int(SqlDialect::PostgreSQL) << 5 << true << u"postgresql_stamp.sql"_s;
     QTest::newRow("postgresql to base") << int(SqlDialect::PostgreSQL) << 99 << true << u"postgresql_downgrade_base.sql"_s;
     QTest::newRow("postgresql to base, one transaction") << int(SqlDialect::PostgreSQL) << 99 << false << u"postgresql_downgrade_base_one_transaction.sql"_s;
+    QTest::newRow("mysql trigger") << int(SqlDialect::MySQL) << 97 << true << u"mysql_trigger_delimiter.sql"_s;
+    QTest::newRow("postgresql no-transaction") << int(SqlDialect::PostgreSQL) << 98 << true << u"postgresql_no_transaction.sql"_s;
+    QTest::newRow("postgresql no-transaction, one transaction") << int(SqlDialect::PostgreSQL) << 98 << false << u"postgresql_no_transaction_one_transaction.sql"_s;
 }
 
 void tst_Runner::offlineScriptMatchesGolden()
@@ -621,6 +718,17 @@ void tst_Runner::offlineScriptMatchesGolden()
     Command cmd;
     if (command == -1) {
         cmd.plan = plan({}, sequence.at(0).plan.steps + sequence.at(1).plan.steps + sequence.at(2).plan.steps, {u"e5"_s});
+    } else if (command == 98) { // c3 runs outside a transaction
+        m_graph[u"c3"_s].noTransaction = true;
+        m_graph[u"c3"_s].upgradeSql = u"CREATE INDEX CONCURRENTLY ix_a1 ON t_a1 (id); -- needs autocommit\n"_s;
+        cmd = sequence.at(0);
+        cmd.plan.steps << sequence.at(1).plan.steps;
+        cmd.plan.headsAfter = {u"b2"_s, u"c3"_s};
+    } else if (command == 97) { // a MySQL trigger body with ';' inside
+        m_graph[u"a1"_s].upgradeSql = u"CREATE TABLE t_a1 (id INTEGER);\nDELIMITER //\n"
+                                      "CREATE TRIGGER tr_a1 BEFORE INSERT ON t_a1 FOR EACH ROW\nBEGIN\n"
+                                      "  SET NEW.id = NEW.id + 1;\n  SET NEW.id = NEW.id * 2;\nEND//\nDELIMITER ;\n"_s;
+        cmd.plan = plan({}, {up(u"a1"_s, {}, {insert(u"a1"_s)})}, {u"a1"_s});
     } else if (command == 99) {
         cmd.plan = plan({u"c3"_s}, {down(u"c3"_s, {u"a1"_s}, {RunnerTestKit::update(u"c3"_s, u"a1"_s)}),
                                     down(u"a1"_s, {}, {remove(u"a1"_s)})}, {});
@@ -652,6 +760,11 @@ void tst_Runner::offlineScriptNeedsNoConnectionAndChecksPlan()
         SqlDialect::SQLite, plan({}, {up(u"zz"_s, {}, {insert(u"zz"_s)})}, {u"zz"_s}), m_lookup, options());
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().kind, Error::Kind::Graph);
+    MigrationPlan purge = branchySequence().at(5).plan;
+    purge.purge = true;
+    const Result<QString> purged = OfflineScript::renderStamp(SqlDialect::SQLite, purge, m_lookup, options());
+    QVERIFY(!purged);
+    QCOMPARE(purged.error().message, u"Can't use --purge with --sql mode"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Runner)

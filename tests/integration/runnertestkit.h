@@ -7,7 +7,10 @@
 #include <engine/core/progress.h>
 #include <engine/db/connection.h>
 #include <engine/revision/revision.h>
+#include <engine/revision/revisiongraph.h>
+#include <engine/runner/migrationplanner.h>
 #include <engine/runner/migrationstep.h>
+#include <engine/runner/runner.h>
 #include <engine/runner/runoptions.h>
 
 #include <QHash>
@@ -114,6 +117,31 @@ inline QList<Command> branchySequence()
          true},
         {QStringLiteral("downgrade b2@a1"),
          plan({"b2", "c3"}, {down("b2", {"a1"}, {remove("b2")})}, {"c3"})},
+    };
+}
+
+// The same graph as a RevisionGraph, revisions in id (file-name) order.
+inline Result<RevisionGraph> branchyRevisionGraph(const QHash<QString, Revision> &revisions)
+{
+    QStringList ids = revisions.keys();
+    ids.sort();
+    QList<Revision> list;
+    for (const QString &id : std::as_const(ids))
+        list << revisions.value(id);
+    return RevisionGraph::build(list);
+}
+
+// What the facade does for a command of branchySequence(): MigrationPlanner on the heads the
+// Runner read under its lock.
+inline MigrationPlanFunction plannerFor(const RevisionGraph &graph, const QString &command)
+{
+    const QStringList words = command.split(u' ');
+    return [&graph, words](const QStringList &heads) -> Result<MigrationPlan> {
+        if (words.value(0) == QStringLiteral("upgrade"))
+            return MigrationPlanner::planUpgrade(graph, heads, words.value(1));
+        if (words.value(0) == QStringLiteral("downgrade"))
+            return MigrationPlanner::planDowngrade(graph, heads, words.value(1));
+        return MigrationPlanner::planStamp(graph, heads, {words.value(1)}, false);
     };
 }
 

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +43,8 @@ private slots:
     void postgresNoTransactionRevision();
     void alembicAndRetortAgreeCommandByCommand();
     void retortContinuesAlembicAndBack();
+    void offlineScriptRunsInTheEnginesClient_data();
+    void offlineScriptRunsInTheEnginesClient();
     void offlineScriptMatchesAlembic_data();
     void offlineScriptMatchesAlembic();
 
@@ -130,10 +133,12 @@ void tst_RunnerServers::branchySequenceOnEveryEngine_data()
 {
     QTest::addColumn<int>("dialect");
     QTest::addColumn<bool>("perMigration");
+    QTest::addColumn<bool>("planner"); // MigrationPlanner instead of the hand-made plans
     for (const auto &[d, name] : QList<QPair<SqlDialect, const char *>>{
              {SqlDialect::SQLite, "sqlite"}, {SqlDialect::PostgreSQL, "postgresql"}, {SqlDialect::MySQL, "mariadb"}}) {
-        QTest::addRow("%s per migration", name) << int(d) << true;
-        QTest::addRow("%s one transaction", name) << int(d) << false;
+        QTest::addRow("%s per migration", name) << int(d) << true << false;
+        QTest::addRow("%s one transaction", name) << int(d) << false << false;
+        QTest::addRow("%s planner", name) << int(d) << true << true;
     }
 }
 
@@ -141,11 +146,14 @@ void tst_RunnerServers::branchySequenceOnEveryEngine()
 {
     QFETCH(int, dialect);
     QFETCH(bool, perMigration);
+    QFETCH(bool, planner);
     const auto d = SqlDialect(dialect);
     QString url;
     REQUIRE_ENGINE(d, url);
     auto c = open(url);
     QVERIFY(c);
+    const Result<RevisionGraph> graph = branchyRevisionGraph(m_graph);
+    QVERIFY(graph);
     const QList<Command> sequence = branchySequence();
     int steps = 0;
     for (int i = 0; i < sequence.size(); ++i) {
@@ -154,9 +162,11 @@ void tst_RunnerServers::branchySequenceOnEveryEngine()
         NullProgressSink sink;
         CancelToken cancel;
         const Result<RunReport> report =
-            cmd.stamp ? runner.stamp([&](const QStringList &) { return Result<MigrationPlan>(cmd.plan); }, sink, cancel)
-                      : runner.migrate(cmd.plan, sink, cancel);
+            planner     ? runner.migrate(plannerFor(*graph, cmd.name), sink, cancel)
+            : cmd.stamp ? runner.stamp([&](const QStringList &) { return Result<MigrationPlan>(cmd.plan); }, sink, cancel)
+                        : runner.migrate(cmd.plan, sink, cancel);
         QVERIFY2(report, qPrintable(cmd.name + u": "_s + (report ? QString() : report.error().toString())));
+        QCOMPARE(report->steps.size(), cmd.plan.steps.size());
         QCOMPARE(versionRows(*c), cmd.plan.headsAfter);
         QCOMPARE(testTables(*c), expectedTablesAfter(i));
         steps += int(cmd.plan.steps.size());
@@ -448,6 +458,54 @@ void tst_RunnerServers::retortContinuesAlembicAndBack()
     QVERIFY(c);
     QCOMPARE(versionRows(*c), (QStringList{u"b2"_s, u"c3"_s}));
     QCOMPARE(testTables(*c), (QStringList{u"t_a1"_s, u"t_b2"_s, u"t_c3"_s}));
+}
+
+void tst_RunnerServers::offlineScriptRunsInTheEnginesClient_data()
+{
+    addDialectRows();
+}
+
+void tst_RunnerServers::offlineScriptRunsInTheEnginesClient()
+{
+    // The --sql output, fed to sqlite3 / psql / mariadb, leaves what the Runner leaves.
+    QFETCH(int, dialect);
+    QFETCH(bool, wal);
+    if (wal)
+        QSKIP("Same as the sqlite row.");
+    const auto d = SqlDialect(dialect);
+    if (d == SqlDialect::SQLite && QStandardPaths::findExecutable(u"sqlite3"_s).isEmpty())
+        QSKIP("No sqlite3 command-line client (Debian package sqlite3).");
+    QString url;
+    REQUIRE_ENGINE(d, url);
+    const QList<Command> sequence = branchySequence();
+    const MigrationPlan toHead = plan({}, sequence.at(0).plan.steps + sequence.at(1).plan.steps
+                                              + sequence.at(2).plan.steps, {u"e5"_s});
+    for (bool perMigration : {true, false}) {
+        const Result<QString> script = OfflineScript::render(d, perMigration ? toHead : sequence.at(3).plan,
+                                                             lookupIn(m_graph), options(perMigration));
+        QVERIFY(script);
+        QStringList command;
+        if (d == SqlDialect::SQLite)
+            command = {u"sqlite3"_s, u"-bail"_s, m_dir->filePath(u"test.db"_s)};
+        else if (d == SqlDialect::PostgreSQL)
+            command = qEnvironmentVariable("RETORT_TEST_PG_ADMIN").split(u' ', Qt::SkipEmptyParts)
+                      + QStringList{u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-d"_s, u"rt_runner"_s};
+        else
+            command = qEnvironmentVariable("RETORT_TEST_MYSQL_ADMIN").split(u' ', Qt::SkipEmptyParts)
+                      + QStringList{u"rt_runner"_s};
+        QVERIFY2(command.size() > 1, "RETORT_TEST_*_ADMIN is not set");
+        QProcess p;
+        p.start(command.takeFirst(), command);
+        p.write(script->toUtf8());
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60'000));
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, p.readAllStandardError().constData());
+    }
+    // Upgrade to head (per migration), then downgrade to b2, c3 (one transaction).
+    auto c = open(url);
+    QVERIFY(c);
+    QCOMPARE(versionRows(*c), (QStringList{u"b2"_s, u"c3"_s}));
+    QCOMPARE(testTables(*c), expectedTablesAfter(3));
 }
 
 void tst_RunnerServers::offlineScriptMatchesAlembic_data()
