@@ -1,0 +1,25 @@
+#include "indexcolumn.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort::Schema {
+
+QString IndexColumn::displayText() const
+{
+    QString text = isExpression() ? expression : name;
+    if (!collation.isEmpty())
+        text += u" COLLATE "_s + collation;
+    if (descending)
+        text += u" DESC"_s;
+    return text;
+}
+
+QJsonObject IndexColumn::toJson() const
+{
+    return QJsonObject{{u"name"_s, name},
+                       {u"expression"_s, expression},
+                       {u"descending"_s, descending},
+                       {u"collation"_s, collation}};
+}
+
+} // namespace Retort::Schema

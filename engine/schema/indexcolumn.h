@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Retort::Schema {
+
+// One key part of an index: a column name, or an expression (then `name` is empty).
+struct IndexColumn
+{
+    QString name;
+    QString expression; // SQL text of an expression key part, e.g. lower(email)
+    bool descending = false;
+    QString collation; // empty = the column's or engine's default
+
+    bool isExpression() const { return !expression.isEmpty(); }
+    QString displayText() const; // name or expression, plus COLLATE / DESC when set
+    QJsonObject toJson() const;
+    bool operator==(const IndexColumn &) const = default;
+};
+
+} // namespace Retort::Schema
