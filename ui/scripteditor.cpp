@@ -73,6 +73,8 @@ void ScriptEditor::setUpText()
     m_text->setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
     m_text->setCaretLineVisible(true);
     m_text->setCaretLineBackgroundColor(QColor(0xf4, 0xf7, 0xfb));
+    m_text->setScrollWidth(1);
+    m_text->setScrollWidthTracking(true);
     m_text->setTabWidth(4);
     m_text->setIndentationsUseTabs(false);
     m_text->setAutoIndent(true);

@@ -1,0 +1,201 @@
+#include "workspacecontroller.h"
+
+#include "graphrowbuilder.h"
+#include "interimrevisionreader.h"
+#include "progressrelay.h"
+
+#include <engine/core/enginetr.h>
+#include <engine/revision/revisiongraph.h>
+#include <engine/workspace.h>
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort::Ui {
+
+namespace {
+
+// Runs on the pool. Engine calls for loading a project live here and nowhere else.
+Result<ProjectSnapshot> loadSnapshot(const QString &location, const QString &urlOverride)
+{
+    const Result<Workspace> workspace = Workspace::open(location, urlOverride);
+    if (!workspace)
+        return workspace.error();
+    ProjectSnapshot snapshot;
+    snapshot.config = workspace->config();
+    if (const Result<DatabaseUrl> url = workspace->databaseUrl()) {
+        snapshot.displayUrl = url->toDisplayString();
+        snapshot.dialect = url->dialect;
+    } else {
+        snapshot.databaseError = url.error();
+    }
+    // TODO(#7): Workspace::revisions() and ::currentHeads() once they exist.
+    Result<QList<Revision>> revisions = InterimRevisionReader::readDirectory(
+        snapshot.config.versionsDir());
+    if (!revisions)
+        return revisions.error();
+    const Result<RevisionGraph> graph = RevisionGraph::build(*revisions);
+    if (!graph)
+        return graph.error();
+    snapshot.rows = GraphRowBuilder::build(*graph, snapshot.currentHeads);
+    snapshot.revisionCount = graph->count();
+    snapshot.pendingCount = int(std::count_if(snapshot.rows.cbegin(), snapshot.rows.cend(),
+                                              [](const GraphRow &row) {
+                                                  return row.state == GraphRow::State::Pending;
+                                              }));
+    return snapshot;
+}
+
+} // namespace
+
+WorkspaceController::WorkspaceController(QObject *parent)
+    : QObject(parent)
+    , m_cancel(std::make_shared<CancelToken>())
+    , m_relay(new ProgressRelay, [](ProgressRelay *relay) { relay->deleteLater(); })
+{
+    qRegisterMetaType<ProjectSnapshot>();
+    qRegisterMetaType<Error>();
+    m_pool.setMaxThreadCount(1);
+    connect(m_relay.get(), &ProgressRelay::reported, this, &WorkspaceController::onEvent);
+}
+
+WorkspaceController::~WorkspaceController()
+{
+    m_cancel->cancel();
+    m_pool.waitForDone();
+}
+
+void WorkspaceController::openProject(const QString &location, const QString &urlOverride)
+{
+    m_location = location;
+    m_urlOverride = urlOverride;
+    load(location, urlOverride);
+}
+
+void WorkspaceController::setDatabaseUrl(const QString &urlOverride)
+{
+    m_urlOverride = urlOverride;
+    refresh();
+}
+
+void WorkspaceController::refresh()
+{
+    if (!m_location.isEmpty())
+        load(m_location, m_urlOverride);
+}
+
+void WorkspaceController::cancel()
+{
+    m_cancel->cancel();
+}
+
+void WorkspaceController::load(const QString &location, const QString &urlOverride)
+{
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<Result<ProjectSnapshot>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result<ProjectSnapshot> result = watcher->result();
+        setBusy(false);
+        if (!result) {
+            emit projectFailed(result.error());
+            return;
+        }
+        m_snapshot = *result;
+        emit projectOpened(m_snapshot);
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [location, urlOverride] {
+        return loadSnapshot(location, urlOverride);
+    }));
+}
+
+void WorkspaceController::run(const QString &title, Job job)
+{
+    m_cancel->reset();
+    setBusy(true);
+    emit info(title);
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result<QString> result = watcher->result();
+        setBusy(false);
+        if (result)
+            emit operationFinished(*result);
+        else
+            emit operationFailed(result.error());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        &m_pool, [job = std::move(job), relay = m_relay, cancel = m_cancel] {
+            return job(*relay, *cancel);
+        }));
+}
+
+void WorkspaceController::onEvent(const Progress::Event &event)
+{
+    std::visit(
+        [this](const auto &e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, Progress::PlanReady>)
+                emit planReady(e.steps);
+            else if constexpr (std::is_same_v<T, Progress::StepStarted>)
+                emit stepStarted(e.index, e.count, e.revision, e.message);
+            else if constexpr (std::is_same_v<T, Progress::StatementDone>)
+                emit statementDone(e.sql, e.line, e.ms);
+            else if constexpr (std::is_same_v<T, Progress::StepFinished>)
+                emit stepFinished(e.index, e.revision, e.ms);
+            else if constexpr (std::is_same_v<T, Progress::Info>)
+                emit info(e.text);
+        },
+        event);
+}
+
+void WorkspaceController::setBusy(bool busy)
+{
+    const bool wasBusy = isBusy();
+    m_busy += busy ? 1 : -1;
+    if (wasBusy != isBusy())
+        emit busyChanged(isBusy());
+}
+
+// TODO(#7): the operations below call Workspace once the runner lands in the facade.
+void WorkspaceController::notYetAvailable(const QString &what)
+{
+    emit operationFailed(Error(Error::Kind::Internal,
+                               Tr::tr("%1 is not available yet in this build.").arg(what)));
+}
+
+void WorkspaceController::upgrade(const QString &target)
+{
+    notYetAvailable(Tr::tr("Upgrade to %1").arg(target));
+}
+
+void WorkspaceController::downgrade(const QString &target)
+{
+    notYetAvailable(Tr::tr("Downgrade to %1").arg(target));
+}
+
+void WorkspaceController::stamp(const QStringList &revisions)
+{
+    notYetAvailable(Tr::tr("Stamp %1").arg(revisions.join(u", "_s)));
+}
+
+void WorkspaceController::showSql(const QString &range, bool upgrade)
+{
+    notYetAvailable((upgrade ? Tr::tr("Upgrade SQL for %1") : Tr::tr("Downgrade SQL for %1"))
+                        .arg(range));
+}
+
+void WorkspaceController::newRevision(const QString &message)
+{
+    notYetAvailable(Tr::tr("New revision \"%1\"").arg(message));
+}
+
+void WorkspaceController::merge(const QStringList &revisions, const QString &message)
+{
+    Q_UNUSED(message)
+    notYetAvailable(Tr::tr("Merge of %1").arg(revisions.join(u", "_s)));
+}
+
+} // namespace Retort::Ui
