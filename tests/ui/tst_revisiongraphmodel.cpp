@@ -1,4 +1,7 @@
+#include <ui/graphrowbuilder.h>
 #include <ui/lanelayout.h>
+
+#include <engine/revision/revisiongraph.h>
 #include <ui/revisiongraphfilter.h>
 #include <ui/revisiongraphmodel.h>
 
@@ -66,6 +69,8 @@ private slots:
     void tenThousandLinearRowsUseOneLane();
     void filterMatchesIdMessageAndLabel_data();
     void filterMatchesIdMessageAndLabel();
+    void rowBuilderMarksStates_data();
+    void rowBuilderMarksStates();
 };
 
 void tst_RevisionGraphModel::lanes_data()
@@ -218,6 +223,58 @@ void tst_RevisionGraphModel::filterMatchesIdMessageAndLabel()
         ids.append(filter.index(i, 0).data(RevisionGraphModel::IdRole).toString());
     QCOMPARE(ids, expectedIds);
     QCOMPARE(filter.isFiltering(), !text.isEmpty());
+}
+
+void tst_RevisionGraphModel::rowBuilderMarksStates_data()
+{
+    QTest::addColumn<QStringList>("currentHeads");
+    QTest::addColumn<QStringList>("edited");
+    QTest::addColumn<QStringList>("expected"); // "id state [head] [current]", in RevisionGraph::topologicalOrder()
+    QTest::newRow("nothing applied")
+        << QStringList{} << QStringList{}
+        << QStringList{u"c pending head"_s, u"d pending head"_s, u"b pending"_s, u"a pending"_s};
+    QTest::newRow("at b")
+        << QStringList{u"b"_s} << QStringList{}
+        << QStringList{u"c pending head"_s, u"d pending head"_s, u"b applied current"_s,
+                       u"a applied"_s};
+    QTest::newRow("at c and d, a edited")
+        << QStringList{u"c"_s, u"d"_s} << QStringList{u"a"_s}
+        << QStringList{u"c applied head current"_s, u"d applied head current"_s, u"b applied"_s,
+                       u"a edited"_s};
+    QTest::newRow("unknown row in the version table")
+        << QStringList{u"zz"_s} << QStringList{}
+        << QStringList{u"zz orphan current"_s, u"c pending head"_s, u"d pending head"_s,
+                       u"b pending"_s, u"a pending"_s};
+}
+
+void tst_RevisionGraphModel::rowBuilderMarksStates()
+{
+    QFETCH(QStringList, currentHeads);
+    QFETCH(QStringList, edited);
+    QFETCH(QStringList, expected);
+    QList<Retort::Revision> revisions;
+    for (const QString &spec : {u"a:"_s, u"b:a"_s, u"c:b"_s, u"d:b"_s}) {
+        Retort::Revision r;
+        r.id = spec.section(u':', 0, 0);
+        r.parents = spec.section(u':', 1).split(u',', Qt::SkipEmptyParts);
+        r.message = r.id;
+        revisions.append(r);
+    }
+    const auto graph = Retort::RevisionGraph::build(revisions);
+    QVERIFY(graph);
+    const QList<GraphRow> rows = GraphRowBuilder::build(
+        *graph, currentHeads, QSet<QString>(edited.cbegin(), edited.cend()));
+    QStringList actual;
+    for (const GraphRow &row : rows) {
+        static const char *names[] = {"pending", "applied", "edited", "orphan"};
+        QString text = row.id + u" "_s + QLatin1StringView(names[int(row.state)]);
+        if (row.isHead)
+            text += u" head"_s;
+        if (row.isCurrent)
+            text += u" current"_s;
+        actual.append(text);
+    }
+    QCOMPARE(actual, expected);
 }
 
 QTEST_MAIN(tst_RevisionGraphModel)
