@@ -2,6 +2,9 @@
 
 #include <engine/config/configloader.h>
 #include <engine/core/enginetr.h>
+#include <engine/revision/revisionauthor.h>
+#include <engine/revision/revisionscript.h>
+#include <engine/revision/scriptdirectory.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -43,6 +46,42 @@ Result<DatabaseUrl> Workspace::databaseUrl() const
         && !m_config.url.isEmpty())
         return Error(url.error().kind, url.error().message, m_config.iniPath);
     return url;
+}
+
+Result<RevisionGraph> Workspace::loadGraph() const
+{
+    const QString dir = m_config.versionsDir();
+    if (!QFileInfo(dir).isDir())
+        return Error(Error::Kind::Config,
+                     Tr::tr("The versions folder %1 does not exist; check script_location.").arg(dir),
+                     m_config.iniPath);
+    Result<QList<Revision>> revisions = ScriptDirectory::load(dir);
+    if (!revisions)
+        return revisions.error();
+    return RevisionGraph::build(std::move(*revisions));
+}
+
+Result<QString> Workspace::writeRevision(const NewRevision &request) const
+{
+    const Result<RevisionGraph> graph = loadGraph();
+    if (!graph)
+        return graph.error();
+    const Result<Revision> revision = request.mergeOf.isEmpty()
+                                          ? RevisionAuthor::newRevision(*graph, request)
+                                          : RevisionAuthor::merge(*graph, request);
+    if (!revision)
+        return revision.error();
+    return writeNew(*revision, request.createDate.isValid() ? request.createDate
+                                                            : QDateTime::currentDateTime());
+}
+
+Result<QString> Workspace::writeNew(const Revision &revision, const QDateTime &createDate) const
+{
+    const QString name = RevisionScript::fileName(m_config.fileTemplate, revision, createDate);
+    const QString path = QDir(m_config.versionsDir()).absoluteFilePath(name);
+    if (Result<> written = RevisionScript::write(revision, path); !written)
+        return written.error();
+    return path;
 }
 
 } // namespace Retort

@@ -3,6 +3,8 @@
 #include <engine/config/config.h>
 #include <engine/config/databaseurl.h>
 #include <engine/core/result.h>
+#include <engine/revision/newrevision.h>
+#include <engine/revision/revisiongraph.h>
 
 namespace Retort {
 
@@ -20,7 +22,15 @@ public:
     const Config &config() const { return m_config; }
     Result<DatabaseUrl> databaseUrl() const;
 
+    // Reads versions/ and builds the graph; errors name the file (and line) at fault.
+    Result<RevisionGraph> loadGraph() const;
+    // Writes a new revision (or a merge, when request.mergeOf is set) into versions/ and returns
+    // its path. Nothing is written when the request is refused.
+    Result<QString> writeRevision(const NewRevision &request) const;
+
 private:
+    Result<QString> writeNew(const Revision &revision, const QDateTime &createDate) const;
+
     Config m_config;
 };
 

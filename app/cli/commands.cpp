@@ -8,6 +8,12 @@ const QList<Command> &commands()
 {
     static const QList<Command> all{
         {u"init"_s, u"Create a new project: retort.ini, schema.sql, migrations/versions/."_s, runInit},
+        {u"revision"_s, u"Write a new revision file."_s, runRevision},
+        {u"merge"_s, u"Write a revision that merges heads."_s, runMerge},
+        {u"heads"_s, u"Show the head revisions."_s, runHeads},
+        {u"branches"_s, u"Show the branch points."_s, runBranches},
+        {u"history"_s, u"List the revisions, newest first."_s, runHistory},
+        {u"show"_s, u"Show a revision in full."_s, runShow},
     };
     return all;
 }

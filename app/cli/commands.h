@@ -18,5 +18,11 @@ struct Command
 const QList<Command> &commands();
 
 int runInit(CliContext &context);
+int runRevision(CliContext &context);
+int runMerge(CliContext &context);
+int runHeads(CliContext &context);
+int runBranches(CliContext &context);
+int runHistory(CliContext &context);
+int runShow(CliContext &context);
 
 } // namespace Retort::Cli

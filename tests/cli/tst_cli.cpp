@@ -3,6 +3,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace RetortTest;
@@ -18,6 +21,10 @@ private slots:
     void usageErrorsExitWithTwo();
     void initCreatesProject();
     void initRefusesExistingProject();
+    void revisionHeadsHistoryMergeLikeAlembic();
+    void badProjectsFailWithOneSentence_data();
+    void badProjectsFailWithOneSentence();
+    void jsonOutputParses();
 };
 
 void tst_Cli::versionAndHelp()
@@ -82,6 +89,122 @@ void tst_Cli::initRefusesExistingProject()
     QVERIFY(r.err.contains(u"already exists"_s));
     QVERIFY(schema.open(QIODevice::ReadOnly));
     QCOMPARE(schema.readAll(), QByteArray("CREATE TABLE mine (id INTEGER);\n"));
+}
+
+static QString makeProject(const QTemporaryDir &tmp)
+{
+    runCli({u"init"_s, u"p"_s}, tmp.path());
+    return tmp.filePath(u"p"_s);
+}
+
+static void writeText(const QString &path, const QString &text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text.toUtf8());
+}
+
+void tst_Cli::revisionHeadsHistoryMergeLikeAlembic()
+{
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"create users"_s, u"--rev-id"_s, u"aaa111"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"posts"_s, u"--rev-id"_s, u"bbb222"_s}, p).exitCode, 0);
+    const CliResult c = runCli({u"revision"_s, u"-m"_s, u"comments branch"_s, u"--rev-id"_s,
+                                u"ccc333"_s, u"--branch-label"_s, u"cmt"_s}, p);
+    QCOMPARE(c.exitCode, 0);
+    QVERIFY(c.out.contains(u"migrations/versions/ccc333_comments_branch.sql"_s));
+    // A new revision on a non-head needs --splice, as in Alembic.
+    const CliResult noSplice = runCli({u"revision"_s, u"-m"_s, u"profile"_s, u"--rev-id"_s,
+                                       u"ddd444"_s, u"--head"_s, u"bbb222"_s}, p);
+    QCOMPARE(noSplice.exitCode, 1);
+    QVERIFY2(noSplice.err.contains(u"Revision bbb222 is not a head revision; please specify --splice"_s),
+             qPrintable(noSplice.err));
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"profile"_s, u"--rev-id"_s, u"ddd444"_s, u"--head"_s,
+                     u"bbb222"_s, u"--splice"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"heads"_s}, p).out, u"ccc333 (cmt) (head)\nddd444 (head)\n"_s);
+    QCOMPARE(runCli({u"branches"_s}, p).out,
+             u"bbb222 (branchpoint)\n       -> ccc333 (cmt) (head)\n       -> ddd444 (head)\n\n"_s);
+    const CliResult twoHeads = runCli({u"revision"_s, u"-m"_s, u"x"_s}, p);
+    QCOMPARE(twoHeads.exitCode, 1);
+    QVERIFY(twoHeads.err.contains(u"Multiple heads are present"_s));
+    QCOMPARE(runCli({u"merge"_s, u"heads"_s, u"-m"_s, u"merge it"_s, u"--rev-id"_s, u"eee555"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"heads"_s}, p).out, u"eee555 (cmt) (head)\n"_s);
+    QCOMPARE(runCli({u"history"_s}, p).out,
+             u"ccc333, ddd444 -> eee555 (cmt) (head) (mergepoint), merge it\n"
+             "bbb222 -> ccc333 (cmt), comments branch\n"
+             "bbb222 -> ddd444, profile\n"
+             "aaa111 -> bbb222 (branchpoint), posts\n"
+             "<base> -> aaa111, create users\n"_s);
+    QCOMPARE(runCli({u"history"_s, u"-r"_s, u"bbb222:ccc333"_s}, p).out,
+             u"bbb222 -> ccc333 (cmt), comments branch\naaa111 -> bbb222 (branchpoint), posts\n"_s);
+    const CliResult show = runCli({u"show"_s, u"eee5"_s}, p);
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY(show.out.startsWith(u"Rev: eee555 (head) (mergepoint)\nMerges: ccc333, ddd444\n"_s));
+}
+
+void tst_Cli::badProjectsFailWithOneSentence_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString ok = u"-- m\n--\n-- Revision ID: %1\n-- Revises: %2\n\n-- migrate:upgrade\nSELECT 1;\n"_s;
+    QTest::newRow("duplicate id") << u"zz_dup.sql"_s << ok.arg(u"aaa111"_s, QString())
+                                  << QStringList{u"heads"_s} << u"aaa111"_s;
+    QTest::newRow("missing parent") << u"zz_orphan.sql"_s << ok.arg(u"fff666"_s, u"nope99"_s)
+                                    << QStringList{u"history"_s} << u"nope99"_s;
+    QTest::newRow("cycle") << u"zz_cycle.sql"_s << ok.arg(u"aaa111x"_s, u"bbb222x"_s)
+                           << QStringList{u"heads"_s} << u"detected"_s;
+    QTest::newRow("no revision id") << u"zz_bad.sql"_s << u"-- m\n--\n-- Revises:\n"_s
+                                    << QStringList{u"heads"_s} << u"zz_bad.sql:"_s;
+    QTest::newRow("no upgrade marker") << u"zz_bad.sql"_s << u"-- m\n--\n-- Revision ID: q1q1\n\nSELECT 1;\n"_s
+                                       << QStringList{u"heads"_s} << u"zz_bad.sql"_s;
+    QTest::newRow("unknown revision") << QString() << QString() << QStringList{u"show"_s, u"deadbeef"_s}
+                                      << u"No such revision or branch 'deadbeef'"_s;
+    QTest::newRow("ambiguous prefix") << u"zz_twin.sql"_s << ok.arg(u"aaa1119"_s, QString())
+                                      << QStringList{u"show"_s, u"aaa1"_s} << u"Multiple revisions start with 'aaa1'"_s;
+    QTest::newRow("head with two heads") << u"zz_twin.sql"_s << ok.arg(u"abcdef"_s, QString())
+                                         << QStringList{u"show"_s, u"head"_s} << u"Multiple head revisions are present"_s;
+}
+
+void tst_Cli::badProjectsFailWithOneSentence()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, content);
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"a"_s, u"--rev-id"_s, u"aaa111"_s}, p).exitCode, 0);
+    if (QTest::currentDataTag() == QByteArray("cycle")) {
+        writeText(p + u"/migrations/versions/zz_c2.sql"_s,
+                  u"-- m\n--\n-- Revision ID: bbb222x\n-- Revises: aaa111x\n\n-- migrate:upgrade\n"_s);
+    }
+    if (!fileName.isEmpty())
+        writeText(p + u"/migrations/versions/"_s + fileName, content);
+    const CliResult r = runCli(args, p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(u"FAILED: "_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), 1); // one sentence, one line
+    QVERIFY(r.out.isEmpty());
+}
+
+void tst_Cli::jsonOutputParses()
+{
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    runCli({u"revision"_s, u"-m"_s, u"a"_s, u"--rev-id"_s, u"aaa111"_s}, p);
+    runCli({u"revision"_s, u"-m"_s, u"b"_s, u"--rev-id"_s, u"bbb222"_s}, p);
+    const CliResult r = runCli({u"history"_s, u"--json"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(a.size(), 2);
+    QCOMPARE(a.at(0).toObject().value(u"revision"_s).toString(), u"bbb222"_s);
+    QCOMPARE(a.at(0).toObject().value(u"parents"_s).toArray().at(0).toString(), u"aaa111"_s);
+    QCOMPARE(a.at(0).toObject().value(u"is_head"_s).toBool(), true);
+    QCOMPARE(a.at(1).toObject().value(u"is_head"_s).toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
