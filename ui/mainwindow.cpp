@@ -137,8 +137,10 @@ void MainWindow::connectController()
         if (!error.file.isEmpty() && error.file == m_editor->filePath() && error.line > 0)
             m_editor->showError(error.line, error.message);
     });
-    connect(c, &WorkspaceController::revisionCreated, this,
-            [this](const QString &id) { m_pendingSelection = id; });
+    connect(c, &WorkspaceController::revisionWritten, this, [this](const QString &path) {
+        m_output->addInfo(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));
+        m_pendingSelection = path;
+    });
 }
 
 void MainWindow::openProject(const QString &location)
@@ -185,7 +187,11 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
     }
     m_graph->setCurrentBadge(databaseName());
     m_graph->setRows(snapshot.rows);
-    QString select = m_pendingSelection;
+    QString select;
+    for (const GraphRow &row : snapshot.rows) {
+        if (!m_pendingSelection.isEmpty() && row.filePath == m_pendingSelection)
+            select = row.id;
+    }
     m_pendingSelection.clear();
     if (select.isEmpty() && m_graph->currentRevision().isEmpty() && !snapshot.rows.isEmpty())
         select = snapshot.rows.first().id;

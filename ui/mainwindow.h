@@ -102,7 +102,7 @@ private:
     QMenu *m_nodeMenu = nullptr;
     std::unique_ptr<DatabaseList> m_databases;
     ProjectSnapshot m_snapshot;
-    QString m_pendingSelection; // select this revision after the next load
+    QString m_pendingSelection; // file path: select its revision after the next load
     bool m_hasProject = false;
 };
 

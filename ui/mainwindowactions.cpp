@@ -286,8 +286,10 @@ void MainWindow::newRevision()
     bool ok = false;
     const QString message = QInputDialog::getText(this, tr("New Revision"), tr("Message:"),
                                                   QLineEdit::Normal, QString(), &ok);
+    // On a selected head, the new revision goes there; otherwise on the only head.
+    const QStringList heads = selectedHeads();
     if (ok && !message.trimmed().isEmpty())
-        m_controller->newRevision(message.trimmed());
+        m_controller->newRevision(message.trimmed(), heads.size() == 1 ? heads.first() : QString());
 }
 
 void MainWindow::mergeHeads()

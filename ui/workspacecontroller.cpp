@@ -1,7 +1,6 @@
 #include "workspacecontroller.h"
 
 #include "graphrowbuilder.h"
-#include "interimrevisionreader.h"
 #include "progressrelay.h"
 
 #include <engine/core/enginetr.h>
@@ -31,14 +30,10 @@ Result<ProjectSnapshot> loadSnapshot(const QString &location, const QString &url
     } else {
         snapshot.databaseError = url.error();
     }
-    // TODO(#7): Workspace::revisions() and ::currentHeads() once they exist.
-    Result<QList<Revision>> revisions = InterimRevisionReader::readDirectory(
-        snapshot.config.versionsDir());
-    if (!revisions)
-        return revisions.error();
-    const Result<RevisionGraph> graph = RevisionGraph::build(*revisions);
+    const Result<RevisionGraph> graph = workspace->loadGraph();
     if (!graph)
         return graph.error();
+    // TODO(#7): the database's heads and edited revisions, once the facade reads them.
     snapshot.rows = GraphRowBuilder::build(*graph, snapshot.currentHeads);
     snapshot.revisionCount = graph->count();
     snapshot.pendingCount = int(std::count_if(snapshot.rows.cbegin(), snapshot.rows.cend(),
@@ -187,15 +182,43 @@ void WorkspaceController::showSql(const QString &range, bool upgrade)
                         .arg(range));
 }
 
-void WorkspaceController::newRevision(const QString &message)
+void WorkspaceController::newRevision(const QString &message, const QString &head)
 {
-    notYetAvailable(Tr::tr("New revision \"%1\"").arg(message));
+    NewRevision request;
+    request.message = message;
+    if (!head.isEmpty())
+        request.head = head;
+    write(request);
 }
 
 void WorkspaceController::merge(const QStringList &revisions, const QString &message)
 {
-    Q_UNUSED(message)
-    notYetAvailable(Tr::tr("Merge of %1").arg(revisions.join(u", "_s)));
+    NewRevision request;
+    request.message = message;
+    request.mergeOf = revisions;
+    write(request);
+}
+
+void WorkspaceController::write(const NewRevision &request)
+{
+    if (!hasProject())
+        return;
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result<QString> path = watcher->result();
+        setBusy(false);
+        if (!path) {
+            emit operationFailed(path.error());
+            return;
+        }
+        emit revisionWritten(*path);
+        refresh();
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [ws = Workspace(m_snapshot.config), request] {
+        return ws.writeRevision(request);
+    }));
 }
 
 } // namespace Retort::Ui

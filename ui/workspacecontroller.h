@@ -5,6 +5,7 @@
 #include <engine/core/canceltoken.h>
 #include <engine/core/progress.h>
 #include <engine/core/result.h>
+#include <engine/revision/newrevision.h>
 
 #include <QObject>
 #include <QThreadPool>
@@ -39,7 +40,9 @@ public:
     void downgrade(const QString &target);
     void stamp(const QStringList &revisions);
     void showSql(const QString &range, bool upgrade);
-    void newRevision(const QString &message);
+    // Writes a revision on `head` (empty: the only head) / a merge of `revisions`; on success
+    // revisionWritten(path) and a reload follow.
+    void newRevision(const QString &message, const QString &head = {});
     void merge(const QStringList &revisions, const QString &message);
 
     // Runs `job` on the pool with a progress sink and the cancel token; the job's value is the
@@ -64,10 +67,11 @@ signals:
     void info(const QString &text);
     void operationFinished(const QString &summary);
     void operationFailed(const Retort::Error &error);
-    void revisionCreated(const QString &id);
+    void revisionWritten(const QString &path);
 
 private:
     void load(const QString &location, const QString &urlOverride);
+    void write(const NewRevision &request);
     void setBusy(bool busy);
     void onEvent(const Progress::Event &event);
     void notYetAvailable(const QString &what);

@@ -70,6 +70,8 @@ private slots:
     void reopensMostRecentProject();
     void progressShowsStepsAndCancelStopsJob();
     void clickingAnErrorOpensItsFileAtTheLine();
+    void newRevisionIsWrittenAndSelected();
+    void mergeOfTwoSelectedHeads();
     void withoutPassword_data();
     void withoutPassword();
     void databaseListNeverStoresPasswords();
@@ -232,6 +234,65 @@ void tst_MainWindow::clickingAnErrorOpensItsFileAtTheLine()
     int index = -1;
     window.editor()->textEdit()->getCursorPosition(&line, &index);
     QCOMPARE(line, 9);
+}
+
+void tst_MainWindow::newRevisionIsWrittenAndSelected()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 6);
+    QSignalSpy written(window.controller(), &WorkspaceController::revisionWritten);
+    window.controller()->newRevision(u"add tags"_s);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 7);
+    QCOMPARE(written.size(), 1);
+    const QString path = written.first().at(0).toString();
+    QVERIFY(QFileInfo::exists(path));
+    const RevisionGraphModel *model = window.graphView()->model();
+    const GraphRow &top = model->graphRow(0);
+    QCOMPARE(top.message, u"add tags"_s);
+    QCOMPARE(top.parents, QStringList{u"f0d4c8b1a627"_s});
+    QVERIFY(top.isHead);
+    QVERIFY(!model->graphRow(1).isHead);
+    QCOMPARE(window.graphView()->currentRevision(), top.id);
+    QCOMPARE(window.editor()->filePath(), path);
+    QVERIFY(!window.editor()->isReadOnly());
+}
+
+void tst_MainWindow::mergeOfTwoSelectedHeads()
+{
+    const QString project = makeExample();
+    QVERIFY(writeFile(project + u"/migrations/versions/0a0a0a0a0a0a_add_tags.sql"_s,
+                      u"-- add tags\n--\n-- Revision ID: 0a0a0a0a0a0a\n-- Revises: e2b7a9c05d13\n"
+                      "-- Create Date: 2026-11-08 10:00:00\n\n-- migrate:upgrade\n"
+                      "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n"_s));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 7);
+    QAction *merge = window.action(u"mergeHeads"_s);
+    QVERIFY(merge && !merge->isEnabled());
+
+    QTreeView *tree = window.graphView()->treeView();
+    const RevisionGraphModel *model = window.graphView()->model();
+    QVERIFY(window.graphView()->selectRevision(u"f0d4c8b1a627"_s));
+    const QModelIndex other = tree->model()->index(model->rowOf(u"0a0a0a0a0a0a"_s), 1);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      tree->visualRect(other).center());
+    QCOMPARE(window.graphView()->selectedRevisions().size(), 2);
+    QVERIFY(merge->isEnabled());
+
+    window.controller()->merge(window.graphView()->selectedRevisions(), u"merge tags"_s);
+    QTRY_COMPARE(model->rowCount(), 8);
+    const GraphRow &top = model->graphRow(0);
+    QCOMPARE(top.message, u"merge tags"_s);
+    QCOMPARE(QSet<QString>(top.parents.cbegin(), top.parents.cend()),
+             (QSet<QString>{u"f0d4c8b1a627"_s, u"0a0a0a0a0a0a"_s}));
+    QCOMPARE(window.graphView()->currentRevision(), top.id);
+    QCOMPARE(model->lanes(0).segments.size(), 2); // two edges down from the merge point
 }
 
 void tst_MainWindow::withoutPassword_data()
