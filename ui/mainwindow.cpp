@@ -16,12 +16,14 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::Literals::StringLiterals;
@@ -39,6 +41,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_graph(new RevisionGraphView(this))
     , m_editor(new ScriptEditor(this))
     , m_output(new OutputPane(this))
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_reloadTimer(new QTimer(this))
 {
     setObjectName(u"MainWindow"_s);
     setWindowTitle(tr("Retort"));
@@ -48,6 +52,16 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createStatusBar();
     connectController();
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(400); // a git checkout changes many files at once: reload once
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        if (!m_controller->isBusy())
+            m_controller->refresh();
+        else
+            m_reloadTimer->start();
+    });
     updateActions();
     updateStatusBar();
 
@@ -86,6 +100,8 @@ void MainWindow::createDocks()
             &MainWindow::onCurrentRevisionChanged);
     connect(m_graph, &RevisionGraphView::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(m_graph, &RevisionGraphView::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_graph, &RevisionGraphView::activated, m_editor,
+            qOverload<>(&QWidget::setFocus)); // Enter on a revision: edit it
     connect(m_output, &OutputPane::locationActivated, this, &MainWindow::openLocation);
     connect(m_output, &OutputPane::cancelRequested, m_controller, &WorkspaceController::cancel);
     connect(m_editor, &ScriptEditor::saved, this, [this](const QString &path) {
@@ -184,6 +200,7 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
         QSettings().setValue(recentKey, recent.mid(0, maxRecent));
         updateRecentMenu();
         m_editor->clear();
+        watchVersions(snapshot.config.versionsDir());
     }
     m_graph->setCurrentBadge(databaseName());
     m_graph->setRows(snapshot.rows);
@@ -203,6 +220,14 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
                           .arg(snapshot.pendingCount));
     updateStatusBar();
     updateActions();
+}
+
+void MainWindow::watchVersions(const QString &dir)
+{
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    if (QFileInfo(dir).isDir())
+        m_watcher->addPath(dir);
 }
 
 void MainWindow::onProjectFailed(const Error &error)
@@ -241,7 +266,7 @@ void MainWindow::onSelectionChanged()
     updateActions();
 }
 
-void MainWindow::openLocation(const QString &file, int line)
+void MainWindow::openLocation(const QString &file, int line, const QString &message)
 {
     const QString id = [&] {
         for (const GraphRow &row : m_graph->model()->rows()) {
@@ -260,7 +285,9 @@ void MainWindow::openLocation(const QString &file, int line)
             return;
         }
     }
-    if (line > 0)
+    if (line > 0 && !message.isEmpty())
+        m_editor->showError(line, message);
+    else if (line > 0)
         m_editor->goToLine(line);
     m_editor->setFocus();
 }

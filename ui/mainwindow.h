@@ -7,7 +7,9 @@
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QFileSystemWatcher;
 class QMenu;
+class QTimer;
 
 namespace Retort::Ui {
 
@@ -52,6 +54,7 @@ private:
     void createDocks();
     void createStatusBar();
     void connectController();
+    void watchVersions(const QString &dir);
     QAction *addAction(QMenu *menu, const QString &name, const QString &text,
                        void (MainWindow::*slot)(), const QKeySequence &shortcut = {});
 
@@ -60,7 +63,7 @@ private:
     void onCurrentRevisionChanged(const QString &id);
     void onSelectionChanged();
     void showContextMenu(const QPoint &globalPos, const QStringList &ids);
-    void openLocation(const QString &file, int line);
+    void openLocation(const QString &file, int line, const QString &message);
     void updateActions();
     void updateStatusBar();
     void updateRecentMenu();
@@ -100,6 +103,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_nodeMenu = nullptr;
+    QFileSystemWatcher *m_watcher = nullptr; // versions/: files added or removed outside
+    QTimer *m_reloadTimer = nullptr;
     std::unique_ptr<DatabaseList> m_databases;
     ProjectSnapshot m_snapshot;
     QString m_pendingSelection; // file path: select its revision after the next load

@@ -14,7 +14,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace Retort::Ui {
 
 namespace {
-enum Roles { FileRole = Qt::UserRole + 1, LineRole };
+enum Roles { FileRole = Qt::UserRole + 1, LineRole, MessageRole };
 const QColor errorColor(0xc0, 0x1c, 0x28);
 
 QString now()
@@ -47,7 +47,8 @@ OutputPane::OutputPane(QWidget *parent)
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString file = item->data(1, FileRole).toString();
         if (!file.isEmpty())
-            emit locationActivated(file, item->data(1, LineRole).toInt());
+            emit locationActivated(file, item->data(1, LineRole).toInt(),
+                                   item->data(1, MessageRole).toString());
     });
     connect(m_list, &QTreeWidget::itemClicked, m_list, &QTreeWidget::itemActivated);
 
@@ -98,6 +99,7 @@ void OutputPane::addError(const Error &error)
         item->setForeground(column, errorColor);
     item->setData(1, FileRole, error.file);
     item->setData(1, LineRole, error.line);
+    item->setData(1, MessageRole, error.message);
     if (!error.detail.isEmpty())
         append(QString(), error.detail, item)->setForeground(1, errorColor);
     if (m_step)

@@ -37,7 +37,8 @@ public:
     QString progressText() const;
 
 signals:
-    void locationActivated(const QString &file, int line);
+    // `message`: the error to mark at that line; empty for a plain location.
+    void locationActivated(const QString &file, int line, const QString &message);
     void cancelRequested();
 
 private:

@@ -1,4 +1,5 @@
 #include <ui/databaselist.h>
+#include <ui/databasesdialog.h>
 #include <ui/mainwindow.h>
 #include <ui/outputpane.h>
 #include <ui/revisiongraphmodel.h>
@@ -11,6 +12,8 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSemaphore>
 #include <QSettings>
@@ -72,6 +75,8 @@ private slots:
     void clickingAnErrorOpensItsFileAtTheLine();
     void newRevisionIsWrittenAndSelected();
     void mergeOfTwoSelectedHeads();
+    void reloadsWhenAFileAppearsInVersions();
+    void databasesDialogMovesTypedPasswordOutOfTheUrl();
     void withoutPassword_data();
     void withoutPassword();
     void databaseListNeverStoresPasswords();
@@ -234,6 +239,8 @@ void tst_MainWindow::clickingAnErrorOpensItsFileAtTheLine()
     int index = -1;
     window.editor()->textEdit()->getCursorPosition(&line, &index);
     QCOMPARE(line, 9);
+    QCOMPARE(window.editor()->errorLine(), 10);
+    QCOMPARE(window.editor()->textEdit()->annotation(9), u"no such table: users"_s);
 }
 
 void tst_MainWindow::newRevisionIsWrittenAndSelected()
@@ -293,6 +300,39 @@ void tst_MainWindow::mergeOfTwoSelectedHeads()
              (QSet<QString>{u"f0d4c8b1a627"_s, u"0a0a0a0a0a0a"_s}));
     QCOMPARE(window.graphView()->currentRevision(), top.id);
     QCOMPARE(model->lanes(0).segments.size(), 2); // two edges down from the merge point
+}
+
+void tst_MainWindow::reloadsWhenAFileAppearsInVersions()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 6);
+    QVERIFY(writeFile(project + u"/migrations/versions/0b0b0b0b0b0b_from_git.sql"_s,
+                      u"-- from another branch\n--\n-- Revision ID: 0b0b0b0b0b0b\n"
+                      "-- Revises: f0d4c8b1a627\n\n-- migrate:upgrade\nSELECT 1;\n"_s));
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 7);
+    QCOMPARE(window.graphView()->model()->graphRow(0).id, u"0b0b0b0b0b0b"_s);
+}
+
+void tst_MainWindow::databasesDialogMovesTypedPasswordOutOfTheUrl()
+{
+    DatabasesDialog dialog({{u"dev"_s, u"sqlite:///dev.db"_s}});
+    QCOMPARE(dialog.list()->count(), 1);
+    QCOMPARE(dialog.urlEdit()->text(), u"sqlite:///dev.db"_s);
+    dialog.addDatabase();
+    QCOMPARE(dialog.list()->count(), 2);
+    dialog.nameEdit()->setText(u"staging"_s);
+    dialog.urlEdit()->setText(u"postgresql://app:t0p%40secret@db/staging"_s);
+    dialog.list()->setCurrentRow(0); // stores the edited entry
+    const QList<NamedDatabase> databases = dialog.databases();
+    QCOMPARE(databases.size(), 2);
+    QCOMPARE(databases.at(1).name, u"staging"_s);
+    QCOMPARE(databases.at(1).url, u"postgresql://app@db/staging"_s);
+    QCOMPARE(dialog.sessionPasswords().value(u"staging"_s), u"t0p@secret"_s);
+    dialog.removeCurrent();
+    QCOMPARE(dialog.databases().size(), 1);
+    QCOMPARE(dialog.databases().at(0).name, u"staging"_s);
 }
 
 void tst_MainWindow::withoutPassword_data()
