@@ -60,7 +60,7 @@ void ScriptEditor::setUpText()
     m_text->setMarginType(0, QsciScintilla::NumberMargin);
     m_text->setMarginLineNumbers(0, true);
     m_text->setMarginsFont(mono);
-    m_text->setMarginWidth(0, u"00000"_s);
+    m_text->setMarginWidth(0, u"0000"_s);
     m_text->setFolding(QsciScintilla::BoxedTreeFoldStyle, 2);
     m_text->setMarginType(1, QsciScintilla::SymbolMargin);
     m_text->setMarginWidth(1, 14);

@@ -43,6 +43,13 @@ QString fileText(const QString &path)
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RETORT_SHOTS_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u"/"_s + name);
+}
+
 } // namespace
 
 class tst_ScriptEditor : public QObject
@@ -99,6 +106,11 @@ void tst_ScriptEditor::appliedRevisionIsReadOnlyWithBanner()
     editor.textEdit()->setFocus();
     QTest::keyClicks(editor.textEdit(), u"xyz"_s);
     QCOMPARE(editor.text(), script);
+    editor.showError(7, u"no such column: bio"_s);
+    editor.resize(640, 320);
+    saveShot(&editor, u"editor-applied-error.png"_s);
+    editor.clearErrors();
+    editor.goToLine(1);
 
     editor.setAppliedTo({});
     QVERIFY(!editor.isReadOnly());
@@ -189,6 +201,7 @@ void tst_ScriptEditor::findBarEnterFindsNextAndEscCloses()
     editor.textEdit()->getCursorPosition(&line, &index);
     QCOMPARE(line, 5);
     QCOMPARE(editor.textEdit()->selectedText(), u"ALTER"_s);
+    saveShot(&editor, u"editor-find.png"_s);
 
     QTest::keyClick(edit, Qt::Key_Escape);
     QVERIFY(editor.findBar()->isHidden());
