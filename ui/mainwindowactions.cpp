@@ -72,10 +72,10 @@ void MainWindow::createMenus()
     addAction(revision, u"downgradeBase"_s, tr("Downgrade to &Base"), &MainWindow::downgradeBase)
         ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::DowngradeBase));
     revision->addSeparator();
-    addAction(revision, u"upgradeTo"_s, tr("&Upgrade to Selected"), &MainWindow::upgradeToSelected);
-    addAction(revision, u"downgradeTo"_s, tr("&Downgrade to Selected"),
+    addAction(revision, u"upgradeTo"_s, tr("&Upgrade to Here"), &MainWindow::upgradeToSelected);
+    addAction(revision, u"downgradeTo"_s, tr("&Downgrade to Here"),
               &MainWindow::downgradeToSelected);
-    addAction(revision, u"stamp"_s, tr("&Stamp Selected"), &MainWindow::stampSelected)
+    addAction(revision, u"stamp"_s, tr("&Stamp Here"), &MainWindow::stampSelected)
         ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::Stamp));
     addAction(revision, u"showSql"_s, tr("Show S&QL"), &MainWindow::showSqlForSelected)
         ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::ShowSql));
