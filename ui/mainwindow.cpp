@@ -6,6 +6,7 @@
 #include "revisiongraphmodel.h"
 #include "revisiongraphview.h"
 #include "scripteditor.h"
+#include "sqlpreviewdialog.h"
 #include "toolbaricons.h"
 #include "workspacecontroller.h"
 
@@ -152,6 +153,11 @@ void MainWindow::connectController()
         m_outputDock->show();
         if (!error.file.isEmpty() && error.file == m_editor->filePath() && error.line > 0)
             m_editor->showError(error.line, error.message);
+    });
+    connect(c, &WorkspaceController::sqlReady, this, [this](const QString &title, const QString &sql) {
+        auto *dialog = new SqlPreviewDialog(title, sql, m_snapshot.dialect, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
     connect(c, &WorkspaceController::revisionWritten, this, [this](const QString &path) {
         m_output->addInfo(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));

@@ -68,6 +68,7 @@ signals:
     void operationFinished(const QString &summary);
     void operationFailed(const Retort::Error &error);
     void revisionWritten(const QString &path);
+    void sqlReady(const QString &title, const QString &sql); // Show SQL's offline script
 
 private:
     void load(const QString &location, const QString &urlOverride);

@@ -5,6 +5,7 @@
 #include <ui/revisiongraphmodel.h>
 #include <ui/revisiongraphview.h>
 #include <ui/scripteditor.h>
+#include <ui/sqlpreviewdialog.h>
 #include <ui/workspacecontroller.h>
 
 #include <Qsci/qsciscintilla.h>
@@ -77,6 +78,7 @@ private slots:
     void mergeOfTwoSelectedHeads();
     void reloadsWhenAFileAppearsInVersions();
     void databasesDialogMovesTypedPasswordOutOfTheUrl();
+    void showSqlOpensReadOnlyPreview();
     void withoutPassword_data();
     void withoutPassword();
     void databaseListNeverStoresPasswords();
@@ -333,6 +335,19 @@ void tst_MainWindow::databasesDialogMovesTypedPasswordOutOfTheUrl()
     dialog.removeCurrent();
     QCOMPARE(dialog.databases().size(), 1);
     QCOMPARE(dialog.databases().at(0).name, u"staging"_s);
+}
+
+void tst_MainWindow::showSqlOpensReadOnlyPreview()
+{
+    MainWindow window;
+    emit window.controller()->sqlReady(u"Upgrade SQL"_s, u"BEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;\n"_s);
+    auto *dialog = window.findChild<SqlPreviewDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), u"Upgrade SQL"_s);
+    QCOMPARE(dialog->editor()->text(), u"BEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;\n"_s);
+    QVERIFY(dialog->editor()->isReadOnly());
+    QVERIFY(!dialog->editor()->isBannerVisible());
 }
 
 void tst_MainWindow::withoutPassword_data()
