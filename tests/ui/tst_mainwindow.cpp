@@ -11,6 +11,7 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -79,6 +80,7 @@ private slots:
     void reloadsWhenAFileAppearsInVersions();
     void databasesDialogMovesTypedPasswordOutOfTheUrl();
     void showSqlOpensReadOnlyPreview();
+    void geometryAndDocksAreRestored();
     void withoutPassword_data();
     void withoutPassword();
     void databaseListNeverStoresPasswords();
@@ -348,6 +350,23 @@ void tst_MainWindow::showSqlOpensReadOnlyPreview()
     QCOMPARE(dialog->editor()->text(), u"BEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;\n"_s);
     QVERIFY(dialog->editor()->isReadOnly());
     QVERIFY(!dialog->editor()->isBannerVisible());
+}
+
+void tst_MainWindow::geometryAndDocksAreRestored()
+{
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(900, 610);
+        window.findChild<QDockWidget *>(u"outputDock"_s)->hide();
+        QTRY_COMPARE(window.size(), QSize(900, 610));
+        window.close();
+    }
+    MainWindow again;
+    QCOMPARE(again.size(), QSize(900, 610));
+    QVERIFY(again.findChild<QDockWidget *>(u"outputDock"_s)->isHidden());
+    QVERIFY(!again.findChild<QDockWidget *>(u"graphDock"_s)->isHidden());
 }
 
 void tst_MainWindow::withoutPassword_data()
