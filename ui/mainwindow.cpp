@@ -220,6 +220,7 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
         select = snapshot.rows.first().id;
     if (!select.isEmpty())
         m_graph->selectRevision(select);
+    updateEditorReadOnly();
     if (!snapshot.databaseError.message.isEmpty())
         m_output->addError(snapshot.databaseError);
     m_output->addInfo(tr("%n revision(s), %1 pending", nullptr, snapshot.revisionCount)
@@ -262,8 +263,23 @@ void MainWindow::onCurrentRevisionChanged(const QString &id)
         m_output->addError(opened.error());
         return;
     }
-    const bool applied = graphRow.state == GraphRow::State::Applied
-                         || graphRow.state == GraphRow::State::EditedAfterApplied;
+    updateEditorReadOnly();
+}
+
+// Applied revisions are read-only; after a run or a refresh the open file's state may change.
+void MainWindow::updateEditorReadOnly()
+{
+    const QString path = m_editor->filePath();
+    if (path.isEmpty())
+        return;
+    bool applied = false;
+    for (const GraphRow &row : m_graph->model()->rows()) {
+        if (row.filePath == path) {
+            applied = row.state == GraphRow::State::Applied
+                      || row.state == GraphRow::State::EditedAfterApplied;
+            break;
+        }
+    }
     m_editor->setAppliedTo(applied ? databaseName() : QString());
 }
 
@@ -290,6 +306,7 @@ void MainWindow::openLocation(const QString &file, int line, const QString &mess
             m_output->addError(opened.error());
             return;
         }
+        updateEditorReadOnly();
     }
     if (line > 0 && !message.isEmpty())
         m_editor->showError(line, message);

@@ -65,6 +65,7 @@ private:
     void showContextMenu(const QPoint &globalPos, const QStringList &ids);
     void openLocation(const QString &file, int line, const QString &message);
     void updateActions();
+    void updateEditorReadOnly();
     void updateStatusBar();
     void updateRecentMenu();
     void fillDatabaseCombo();
