@@ -1,12 +1,15 @@
 #include "clicontext.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort::Cli {
+
+const QString CliContext::negativeMarker = u"\u0001minus\u0001"_s;
 
 CliContext::CliContext(QString verbName, QStringList verbArguments)
     : verb(std::move(verbName))
@@ -26,7 +29,10 @@ bool CliContext::parse(QCommandLineParser &parser, const QString &description,
     parser.addOptions({help, config, urlOption});
     if (!positionalSyntax.isEmpty())
         parser.addPositionalArgument(positionalSyntax.section(u' ', 0, 0), QString(), positionalSyntax);
-    const QStringList argv = QStringList{u"retort "_s + verb} + arguments;
+    // "-1" is a relative revision, not an option: hide it from QCommandLineParser.
+    QStringList argv{u"retort "_s + verb};
+    for (const QString &a : std::as_const(arguments))
+        argv << (isRelativeRevision(a) ? QString(negativeMarker + a.mid(1)) : a);
     // QCommandLineParser names the binary's full path; show the command as users type it.
     QString helpText = parser.helpText();
     helpText.replace(0, helpText.indexOf(u'\n'),
@@ -56,6 +62,22 @@ bool CliContext::parse(QCommandLineParser &parser, const QString &description,
     if (parser.isSet(urlOption))
         url = parser.value(urlOption);
     return true;
+}
+
+bool CliContext::isRelativeRevision(const QString &argument)
+{
+    static const QRegularExpression negative(u"^-\\d+$"_s);
+    return negative.match(argument).hasMatch();
+}
+
+QStringList CliContext::positional(const QCommandLineParser &parser)
+{
+    QStringList out = parser.positionalArguments();
+    for (QString &a : out) {
+        if (a.startsWith(negativeMarker))
+            a = u'-' + a.mid(negativeMarker.size());
+    }
+    return out;
 }
 
 Result<Workspace> CliContext::workspace() const

@@ -25,12 +25,16 @@ public:
     bool parse(QCommandLineParser &parser, const QString &description,
                const QString &positionalSyntax, int minPositional, int maxPositional);
     int exitCode() const { return m_exitCode; }
+    // The positional arguments, with relative revisions such as "-1" given back.
+    static QStringList positional(const QCommandLineParser &parser);
 
     Result<Workspace> workspace() const;
     // Prints "FAILED: <error>" on stderr and returns exit status 1.
     int fail(const Error &error);
 
 private:
+    static bool isRelativeRevision(const QString &argument);
+    static const QString negativeMarker;
     int m_exitCode = 0;
 };
 

@@ -8,6 +8,10 @@ const QList<Command> &commands()
 {
     static const QList<Command> all{
         {u"init"_s, u"Create a new project: retort.ini, schema.sql, migrations/versions/."_s, runInit},
+        {u"upgrade"_s, u"Apply revisions up to a target (head, +1, a revision)."_s, runUpgrade},
+        {u"downgrade"_s, u"Revert revisions down to a target (-1, a revision, base)."_s, runDowngrade},
+        {u"current"_s, u"Show the revisions the database is at."_s, runCurrent},
+        {u"stamp"_s, u"Set the version table without running revisions."_s, runStamp},
         {u"revision"_s, u"Write a new revision file."_s, runRevision},
         {u"merge"_s, u"Write a revision that merges heads."_s, runMerge},
         {u"heads"_s, u"Show the head revisions."_s, runHeads},

@@ -24,5 +24,9 @@ int runHeads(CliContext &context);
 int runBranches(CliContext &context);
 int runHistory(CliContext &context);
 int runShow(CliContext &context);
+int runUpgrade(CliContext &context);
+int runDowngrade(CliContext &context);
+int runStamp(CliContext &context);
+int runCurrent(CliContext &context);
 
 } // namespace Retort::Cli

@@ -83,7 +83,7 @@ int runMerge(CliContext &c)
     request.message = p.value(message);
     request.revId = p.value(revId);
     request.branchLabels = splitList(p.values(label));
-    request.mergeOf = p.positionalArguments();
+    request.mergeOf = CliContext::positional(p);
     const Result<QString> path = ws->writeRevision(request);
     if (!path)
         return c.fail(path.error());
@@ -175,7 +175,7 @@ int runShow(CliContext &c)
     const Result<RevisionGraph> graph = ws ? ws->loadGraph() : Result<RevisionGraph>(ws.error());
     if (!graph)
         return c.fail(graph.error());
-    const Result<QStringList> ids = graph->resolve(p.positionalArguments().first());
+    const Result<QStringList> ids = graph->resolve(CliContext::positional(p).first());
     if (!ids)
         return c.fail(ids.error());
     const RevisionFormatter format(*graph);

@@ -14,7 +14,7 @@ int runInit(CliContext &c)
     if (!c.parse(parser, u"Create a new Retort project in DIR (default: the current folder)."_s,
                  u"[DIR]"_s, 0, 1))
         return c.exitCode();
-    const QString dir = parser.positionalArguments().value(0, u"."_s);
+    const QString dir = CliContext::positional(parser).value(0, u"."_s);
     const Result<QStringList> created = ProjectCreator::create(dir);
     if (!created)
         return c.fail(created.error());

@@ -6,7 +6,7 @@
 #include <engine/core/enginetr.h>
 
 #include <algorithm>
-#include <functional>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -51,6 +51,7 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
         return r.error();
     normalizeDependencies(*d);
     collectEnds(*d);
+    rankNodes(*d);
     propagateLabels(*d);
     RevisionGraph graph;
     graph.m_d = std::move(d);
@@ -140,64 +141,67 @@ Result<void> RevisionGraph::linkDependencies(Data &d)
     return {};
 }
 
-namespace {
-
-// Indexes left over by Kahn's algorithm, trimmed to those on or between cycles.
-QList<int> cyclicIndexes(int count, const std::function<QList<int>(int)> &downOf)
+// Revisions left over by Kahn's algorithm, trimmed to those on or between cycles (not those
+// that merely build on a cycle). withDependencies: depends-on edges count too.
+QList<int> RevisionGraph::cyclicIndexes(const Data &d, bool withDependencies)
 {
-    QList<QList<int>> ups(count);
-    QList<int> pending(count, 0);
-    for (int i = 0; i < count; ++i) {
-        const QList<int> down = downOf(i);
-        pending[i] = down.size();
-        for (int p : down)
-            ups[p].append(i);
-    }
+    const int n = int(d.nodes.size());
+    if (n == 0)
+        return {};
+    const auto forEachDown = [&d, withDependencies](int i, auto &&fn) {
+        const Node &node = d.nodes.at(i);
+        for (int p : node.parents)
+            fn(p);
+        if (!withDependencies)
+            return;
+        for (int p : node.dependencies) {
+            if (!node.parents.contains(p))
+                fn(p);
+        }
+    };
+    QList<int> pending(n, 0);
     QList<int> ready;
-    for (int i = 0; i < count; ++i) {
-        if (pending[i] == 0)
+    for (int i = 0; i < n; ++i) {
+        forEachDown(i, [&pending, i](int) { ++pending[i]; });
+        if (pending.at(i) == 0)
             ready.append(i);
     }
-    QList<char> done(count, 0);
+    std::vector<char> done(size_t(n), 0); // not QList: GCC 12 warns falsely on QList(n, 0) here
     while (!ready.isEmpty()) {
         const int i = ready.takeLast();
         done[i] = 1;
-        for (int c : ups.at(i)) {
+        for (int c : withDependencies ? d.nodes.at(i).allChildren : d.nodes.at(i).children) {
             if (--pending[c] == 0)
                 ready.append(c);
         }
     }
-    // Drop leftovers that only hang below a cycle: nothing left over builds on them.
-    QList<int> upCount(count, 0);
-    for (int i = 0; i < count; ++i) {
-        for (int c : ups.at(i))
-            upCount[i] += done[i] ? 0 : !done[c];
+    QList<int> upCount(n, 0);
+    for (int i = 0; i < n; ++i) {
+        if (!done.at(i))
+            forEachDown(i, [&upCount, &done](int p) { upCount[p] += !done.at(p); });
     }
-    for (int i = 0; i < count; ++i) {
-        if (!done[i] && upCount[i] == 0)
+    for (int i = 0; i < n; ++i) {
+        if (!done.at(i) && upCount.at(i) == 0)
             ready.append(i);
     }
     while (!ready.isEmpty()) {
         const int i = ready.takeLast();
         done[i] = 1;
-        for (int p : downOf(i)) {
-            if (!done[p] && --upCount[p] == 0)
+        forEachDown(i, [&upCount, &done, &ready](int p) {
+            if (!done.at(p) && --upCount[p] == 0)
                 ready.append(p);
-        }
+        });
     }
     QList<int> result;
-    for (int i = 0; i < count; ++i) {
-        if (!done[i])
+    for (int i = 0; i < n; ++i) {
+        if (!done.at(i))
             result.append(i);
     }
     return result;
 }
 
-} // namespace
-
 Result<void> RevisionGraph::checkCycles(const Data &d)
 {
-    const int n = d.revisions.size();
     const auto describe = [&d](const QList<int> &indexes, const QString &kind) {
         QStringList ids;
         for (int i : indexes)
@@ -206,10 +210,10 @@ Result<void> RevisionGraph::checkCycles(const Data &d)
         return graphError(Tr::tr("%1 is detected in revisions (%2)").arg(kind, ids.join(u", "_s)),
                           &d.revisions.at(indexes.first()));
     };
-    QList<int> cyclic = cyclicIndexes(n, [&d](int i) { return d.nodes.at(i).parents; });
+    QList<int> cyclic = cyclicIndexes(d, false);
     if (!cyclic.isEmpty())
         return describe(cyclic, Tr::tr("Cycle"));
-    cyclic = cyclicIndexes(n, [&d](int i) { return d.nodes.at(i).parents + d.nodes.at(i).dependencies; });
+    cyclic = cyclicIndexes(d, true);
     if (!cyclic.isEmpty())
         return describe(cyclic, Tr::tr("Dependency cycle"));
     return {};
@@ -263,6 +267,27 @@ void RevisionGraph::collectEnds(Data &d)
             d.bases.append(i);
             if (d.revisions.at(i).dependsOn.isEmpty())
                 d.realBases.append(i);
+        }
+    }
+}
+
+void RevisionGraph::rankNodes(Data &d)
+{
+    const int n = int(d.nodes.size());
+    QList<int> pending(n, 0);
+    QList<int> ready;
+    for (int i = n - 1; i >= 0; --i) {
+        pending[i] = d.nodes.at(i).down.size();
+        if (pending.at(i) == 0)
+            ready.append(i);
+    }
+    int rank = 0;
+    while (!ready.isEmpty()) {
+        const int i = ready.takeLast();
+        d.nodes[i].rank = rank++;
+        for (int c : d.nodes.at(i).allChildren) {
+            if (d.nodes.at(c).down.contains(i) && --pending[c] == 0)
+                ready.append(c);
         }
     }
 }
@@ -361,6 +386,12 @@ bool RevisionGraph::isHead(const QString &id) const
 {
     const Node *n = node(id);
     return n && n->children.isEmpty();
+}
+
+bool RevisionGraph::isRealHead(const QString &id) const
+{
+    const Node *n = node(id);
+    return n && n->allChildren.isEmpty();
 }
 
 bool RevisionGraph::isBase(const QString &id) const
@@ -490,6 +521,25 @@ QList<char> RevisionGraph::reachUp(const QList<int> &starts, bool includeDepende
         stack.append(includeDependencies ? n.allChildren : n.children);
     }
     return marks;
+}
+
+bool RevisionGraph::reachesDown(const QList<int> &starts, int target,
+                                bool includeDependencies) const
+{
+    const int floor = m_d->nodes.at(target).rank;
+    QSet<int> seen;
+    QList<int> stack = starts;
+    while (!stack.isEmpty()) {
+        const int i = stack.takeLast();
+        if (i == target)
+            return true;
+        if (m_d->nodes.at(i).rank <= floor || seen.contains(i))
+            continue;
+        seen.insert(i);
+        const Node &n = m_d->nodes.at(i);
+        stack.append(includeDependencies ? n.down : n.parents);
+    }
+    return false;
 }
 
 QList<int> RevisionGraph::sortNewestFirst(const QList<char> &subset, const QList<int> &heads) const

@@ -29,8 +29,9 @@ public:
     // a branch label used twice.
     static Result<RevisionGraph> build(QList<Revision> revisions);
 
-    const QList<Revision> &revisions() const;
-    const Revision *revision(const QString &id) const; // exact id; nullptr if absent
+    const QList<Revision> &revisions() const; // input order
+    // Exact id; nullptr if absent. Valid while any copy of this graph lives.
+    const Revision *revision(const QString &id) const;
     int count() const;
     int indexOf(const QString &id) const; // exact id; -1 if absent
     QString idAt(int index) const;
@@ -42,7 +43,8 @@ public:
 
     QStringList children(const QString &id) const;   // revisions naming id as a parent
     QStringList dependents(const QString &id) const; // revisions naming id in depends-on
-    bool isHead(const QString &id) const;
+    bool isHead(const QString &id) const;     // no children by parent edge
+    bool isRealHead(const QString &id) const; // not depended on either; else "(effective head)"
     bool isBase(const QString &id) const;
     bool isBranchPoint(const QString &id) const; // two or more children
     bool isMergePoint(const QString &id) const;  // two or more parents
@@ -56,8 +58,13 @@ public:
     // Every revision, newest first, in the order `alembic history` prints them.
     QStringList topologicalOrder() const;
 
-    // Resolves a revision identifier (SPEC 3) to ids; an empty list means "base".
-    // currentHeads: the database's rows, for relative forms (+N, -N, LABEL@+N).
+    // Resolves a revision identifier (SPEC 3) to ids; an empty list means "base". Plain forms
+    // (id, prefix, head, heads, base, LABEL@head, REV@head, LABEL@base) as Alembic's
+    // get_revisions; +N, REV+N, LABEL@+N as an upgrade target and -N, REV-N, LABEL@-N as a
+    // downgrade target, relative to currentHeads (the version rows, in table order).
+    // Errors carry Alembic's inner sentences ("No such revision or branch 'x'", "Multiple
+    // revisions start with 'ab': ...", "Relative revision -3 didn't produce 3 migrations"),
+    // where Alembic's command layer would say "Can't locate revision identified by 'x'".
     Result<QStringList> resolve(const QString &identifier,
                                 const QStringList &currentHeads = {}) const;
     // `history -r RANGE` ("A:B", "A:", ":B", or empty for all): ids newest first.
@@ -76,6 +83,9 @@ public:
     // Marks (1) every index reachable from `starts` (included) towards bases or heads.
     QList<char> reachDown(const QList<int> &starts, bool includeDependencies) const;
     QList<char> reachUp(const QList<int> &starts, bool includeDependencies) const;
+    // Whether `target` is one of `starts` or below them. Searches only the revisions between
+    // (by topological rank), so a query near the starts is cheap in a long history.
+    bool reachesDown(const QList<int> &starts, int target, bool includeDependencies) const;
     // Alembic's _topological_sort: `subset` marked, starting from `heads`; newest first.
     QList<int> sortNewestFirst(const QList<char> &subset, const QList<int> &heads) const;
     bool sharesLineage(int index, const QList<int> &others, bool includeDependencies) const;
@@ -92,6 +102,7 @@ private:
         QList<int> children;
         QList<int> allChildren;
         QStringList labels;
+        int rank = 0; // position in a topological order: ancestors rank lower
     };
     struct Data
     {
@@ -109,9 +120,11 @@ private:
     static Result<void> linkParents(Data &d);
     static Result<void> linkDependencies(Data &d);
     static Result<void> checkCycles(const Data &d);
+    static QList<int> cyclicIndexes(const Data &d, bool withDependencies);
     static void normalizeDependencies(Data &d);
     static void propagateLabels(Data &d);
     static void collectEnds(Data &d);
+    static void rankNodes(Data &d);
     QStringList idsOf(const QList<int> &indexes) const;
     const Node *node(const QString &id) const;
 

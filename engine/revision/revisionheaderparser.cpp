@@ -10,8 +10,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Retort {
 
-const std::array<QStringView, KnownFieldCount> knownHeaderFieldNames{
-    u"Revision ID", u"Revises", u"Create Date", u"Branch Labels", u"Depends On"};
+const std::array<QStringView, KnownFieldCount> knownHeaderFieldNames{u"Revision ID",
+                                                                     u"Revises",
+                                                                     u"Create Date",
+                                                                     u"Branch Labels",
+                                                                     u"Depends On"};
 
 namespace {
 
@@ -66,8 +69,15 @@ int knownField(QStringView name)
 
 Result<> RevisionHeaderParser::comment(QStringView body, int line)
 {
-    if (!m_messageSeen) {
-        m_messageSeen = true;
+    const std::optional<Field> field = body.isEmpty() ? std::nullopt : splitField(body);
+    const int known = field ? knownField(field->name) : -1;
+    const bool first = !m_messageSeen;
+    m_messageSeen = true;
+    if (known >= 0) { // a header that starts with a field has no message
+        m_messageOpen = false;
+        return this->known(known, field->value, line);
+    }
+    if (first) {
         m_rev.message = body.toString();
         m_messageOpen = !body.isEmpty();
         return {};
@@ -75,12 +85,6 @@ Result<> RevisionHeaderParser::comment(QStringView body, int line)
     if (body.isEmpty()) {
         m_messageOpen = false;
         return {};
-    }
-    const std::optional<Field> field = splitField(body);
-    const int known = field ? knownField(field->name) : -1;
-    if (known >= 0) {
-        m_messageOpen = false;
-        return this->known(known, field->value, line);
     }
     if (m_messageOpen)
         m_rev.message += u'\n' + body;
@@ -95,21 +99,23 @@ Result<> RevisionHeaderParser::known(int field, QStringView value, int line)
 {
     const QString name = knownHeaderFieldNames[field].toString();
     if (m_fieldLines[field] != 0)
-        return scriptError(m_file, line,
+        return scriptError(m_file,
+                           line,
                            Tr::tr("Second \"%1\" header (the first is on line %2).")
-                               .arg(name)
-                               .arg(m_fieldLines[field]));
+                                   .arg(name)
+                                   .arg(m_fieldLines[field]));
     m_fieldLines[field] = line;
     switch (field) {
     case RevisionId:
         if (value.isEmpty())
             return scriptError(m_file, line, Tr::tr("\"Revision ID\" is empty."));
         if (!RevisionScript::isValidRevisionId(value))
-            return scriptError(m_file, line,
+            return scriptError(m_file,
+                               line,
                                Tr::tr("Invalid revision id \"%1\": use at most %2 letters, digits "
                                       "and '_'.")
-                                   .arg(value.toString())
-                                   .arg(RevisionScript::MaxRevisionIdLength));
+                                       .arg(value.toString())
+                                       .arg(RevisionScript::MaxRevisionIdLength));
         m_rev.id = value.toString();
         return {};
     case CreateDate:
@@ -121,8 +127,10 @@ Result<> RevisionHeaderParser::known(int field, QStringView value, int line)
     Result<QStringList> items = list(field, value, line);
     if (!items)
         return items.error();
-    (field == Revises ? m_rev.parents : field == BranchLabels ? m_rev.branchLabels : m_rev.dependsOn)
-        = std::move(*items);
+    (field == Revises        ? m_rev.parents
+     : field == BranchLabels ? m_rev.branchLabels
+                             : m_rev.dependsOn)
+            = std::move(*items);
     return {};
 }
 
@@ -143,15 +151,20 @@ Result<QStringList> RevisionHeaderParser::list(int field, QStringView value, int
         for (QChar c : item)
             ok = ok && !c.isSpace() && c != u'@';
         if (!ok)
-            return scriptError(m_file, line,
-                               Tr::tr("Invalid entry \"%1\" in \"%2\": %3.")
-                                   .arg(item.toString(), name,
-                                        field == Revises
-                                            ? Tr::tr("a revision id has only letters, digits and '_'")
-                                            : Tr::tr("no spaces or '@' allowed")));
+            return scriptError(
+                    m_file,
+                    line,
+                    Tr::tr("Invalid entry \"%1\" in \"%2\": %3.")
+                            .arg(item.toString(),
+                                 name,
+                                 field == Revises
+                                         ? Tr::tr("a revision id has only letters, digits and '_'")
+                                         : Tr::tr("no spaces or '@' allowed")));
         if (out.contains(item))
-            return scriptError(m_file, line,
-                               Tr::tr("\"%1\" is listed twice in \"%2\".").arg(item.toString(), name));
+            return scriptError(m_file,
+                               line,
+                               Tr::tr("\"%1\" is listed twice in \"%2\".")
+                                       .arg(item.toString(), name));
         out.append(item.toString());
     }
     return out;

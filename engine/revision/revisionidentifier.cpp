@@ -67,6 +67,16 @@ QString RevisionIdentifier::multipleHeadsMessage(const QString &argument)
         .arg(argument);
 }
 
+bool RevisionIdentifier::isMultipleHeads(const Error &error)
+{
+    return error.message.startsWith(multipleHeadsMessage({}).section(u'\'', 0, 0));
+}
+
+Error RevisionIdentifier::namingTarget(const Error &error, const QString &end)
+{
+    return isMultipleHeads(error) ? graphError(multipleHeadsMessage(end)) : error;
+}
+
 Result<RevisionIdentifier::Resolved> RevisionIdentifier::resolveNumber(const QString &identifier) const
 {
     Resolved r;
@@ -379,6 +389,25 @@ Result<QList<int>> RevisionIdentifier::allCurrent(const QList<int> &current) con
     return result;
 }
 
+// The applied revision a "-N" (or "LABEL@-N") downgrade walks down from; empty if none.
+Result<QString> RevisionIdentifier::currentSymbol(const QList<int> &current,
+                                                  const QString &branchLabel) const
+{
+    if (branchLabel.isEmpty()) {
+        if (current.isEmpty() || current.first() < 0)
+            return QString();
+        return m_graph.idAt(current.first());
+    }
+    auto onBranch = filterForLineage(current, branchLabel);
+    if (onBranch && onBranch->isEmpty()) {
+        const auto tips = allCurrent(current);
+        onBranch = tips ? filterForLineage(*tips, branchLabel) : tips;
+    }
+    if (!onBranch)
+        return onBranch.error();
+    return onBranch->size() == 1 ? m_graph.idAt(onBranch->first()) : QString();
+}
+
 Result<RevisionIdentifier::DowngradeTarget> RevisionIdentifier::parseDowngradeTarget(
     const QList<int> &current, const QString &target, bool assertRelativeLength) const
 {
@@ -413,22 +442,15 @@ Result<RevisionIdentifier::DowngradeTarget> RevisionIdentifier::parseDowngradeTa
         t.revision = *w;
         return t;
     }
-    if (relativeToCurrent && !t.branchLabel.isEmpty()) {
-        auto onBranch = filterForLineage(current, t.branchLabel);
-        if (onBranch && onBranch->isEmpty()) {
-            const auto tips = allCurrent(current);
-            onBranch = tips ? filterForLineage(*tips, t.branchLabel) : tips;
-        }
-        if (!onBranch)
-            return onBranch.error();
-        if (onBranch->size() != 1)
+    if (relativeToCurrent) {
+        const auto from = currentSymbol(current, t.branchLabel);
+        if (!from)
+            return from.error();
+        if (from->isEmpty())
             return relativeError(relativeText, relative);
-        symbol = m_graph.idAt(onBranch->first());
-    } else if (relativeToCurrent) {
-        if (current.isEmpty() || current.first() < 0)
-            return relativeError(relativeText, relative);
-        symbol = m_graph.idAt(current.first());
-        t.branchLabel = symbol;
+        symbol = *from;
+        if (t.branchLabel.isEmpty())
+            t.branchLabel = symbol; // Alembic narrows the walk to that head's branch
     }
     const auto start = singleRevision(t.branchLabel.isEmpty() ? symbol
                                                               : t.branchLabel + u'@' + symbol);

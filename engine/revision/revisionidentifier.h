@@ -48,8 +48,11 @@ public:
     // _resolve_branch: a label or revision, else "No such branch".
     Result<int> resolveBranch(const QString &label) const;
 
-    // Alembic's "Multiple head revisions are present ..." sentence.
+    // Alembic's "Multiple head revisions are present ..." sentence, and whether an error is it.
     static QString multipleHeadsMessage(const QString &argument);
+    static bool isMultipleHeads(const Error &error);
+    // Alembic's commands name their whole target (`end`) in that sentence.
+    static Error namingTarget(const Error &error, const QString &end);
 
 private:
     struct Resolved
@@ -59,6 +62,7 @@ private:
     };
     Result<Resolved> resolveNumber(const QString &identifier) const;
     Result<int> currentHead(const QString &branchLabel) const;
+    Result<QString> currentSymbol(const QList<int> &current, const QString &branchLabel) const;
     Result<QList<int>> upgradeStarts(const QList<int> &current, const QString &branchLabel) const;
 
     const RevisionGraph &m_graph;

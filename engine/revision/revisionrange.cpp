@@ -208,9 +208,13 @@ Result<QList<int>> RevisionRange::historyLower(const QString &lower) const
     const auto revs = m_ident.revisions(lower);
     if (!revs)
         return revs.error();
-    if (revs->contains(RevisionIdentifier::NoRevision))
+    if (revs->contains(RevisionIdentifier::NoRevision)) {
+        // "-N" walked below a base (Alembic fails here in its own way).
+        static const QRegularExpression relative(u"([+-]?)(\\d+)$"_s);
+        const QRegularExpressionMatch m = relative.match(lower);
         return graphError(Tr::tr("Relative revision %1 didn't produce %2 migrations")
-                              .arg(lower.mid(lower.indexOf(u'@') + 1), lower.mid(lower.indexOf(u'-') + 1)));
+                              .arg(m.captured(0), m.captured(2)));
+    }
     return *revs;
 }
 
@@ -234,7 +238,7 @@ Result<QStringList> RevisionRange::history(const QString &range,
     const QString lowerText = base.isEmpty() ? u"base"_s : base;
     const auto lower = baseIsCurrent ? indexesOf(currentHeads) : historyLower(lowerText);
     if (!lower)
-        return lower.error();
+        return RevisionIdentifier::namingTarget(lower.error(), head.isEmpty() ? u"heads"_s : head);
     UpgradeOptions options;
     options.inclusive = true;
     options.implicitBase = false;
@@ -245,7 +249,7 @@ Result<QStringList> RevisionRange::history(const QString &range,
                              .arg(lowerText, head.isEmpty() ? u"heads"_s : head);
     const auto selection = collectUpgrade(upper, *lower, options);
     if (!selection)
-        return selection.error();
+        return RevisionIdentifier::namingTarget(selection.error(), head.isEmpty() ? u"heads"_s : head);
     return idsOf(m_graph.sortNewestFirst(selection->revisions, selection->heads));
 }
 

@@ -1,10 +1,10 @@
 #include "revisionscript.h"
 
 #include "revisionheaderparser.h"
+#include "sha256.h"
 
 #include <engine/core/enginetr.h>
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -97,7 +97,8 @@ Result<Revision> ScriptParser::run()
             if (trimmed.isEmpty()) {
                 m_header.blankLine();
             } else if (!trimmed.startsWith(u"--")) {
-                return scriptError(m_file, line,
+                return scriptError(m_file,
+                                   line,
                                    Tr::tr("SQL before \"-- migrate:upgrade\"; the header holds "
                                           "only \"--\" comment lines."));
             } else if (const Result<> r = m_header.comment(trimmed.sliced(2).trimmed(), line); !r) {
@@ -118,7 +119,8 @@ Result<> ScriptParser::marker(QStringView name, qsizetype lineBegin, qsizetype n
 {
     if (name == u"no-transaction") {
         if (m_section != Section::Header)
-            return scriptError(m_file, line,
+            return scriptError(m_file,
+                               line,
                                Tr::tr("\"-- migrate:no-transaction\" belongs in the header, before "
                                       "\"-- migrate:upgrade\"."));
         m_rev.noTransaction = true;
@@ -126,9 +128,10 @@ Result<> ScriptParser::marker(QStringView name, qsizetype lineBegin, qsizetype n
     }
     if (name == u"upgrade") {
         if (m_upgradeMarkerLine != 0)
-            return scriptError(m_file, line,
+            return scriptError(m_file,
+                               line,
                                Tr::tr("Second \"-- migrate:upgrade\" (the first is on line %1).")
-                                   .arg(m_upgradeMarkerLine));
+                                       .arg(m_upgradeMarkerLine));
         m_upgradeMarkerLine = line;
         m_rev.upgradeLine = line + 1;
         m_section = Section::Upgrade;
@@ -137,11 +140,13 @@ Result<> ScriptParser::marker(QStringView name, qsizetype lineBegin, qsizetype n
     }
     if (name == u"downgrade") {
         if (m_downgradeMarkerLine != 0)
-            return scriptError(m_file, line,
+            return scriptError(m_file,
+                               line,
                                Tr::tr("Second \"-- migrate:downgrade\" (the first is on line %1).")
-                                   .arg(m_downgradeMarkerLine));
+                                       .arg(m_downgradeMarkerLine));
         if (m_section == Section::Header)
-            return scriptError(m_file, line,
+            return scriptError(m_file,
+                               line,
                                Tr::tr("\"-- migrate:downgrade\" before \"-- migrate:upgrade\"."));
         closeSection(lineBegin);
         m_downgradeMarkerLine = line;
@@ -151,12 +156,14 @@ Result<> ScriptParser::marker(QStringView name, qsizetype lineBegin, qsizetype n
         return {};
     }
     if (name.startsWith(u"statement-"))
-        return scriptError(m_file, line,
+        return scriptError(m_file,
+                           line,
                            Tr::tr("%1 before \"-- migrate:upgrade\".").arg(quotedMarker(name)));
-    return scriptError(m_file, line,
+    return scriptError(m_file,
+                       line,
                        Tr::tr("Unknown marker %1; the markers are upgrade, downgrade, "
                               "no-transaction, statement-begin and statement-end.")
-                           .arg(quotedMarker(name)));
+                               .arg(quotedMarker(name)));
 }
 
 void ScriptParser::closeSection(qsizetype end)
@@ -205,14 +212,20 @@ Result<Revision> RevisionScript::read(const QString &filePath)
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
         return scriptError(filePath, 0, Tr::tr("Cannot read the file: %1.").arg(file.errorString()));
+    return parseUtf8(bytes, filePath);
+}
+
+Result<Revision> RevisionScript::parseUtf8(QByteArrayView utf8, const QString &filePath)
+{
     QStringDecoder decoder(QStringConverter::Utf8); // skips a leading BOM
-    const QString text = decoder.decode(bytes);
+    const QString text = decoder.decode(utf8);
     if (decoder.hasError())
-        return scriptError(filePath, lineOfFirstReplacementChar(text),
+        return scriptError(filePath,
+                           lineOfFirstReplacementChar(text),
                            Tr::tr("The file is not valid UTF-8."));
     Result<Revision> r = parseText(text, filePath);
     if (r)
-        r->checksum = checksumOfUtf8(bytes);
+        r->checksum = checksumOfUtf8(utf8);
     return r;
 }
 
@@ -254,10 +267,14 @@ Result<> RevisionScript::write(const Revision &revision, const QString &filePath
         return check.error();
     QSaveFile file(filePath);
     if (!file.open(QIODevice::WriteOnly))
-        return scriptError(filePath, 0, Tr::tr("Cannot write the file: %1.").arg(file.errorString()));
+        return scriptError(filePath,
+                           0,
+                           Tr::tr("Cannot write the file: %1.").arg(file.errorString()));
     const QByteArray bytes = text.toUtf8();
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return scriptError(filePath, 0, Tr::tr("Cannot write the file: %1.").arg(file.errorString()));
+        return scriptError(filePath,
+                           0,
+                           Tr::tr("Cannot write the file: %1.").arg(file.errorString()));
     return {};
 }
 
@@ -292,8 +309,7 @@ QString RevisionScript::checksumOfUtf8(QByteArrayView utf8)
         pos = lineEnd + 1;
     }
     normalised.truncate(keep);
-    return QString::fromLatin1(
-        QCryptographicHash::hash(normalised, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(Sha256::hash(normalised).toHex());
 }
 
 QString RevisionScript::slugify(const QString &message)
@@ -380,15 +396,19 @@ QString applyConversion(const Conversion &c, const QString &text, std::optional<
 
 } // namespace
 
-QString RevisionScript::fileName(const QString &fileTemplate, const Revision &revision,
+QString RevisionScript::fileName(const QString &fileTemplate,
+                                 const Revision &revision,
                                  const QDateTime &createDate)
 {
     const QDate date = createDate.date();
     const QTime time = createDate.time();
-    const QHash<QString, qint64> numbers{
-        {u"epoch"_s, createDate.toSecsSinceEpoch()}, {u"year"_s, date.year()},
-        {u"month"_s, date.month()}, {u"day"_s, date.day()}, {u"hour"_s, time.hour()},
-        {u"minute"_s, time.minute()}, {u"second"_s, time.second()}};
+    const QHash<QString, qint64> numbers{{u"epoch"_s, createDate.toSecsSinceEpoch()},
+                                         {u"year"_s, date.year()},
+                                         {u"month"_s, date.month()},
+                                         {u"day"_s, date.day()},
+                                         {u"hour"_s, time.hour()},
+                                         {u"minute"_s, time.minute()},
+                                         {u"second"_s, time.second()}};
     const QHash<QString, QString> texts{{u"rev"_s, revision.id},
                                         {u"slug"_s, slugify(revision.message)}};
     QString out;
@@ -399,7 +419,8 @@ QString RevisionScript::fileName(const QString &fileTemplate, const Revision &re
             i += 2;
             continue;
         }
-        const std::optional<Conversion> c = t[i] == u'%' ? parseConversion(t.sliced(i)) : std::nullopt;
+        const std::optional<Conversion> c = t[i] == u'%' ? parseConversion(t.sliced(i))
+                                                         : std::nullopt;
         const bool known = c && (numbers.contains(c->name) || texts.contains(c->name));
         if (!known) {
             out += t[i++];
@@ -411,6 +432,13 @@ QString RevisionScript::fileName(const QString &fileTemplate, const Revision &re
         i += c->length;
     }
     return out + u".sql"_s;
+}
+
+QString RevisionScript::formatCreateDate(const QDateTime &when)
+{
+    const int ms = when.time().msec();
+    return when.toString(u"yyyy-MM-dd HH:mm:ss"_s)
+           + (ms ? u'.' + QString::number(ms).rightJustified(3, u'0') + u"000"_s : QString());
 }
 
 QString RevisionScript::newRevisionId()

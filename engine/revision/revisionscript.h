@@ -40,6 +40,8 @@ class RevisionScript
 public:
     static Result<Revision> parse(const QString &text, const QString &filePath);
     static Result<Revision> read(const QString &filePath);
+    // parse() of a file's bytes; invalid UTF-8 is an error. The checksum is of these bytes.
+    static Result<Revision> parseUtf8(QByteArrayView utf8, const QString &filePath);
     static QString render(const Revision &revision);
     // Atomic (QSaveFile); refuses to replace an existing file.
     static Result<> write(const Revision &revision, const QString &filePath);
@@ -51,6 +53,10 @@ public:
     static QString checksum(const QString &text);
     static QString checksumOfUtf8(QByteArrayView utf8);
 
+    // "Create Date:" as Alembic writes it (Python's str(datetime)): "2026-11-24 03:00:00.123000";
+    // the fraction (Qt has milliseconds) is left out when zero, as Python does.
+    static QString formatCreateDate(const QDateTime &when);
+
     // 12 random lowercase hex digits, as Alembic's uuid4().hex[-12:].
     static QString newRevisionId();
     // Alembic's slug: the message's runs of word characters joined by '_', lowercased; beyond 40
@@ -59,7 +65,8 @@ public:
     // file_template with Python %-placeholders: rev, slug, epoch, year, month, day, hour,
     // minute, second (flags, width and precision as Python's: "%(month).2d"), "%%" for '%';
     // plus ".sql". An unknown or malformed placeholder is kept as written.
-    static QString fileName(const QString &fileTemplate, const Revision &revision,
+    static QString fileName(const QString &fileTemplate,
+                            const Revision &revision,
                             const QDateTime &createDate);
 
     // Letters, digits and '_'; at most MaxRevisionIdLength characters.

@@ -35,7 +35,7 @@ QList<int> TopologicalSorter::sort(const QList<char> &subset, const QList<int> &
 
     QList<int> output;
     int idx = 0;
-    while (!current.isEmpty()) {
+    while (!current.isEmpty() || restartFromTips(todo, pendingChildren, current, positions)) {
         const int candidate = current.at(idx);
         if (pendingChildren.at(candidate) > 0) {
             const int other = findBlockingHead(candidate, idx, todo, positions);
@@ -97,6 +97,21 @@ int TopologicalSorter::findBlockingHead(int candidate, int current, const QList<
         }
     }
     return best;
+}
+
+// Alembic asserts when the subset holds revisions that no start head reaches (a history range
+// whose upper end only reaches them through depends-on). We go on from the newest of them,
+// in input order, so every marked revision is emitted.
+bool TopologicalSorter::restartFromTips(const QList<char> &todo, const QList<int> &pendingChildren,
+                                        QList<int> &current, QList<int> &positions) const
+{
+    for (int i = 0; i < todo.size(); ++i) {
+        if (todo.at(i) && pendingChildren.at(i) == 0) {
+            positions[i] = current.size();
+            current.append(i);
+        }
+    }
+    return !current.isEmpty();
 }
 
 } // namespace Retort

@@ -20,6 +20,8 @@ public:
     QList<int> sort(const QList<char> &subset, const QList<int> &heads) const;
 
 private:
+    bool restartFromTips(const QList<char> &todo, const QList<int> &pendingChildren,
+                         QList<int> &current, QList<int> &positions) const;
     int findBlockingHead(int candidate, int current, const QList<char> &todo,
                          const QList<int> &positions) const;
 

@@ -72,23 +72,23 @@ QStringList idsOf(const RevisionGraph &graph, const QList<int> &indexes)
 }
 
 // `down` minus what the other rows already hold (with their ancestors and dependencies).
-// excludeDown: the other rows are those not in `down` (a merge), else all but `except` (an
-// unmerge), as Alembic's merge_branch_idents and _unmerge_to_revisions differ.
+// `down` without what the version rows other than the changed one already hold (with their
+// ancestors and dependencies). excludeDown: the other rows are those not in `down` (a merge),
+// else all but `except` (an unmerge), as Alembic's merge_branch_idents and
+// _unmerge_to_revisions differ. Searches only between the rows and `down` (by rank), so a
+// 10,000-step downgrade stays linear.
 QList<int> notBelowOthers(const RevisionGraph &graph, const HeadRows &heads, const QList<int> &down,
                           const QString &except, bool excludeDown)
 {
     QList<int> others;
     for (const QString &id : heads.rows()) {
-        if (id == except || (excludeDown && down.contains(graph.indexOf(id))))
-            continue;
-        others.append(graph.indexOf(id));
+        const int i = graph.indexOf(id);
+        if (id != except && !(excludeDown && down.contains(i)))
+            others.append(i);
     }
-    if (others.isEmpty())
-        return down;
-    const QList<char> below = graph.reachDown(others, true);
     QList<int> result;
     for (int d : down) {
-        if (!below.at(d))
+        if (others.isEmpty() || !graph.reachesDown(others, d, true))
             result.append(d);
     }
     return result;
@@ -195,7 +195,7 @@ Result<MigrationPlan> MigrationPlanner::planUpgrade(const RevisionGraph &graph,
                              .arg(target);
     const auto selection = range.collectUpgrade({target}, *current, options);
     if (!selection)
-        return selection.error();
+        return RevisionIdentifier::namingTarget(selection.error(), target);
     QList<int> order = graph.sortNewestFirst(selection->revisions, selection->heads);
     std::reverse(order.begin(), order.end());
     return buildPlan(graph, currentHeads, order, MigrationStep::Direction::Upgrade);
@@ -211,7 +211,7 @@ Result<MigrationPlan> MigrationPlanner::planDowngrade(const RevisionGraph &graph
         return current.error();
     const auto selection = range.collectDowngrade(*current, target);
     if (!selection)
-        return selection.error();
+        return RevisionIdentifier::namingTarget(selection.error(), target);
     const QList<int> order = graph.sortNewestFirst(selection->revisions, selection->heads);
     for (int rev : order) {
         const Revision &r = graph.revisions().at(rev);
@@ -316,6 +316,10 @@ Result<MigrationPlan> MigrationPlanner::planStamp(const RevisionGraph &graph,
         return current.error();
     const auto moves = stampMoves(graph, *current,
                                   targets.isEmpty() ? QStringList{u"base"_s} : targets);
+    if (!moves && RevisionIdentifier::isMultipleHeads(moves.error())) {
+        return Error(Error::Kind::Graph, Tr::tr("Multiple heads are present; please specify a "
+                                                "single target revision"));
+    }
     if (!moves)
         return moves.error();
     MigrationPlan plan;
@@ -329,6 +333,8 @@ Result<MigrationPlan> MigrationPlanner::planStamp(const RevisionGraph &graph,
                                       : MigrationStep::Direction::Downgrade;
         step.fromRevisions = move.from;
         step.toRevisions = move.to;
+        // The history row names the revision stamped to, or the one stamped away from.
+        step.revision = move.to.isEmpty() ? move.from.value(0) : move.to.value(0);
         if (auto r = applyStamp(move, heads, step.versionChanges); !r)
             return r.error();
         plan.steps.append(step);

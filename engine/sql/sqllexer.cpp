@@ -216,7 +216,8 @@ Result<SqlLexer::Token> SqlLexer::blockComment()
             m_pos += 2;
             if (--depth == 0)
                 return make(executable ? TokenKind::ExecutableComment : TokenKind::BlockComment,
-                            begin, line);
+                            begin,
+                            line);
             continue;
         }
         if (nested && c == u'/' && at(m_pos + 1) == u'*') {

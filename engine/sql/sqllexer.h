@@ -19,14 +19,14 @@ public:
     enum class TokenKind {
         End,
         Whitespace,
-        LineComment,        // "-- ..." (and "# ..." in MySQL), without the line break
-        BlockComment,       // "/* ... */" (nested in PostgreSQL)
-        ExecutableComment,  // MySQL "/*! ... */" and "/*+ ... */": code for the server
-        Word,               // identifier, keyword or number
-        String,             // '...', E'...', and "..." in MySQL
-        QuotedIdentifier,   // "..." (SQLite, PostgreSQL), `...`, [...] (SQLite)
-        DollarQuoted,       // PostgreSQL $tag$ ... $tag$
-        Punctuation,        // any other single character, ';' included
+        LineComment,       // "-- ..." (and "# ..." in MySQL), without the line break
+        BlockComment,      // "/* ... */" (nested in PostgreSQL)
+        ExecutableComment, // MySQL "/*! ... */" and "/*+ ... */": code for the server
+        Word,              // identifier, keyword or number
+        String,            // '...', E'...', and "..." in MySQL
+        QuotedIdentifier,  // "..." (SQLite, PostgreSQL), `...`, [...] (SQLite)
+        DollarQuoted,      // PostgreSQL $tag$ ... $tag$
+        Punctuation,       // any other single character, ';' included
     };
 
     struct Token
@@ -62,7 +62,10 @@ private:
     bool isWordChar(QChar c) const;
     bool startsLineComment() const;
     Error unterminated(const QString &what, int line) const;
-    Token make(TokenKind kind, qsizetype begin, int line) const { return {kind, begin, m_pos, line}; }
+    Token make(TokenKind kind, qsizetype begin, int line) const
+    {
+        return {kind, begin, m_pos, line};
+    }
     QChar at(qsizetype i) const { return i < m_sql.size() ? m_sql[i] : QChar(); }
 
     QStringView m_sql;

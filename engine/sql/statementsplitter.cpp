@@ -18,15 +18,15 @@ using TokenKind = SqlLexer::TokenKind;
 enum SqliteToken { TkSemi, TkSpace, TkOther, TkExplain, TkCreate, TkTemp, TkTrigger, TkEnd };
 enum SqliteState { StInvalid, StStart, StNormal, StExplain, StCreate, StTrigger, StSemi, StEnd };
 constexpr quint8 sqliteTransitions[8][8] = {
-    // Semi Space Other Explain Create Temp Trigger End
-    {1, 0, 2, 3, 4, 2, 2, 2}, // Invalid
-    {1, 1, 2, 3, 4, 2, 2, 2}, // Start
-    {1, 2, 2, 2, 2, 2, 2, 2}, // Normal
-    {1, 3, 3, 2, 4, 2, 2, 2}, // Explain
-    {1, 4, 2, 2, 2, 4, 5, 2}, // Create
-    {6, 5, 5, 5, 5, 5, 5, 5}, // Trigger
-    {6, 6, 5, 5, 5, 5, 5, 7}, // Semi
-    {1, 7, 5, 5, 5, 5, 5, 5}, // End
+        // Semi Space Other Explain Create Temp Trigger End
+        {1, 0, 2, 3, 4, 2, 2, 2}, // Invalid
+        {1, 1, 2, 3, 4, 2, 2, 2}, // Start
+        {1, 2, 2, 2, 2, 2, 2, 2}, // Normal
+        {1, 3, 3, 2, 4, 2, 2, 2}, // Explain
+        {1, 4, 2, 2, 2, 4, 5, 2}, // Create
+        {6, 5, 5, 5, 5, 5, 5, 5}, // Trigger
+        {6, 6, 5, 5, 5, 5, 5, 7}, // Semi
+        {1, 7, 5, 5, 5, 5, 5, 5}, // End
 };
 
 SqliteToken sqliteKeyword(QStringView word)
@@ -79,7 +79,7 @@ struct Pending
     qsizetype begin = -1; // first real token
     qsizetype end = -1;   // end of the last real token
     int line = 0;
-    int words = 0;
+    int tokens = 0; // real tokens so far
     int sqliteState = StStart;
     Routine routine = Routine::No;
     int blockDepth = 0;      // BEGIN/CASE ... END nesting inside a routine body
@@ -101,14 +101,14 @@ public:
 
 private:
     bool atCustomDelimiter() const;
-    Result<bool> lineComment(const Token &t);
+    Result<> lineComment(const Token &t);
     Result<> forcedBlock(const Token &marker);
     void addBlock(qsizetype begin, qsizetype end, int line);
     Result<> delimiterCommand(const Token &t);
     bool terminates();
     void significant(const Token &t);
     void trackRoutine(const Token &t, QStringView word);
-    void resolvePendingEnd(const Token &t, QStringView word, bool *consumed);
+    bool resolvePendingEnd(const Token &t, QStringView word);
     void finish();
 
     QStringView m_sql;
@@ -137,12 +137,10 @@ Result<StatementList> Splitter::run()
         case TokenKind::Whitespace:
         case TokenKind::BlockComment:
             continue;
-        case TokenKind::LineComment: {
-            const Result<bool> marker = lineComment(*t);
-            if (!marker)
-                return marker.error();
+        case TokenKind::LineComment:
+            if (const Result<> r = lineComment(*t); !r)
+                return r.error();
             continue;
-        }
         case TokenKind::Word:
             if (m_dialect == SqlDialect::MySQL && m_lexer.isAtLineStart(t->begin)
                 && is(m_sql.sliced(t->begin, t->end - t->begin), u"delimiter")) {
@@ -153,9 +151,7 @@ Result<StatementList> Splitter::run()
             break;
         case TokenKind::Punctuation:
             if (m_delimiter == u";" && m_sql[t->begin] == u';') {
-                QStringView none;
-                bool consumed = false;
-                resolvePendingEnd(*t, none, &consumed);
+                resolvePendingEnd(*t, {});
                 if (terminates()) {
                     finish();
                     continue;
@@ -174,21 +170,20 @@ bool Splitter::atCustomDelimiter() const
     return m_delimiter != u";" && m_sql.sliced(m_lexer.position()).startsWith(m_delimiter);
 }
 
-Result<bool> Splitter::lineComment(const Token &t)
+// A line comment is a comment, unless it is a statement-begin/end marker alone on its line.
+Result<> Splitter::lineComment(const Token &t)
 {
     if (!m_lexer.isAtLineStart(t.begin))
-        return false;
+        return {};
     const QStringView name = markerName(m_sql.sliced(t.begin, t.end - t.begin));
-    if (name == u"statement-begin") {
-        if (const Result<> r = forcedBlock(t); !r)
-            return r.error();
-        return true;
-    }
+    if (name == u"statement-begin")
+        return forcedBlock(t);
     if (name == u"statement-end")
         return Error(Error::Kind::Script,
                      Tr::tr("\"-- migrate:statement-end\" without \"-- migrate:statement-begin\"."),
-                     {}, t.line);
-    return false;
+                     {},
+                     t.line);
+    return {};
 }
 
 Result<> Splitter::forcedBlock(const Token &marker)
@@ -209,16 +204,19 @@ Result<> Splitter::forcedBlock(const Token &marker)
             return {};
         }
         if (name == u"statement-begin")
-            return Error(Error::Kind::Script,
-                         Tr::tr("\"-- migrate:statement-begin\" inside the block opened on line %1; "
-                                "\"-- migrate:statement-end\" is missing.")
-                             .arg(marker.line),
-                         {}, line);
+            return Error(
+                    Error::Kind::Script,
+                    Tr::tr("\"-- migrate:statement-begin\" inside the block opened on line %1; "
+                           "\"-- migrate:statement-end\" is missing.")
+                            .arg(marker.line),
+                    {},
+                    line);
         pos = lineEnd + 1;
         ++line;
     }
     return Error(Error::Kind::Script,
-                 Tr::tr("\"-- migrate:statement-begin\" without \"-- migrate:statement-end\"."), {},
+                 Tr::tr("\"-- migrate:statement-begin\" without \"-- migrate:statement-end\"."),
+                 {},
                  marker.line);
 }
 
@@ -258,8 +256,10 @@ Result<> Splitter::delimiterCommand(const Token &t)
     while (wordEnd < lineEnd && !m_sql[wordEnd].isSpace())
         ++wordEnd;
     if (wordEnd == pos)
-        return Error(Error::Kind::Script, Tr::tr("DELIMITER needs a delimiter, as in \"DELIMITER //\"."),
-                     {}, t.line);
+        return Error(Error::Kind::Script,
+                     Tr::tr("DELIMITER needs a delimiter, as in \"DELIMITER //\"."),
+                     {},
+                     t.line);
     m_delimiter = m_sql.sliced(pos, wordEnd - pos).toString();
     m_lexer.setDelimiter(m_delimiter == u";" ? QString() : m_delimiter);
     m_lexer.seek(lineEnd, t.line);
@@ -303,32 +303,28 @@ void Splitter::significant(const Token &t)
         else if (text == u")" && m_stmt.parenDepth > 0)
             --m_stmt.parenDepth;
     }
-    bool consumed = false;
-    resolvePendingEnd(t, word, &consumed);
-    if (!consumed)
+    if (!resolvePendingEnd(t, word))
         trackRoutine(t, word);
     m_stmt.afterDot = text == u".";
-    ++m_stmt.words;
+    ++m_stmt.tokens;
 }
 
 // An END inside a body closes BEGIN or CASE, unless it is MySQL's END IF / LOOP / WHILE /
-// REPEAT: those close statements that were never counted.
-void Splitter::resolvePendingEnd(const Token &t, QStringView word, bool *consumed)
+// REPEAT: those close statements that were never counted. True if `t` was END's partner word.
+bool Splitter::resolvePendingEnd(const Token &t, QStringView word)
 {
     if (!m_stmt.pendingEnd)
-        return;
+        return false;
     m_stmt.pendingEnd = false;
-    if (t.kind == TokenKind::Word && isAnyOf(word, {u"if", u"loop", u"while", u"repeat"})) {
-        *consumed = true;
-        return;
-    }
+    if (t.kind == TokenKind::Word && isAnyOf(word, {u"if", u"loop", u"while", u"repeat"}))
+        return true;
     --m_stmt.blockDepth;
-    *consumed = t.kind == TokenKind::Word && is(word, u"case");
+    return t.kind == TokenKind::Word && is(word, u"case");
 }
 
 void Splitter::trackRoutine(const Token &t, QStringView word)
 {
-    if (m_stmt.words == 0) {
+    if (m_stmt.tokens == 0) {
         if (is(word, u"create"))
             m_stmt.routine = Routine::Undecided;
         else if (m_dialect == SqlDialect::MySQL && is(word, u"begin"))
@@ -336,18 +332,30 @@ void Splitter::trackRoutine(const Token &t, QStringView word)
         return;
     }
     if (m_stmt.routine == Routine::AnonymousBlock) {
-        const bool block = m_stmt.words == 1 && is(word, u"not");
+        const bool block = m_stmt.tokens == 1 && is(word, u"not");
         m_stmt.routine = block ? Routine::Yes : Routine::No;
         m_stmt.blockDepth = block ? 1 : 0;
         return;
     }
     if (m_stmt.routine == Routine::Undecided) {
         const bool mysql = m_dialect == SqlDialect::MySQL;
-        if (isAnyOf(word, {u"function", u"procedure"}) || (mysql && isAnyOf(word, {u"trigger", u"event"})))
+        if (isAnyOf(word, {u"function", u"procedure"})
+            || (mysql && isAnyOf(word, {u"trigger", u"event"})))
             m_stmt.routine = Routine::Yes;
-        else if (isAnyOf(word, {u"table", u"view", u"index", u"unique", u"trigger", u"event",
-                                u"database", u"schema", u"sequence", u"type", u"user", u"role"})
-                 || m_stmt.words > 16 || m_sql.sliced(t.begin, t.end - t.begin) == u"(")
+        else if (isAnyOf(word,
+                         {u"table",
+                          u"view",
+                          u"index",
+                          u"unique",
+                          u"trigger",
+                          u"event",
+                          u"database",
+                          u"schema",
+                          u"sequence",
+                          u"type",
+                          u"user",
+                          u"role"})
+                 || m_stmt.tokens > 16 || m_sql.sliced(t.begin, t.end - t.begin) == u"(")
             m_stmt.routine = Routine::No;
         return;
     }

@@ -15,7 +15,15 @@ namespace Retort {
 // comments, PostgreSQL dollar quotes and parentheses (as psql), BEGIN ... END bodies of SQLite
 // triggers (sqlite3_complete()'s rule), of MySQL triggers, procedures, functions and events, and
 // of PostgreSQL's BEGIN ATOMIC function bodies. A block between the lines
-// "-- migrate:statement-begin" and "-- migrate:statement-end" is one statement, taken verbatim.
+// "-- migrate:statement-begin" and "-- migrate:statement-end" is one statement, taken verbatim
+// (less its leading blank and "--" lines and one final ';'); the markers count only alone on
+// their line and outside quotes and comments.
+//
+// Dialects: '...' with '' everywhere; MySQL also '\'' and "..." strings with backslashes,
+// PostgreSQL E'...' with backslashes. "..." quotes identifiers (SQLite, PostgreSQL), `...` too
+// (SQLite, MySQL), [...] in SQLite. "/* */" nests in PostgreSQL only. "#" comments and "-- "
+// (dash dash space: MySQL needs it) in MySQL. MySQL client's "DELIMITER xyz" is obeyed where the
+// word DELIMITER starts a line, as the mysql client does; it ends a pending statement.
 //
 // Each statement's text runs from its first to its last real token: comments and whitespace
 // before and after it are dropped (a trailing "-- ..." would otherwise swallow a ';' appended

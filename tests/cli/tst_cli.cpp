@@ -25,6 +25,9 @@ private slots:
     void badProjectsFailWithOneSentence_data();
     void badProjectsFailWithOneSentence();
     void jsonOutputParses();
+    void upgradeCurrentDowngradeOnExampleProject();
+    void failingStatementExitsOneAndKeepsEarlierRevisions();
+    void offlineSqlNeedsNoDatabase();
 };
 
 void tst_Cli::versionAndHelp()
@@ -205,6 +208,74 @@ void tst_Cli::jsonOutputParses()
     QCOMPARE(a.at(0).toObject().value(u"parents"_s).toArray().at(0).toString(), u"aaa111"_s);
     QCOMPARE(a.at(0).toObject().value(u"is_head"_s).toBool(), true);
     QCOMPARE(a.at(1).toObject().value(u"is_head"_s).toBool(), false);
+}
+
+static QString copyExample(const QTemporaryDir &tmp)
+{
+    const QString to = tmp.filePath(u"blog"_s);
+    QProcess::execute(u"cp"_s, {u"-r"_s, QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), to});
+    return to;
+}
+
+void tst_Cli::upgradeCurrentDowngradeOnExampleProject()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    CliResult r = runCli({u"upgrade"_s, u"heads"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(u"Running upgrade  -> 4b1d2e6f8a10, create users table\n"_s), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"Running upgrade 9e5f3b2c1d70, c81a6d4e2f95 -> e2b7a9c05d13, merge comments and profiles\n"_s));
+    QCOMPARE(runCli({u"current"_s}, p).out, u"f0d4c8b1a627 (head)\n"_s);
+    r = runCli({u"upgrade"_s, u"head"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"Nothing to do"_s));
+    r = runCli({u"downgrade"_s, u"-1"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"Running downgrade f0d4c8b1a627 -> e2b7a9c05d13, index comments by post\n"_s);
+    QCOMPARE(runCli({u"current"_s}, p).out, u"e2b7a9c05d13 (mergepoint)\n"_s);
+    // Down past the merge: the version table gets both branch heads back.
+    QCOMPARE(runCli({u"downgrade"_s, u"7c2e"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"current"_s}, p).out, u"7c2e91d04a3b (branchpoint)\n"_s);
+    QCOMPARE(runCli({u"upgrade"_s, u"comments@head"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"stamp"_s, u"base"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"current"_s}, p).out, QString());
+    QCOMPARE(runCli({u"stamp"_s, u"heads"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"current"_s}, p).out, u"f0d4c8b1a627 (head)\n"_s);
+}
+
+void tst_Cli::failingStatementExitsOneAndKeepsEarlierRevisions()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    const QString broken = p + u"/migrations/versions/f0d4c8b1a627_index_comments_by_post.sql"_s;
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(f.readAll());
+    f.close();
+    text.replace(u"CREATE INDEX ix_comments_post_id ON comments (post_id);"_s,
+                 u"CREATE INDEX ix_a ON comments (post_id);\nCREATE INDEX ix_b ON no_such_table (x);"_s);
+    writeText(broken, text);
+    const CliResult r = runCli({u"upgrade"_s, u"head"_s}, p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(u"FAILED: "_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"f0d4c8b1a627_index_comments_by_post.sql:11"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"no such table"_s), qPrintable(r.err));
+    QCOMPARE(runCli({u"current"_s}, p).out, u"e2b7a9c05d13 (mergepoint)\n"_s);
+}
+
+void tst_Cli::offlineSqlNeedsNoDatabase()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    const CliResult r = runCli({u"--url"_s, u"postgresql://nobody:pw@127.0.0.1:1/none"_s, u"upgrade"_s,
+                                u"head"_s, u"--sql"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"CREATE TABLE alembic_version"_s));
+    QVERIFY(r.out.contains(u"INSERT INTO alembic_version (version_num) VALUES ('4b1d2e6f8a10') RETURNING alembic_version.version_num;"_s));
+    QVERIFY(!QFileInfo::exists(p + u"/blog.db"_s));
+    const CliResult down = runCli({u"downgrade"_s, u"head"_s, u"--sql"_s}, p);
+    QCOMPARE(down.exitCode, 1);
+    QVERIFY(down.err.contains(u"requires <fromrev>:<torev>"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

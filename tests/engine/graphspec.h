@@ -31,4 +31,32 @@ inline QList<Retort::Revision> revisions(const QStringList &specs)
     return result;
 }
 
+// 10,000 revisions: a trunk with a side branch every 50 revisions (odd ids), merged back into
+// the trunk (even ids) 10 revisions later.
+inline QList<Retort::Revision> bigHistory()
+{
+    QStringList specs;
+    QString previous;
+    QString side;
+    for (int i = 0; i < 10000; ++i) {
+        const QString id = QStringLiteral("r%1").arg(i, 5, 10, QChar(u'0'));
+        if (i % 50 == 10 && !side.isEmpty()) {
+            specs.append(id + QLatin1Char(':') + previous + QLatin1Char(',') + side);
+            side.clear();
+        } else if (i % 50 == 1 && !previous.isEmpty()) {
+            specs.append(id + QLatin1Char(':') + previous);
+            side = id;
+            continue;
+        } else if (!side.isEmpty() && i % 50 < 10 && i % 2 == 1) {
+            specs.append(id + QLatin1Char(':') + side);
+            side = id;
+            continue;
+        } else {
+            specs.append(id + QLatin1Char(':') + previous);
+        }
+        previous = id;
+    }
+    return revisions(specs);
+}
+
 } // namespace GraphSpec

@@ -1,5 +1,7 @@
 #include <engine/revision/revisionscript.h>
 #include <engine/revision/scriptdirectory.h>
+#include <engine/revision/sha256.h>
+#include <engine/sql/statementsplitter.h>
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -66,6 +68,8 @@ private slots:
     void parsesSpecExample();
     void parsesMergeWithExtraHeaders();
     void parsesCrlfAndBom();
+    void parsesHeaderWithoutMessage();
+    void upgradeLineLinesUpWithSplitter();
     void renderMatchesSpecLayout();
     void roundTrip_data();
     void roundTrip();
@@ -74,6 +78,7 @@ private slots:
     void checksumNormalises_data();
     void checksumNormalises();
     void checksumIsSha256OfNormalisedText();
+    void sha256AgreesWithQCryptographicHash();
     void slugify_data();
     void slugify();
     void fileName_data();
@@ -81,6 +86,7 @@ private slots:
     void fileNameAgreesWithAlembic_data() { fileName_data(); }
     void fileNameAgreesWithAlembic();
     void newRevisionIdIsTwelveHexDigits();
+    void formatCreateDateAsPython();
     void writeThenRead();
     void writeRefusesToOverwrite();
     void writeRefusesInvalidRevision();
@@ -156,6 +162,44 @@ void tst_RevisionScript::parsesCrlfAndBom()
     QCOMPARE(*p, *r);
 }
 
+void tst_RevisionScript::parsesHeaderWithoutMessage()
+{
+    const Result<Revision> r = RevisionScript::parse(
+            u"-- Revision ID: abc\n-- Revises: def\n-- Note: kept\n-- migrate:upgrade\nSELECT 1;"_s,
+            u"x.sql"_s);
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+    QCOMPARE(r->message, QString());
+    QCOMPARE(r->id, u"abc"_s);
+    QCOMPARE(r->parents, QStringList{u"def"_s});
+    QCOMPARE(r->extraHeaders, (QList<QPair<QString, QString>>{{u"Note"_s, u"kept"_s}}));
+    QCOMPARE(r->upgradeSql, u"SELECT 1;"_s);
+    QCOMPARE(r->upgradeLine, 5);
+}
+
+// The runner splits each section with its line: statements then carry their file lines.
+void tst_RevisionScript::upgradeLineLinesUpWithSplitter()
+{
+    const QString text
+            = u"-- m\n--\n-- Revision ID: a\n\n-- migrate:upgrade\n\n-- note\nSELECT 1;\n"
+              "SELECT\n  2;\n\n-- migrate:downgrade\n\nSELECT 3;\n"_s;
+    const Result<Revision> r = RevisionScript::parse(text, u"x.sql"_s);
+    QVERIFY(r);
+    const Result<StatementList> up = StatementSplitter::split(r->upgradeSql,
+                                                              SqlDialect::SQLite,
+                                                              r->upgradeLine);
+    QVERIFY(up);
+    QCOMPARE(up->size(), 2);
+    QCOMPARE(up->at(0).line, 8);
+    QCOMPARE(up->at(1).line, 9);
+    const Result<StatementList> down = StatementSplitter::split(*r->downgradeSql,
+                                                                SqlDialect::SQLite,
+                                                                r->downgradeLine);
+    QVERIFY(down);
+    QCOMPARE(down->size(), 1);
+    QCOMPARE(down->at(0).line, 14);
+    QCOMPARE(text.split(u'\n').at(13), u"SELECT 3;"_s);
+}
+
 void tst_RevisionScript::renderMatchesSpecLayout()
 {
     QCOMPARE(RevisionScript::render(sampleRevision()).toUtf8(),
@@ -186,7 +230,8 @@ void tst_RevisionScript::roundTrip_data()
     rich.parents = {u"a"_s, u"b"_s, u"c_1"_s};
     rich.branchLabels = {u"x"_s, u"y.z"_s};
     rich.dependsOn = {u"d"_s};
-    rich.extraHeaders = {{u"Ticket"_s, u"RET-1"_s}, {QString(), u"free text, kept"_s},
+    rich.extraHeaders = {{u"Ticket"_s, u"RET-1"_s},
+                         {QString(), u"free text, kept"_s},
                          {u"Empty"_s, QString()}};
     rich.noTransaction = true;
     rich.message = u"first line\nsecond line: more"_s;
@@ -230,54 +275,60 @@ void tst_RevisionScript::parseErrors_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("messagePart");
     const QString head = u"-- m\n--\n-- Revision ID: abc\n"_s; // lines 1-3
-    QTest::newRow("missing revision id") << u"-- m\n-- Revises: x\n\n-- migrate:upgrade\nSELECT 1;\n"_s
-                                         << 1 << u"No \"-- Revision ID:\""_s;
+    QTest::newRow("missing revision id")
+            << u"-- m\n-- Revises: x\n\n-- migrate:upgrade\nSELECT 1;\n"_s << 1
+            << u"No \"-- Revision ID:\""_s;
     QTest::newRow("empty file") << QString() << 1 << u"Revision ID"_s;
-    QTest::newRow("empty revision id") << u"-- m\n\n-- Revision ID:\n-- migrate:upgrade\n"_s << 3
-                                       << u"is empty"_s;
+    QTest::newRow("empty revision id")
+            << u"-- m\n\n-- Revision ID:\n-- migrate:upgrade\n"_s << 3 << u"is empty"_s;
     QTest::newRow("invalid id character") << u"-- m\n-- Revision ID: ab-c\n-- migrate:upgrade\n"_s
                                           << 2 << u"Invalid revision id \"ab-c\""_s;
     QTest::newRow("id too long") << u"-- m\n-- Revision ID: "_s + QString(33, u'a')
-                                        + u"\n-- migrate:upgrade\n"_s
+                                            + u"\n-- migrate:upgrade\n"_s
                                  << 2 << u"at most 32"_s;
-    QTest::newRow("duplicate revision id header") << head + u"-- Revision ID: def\n-- migrate:upgrade\n"_s
-                                                  << 4 << u"first is on line 3"_s;
+    QTest::newRow("duplicate revision id header")
+            << head + u"-- Revision ID: def\n-- migrate:upgrade\n"_s << 4
+            << u"first is on line 3"_s;
     QTest::newRow("invalid parent") << head + u"-- Revises: a b\n-- migrate:upgrade\n"_s << 4
                                     << u"Invalid entry \"a b\" in \"Revises\""_s;
     QTest::newRow("empty parent entry") << head + u"-- Revises: a,,b\n-- migrate:upgrade\n"_s << 4
                                         << u"Empty entry in \"Revises\""_s;
-    QTest::newRow("parent listed twice") << head + u"-- Revises: a, a\n-- migrate:upgrade\n"_s << 4
-                                         << u"listed twice"_s;
+    QTest::newRow("parent listed twice")
+            << head + u"-- Revises: a, a\n-- migrate:upgrade\n"_s << 4 << u"listed twice"_s;
     QTest::newRow("label with at") << head + u"-- Branch Labels: x@y\n-- migrate:upgrade\n"_s << 4
                                    << u"Invalid entry \"x@y\""_s;
-    QTest::newRow("depends on with space") << head + u"-- Depends On: a, b c\n-- migrate:upgrade\n"_s
-                                           << 4 << u"Invalid entry \"b c\" in \"Depends On\""_s;
+    QTest::newRow("depends on with space")
+            << head + u"-- Depends On: a, b c\n-- migrate:upgrade\n"_s << 4
+            << u"Invalid entry \"b c\" in \"Depends On\""_s;
     QTest::newRow("missing upgrade") << head + u"\nSELECT 1;\n"_s << 5 << u"SQL before"_s;
-    QTest::newRow("missing upgrade marker, header only") << head << 1 << u"No \"-- migrate:upgrade\""_s;
-    QTest::newRow("duplicate upgrade") << head + u"-- migrate:upgrade\nA;\n-- migrate:upgrade\nB;\n"_s
-                                       << 6 << u"Second \"-- migrate:upgrade\" (the first is on line 4)"_s;
+    QTest::newRow("missing upgrade marker, header only")
+            << head << 1 << u"No \"-- migrate:upgrade\""_s;
+    QTest::newRow("duplicate upgrade")
+            << head + u"-- migrate:upgrade\nA;\n-- migrate:upgrade\nB;\n"_s << 6
+            << u"Second \"-- migrate:upgrade\" (the first is on line 4)"_s;
     QTest::newRow("duplicate downgrade")
-        << head + u"-- migrate:upgrade\nA;\n-- migrate:downgrade\nB;\n\n-- migrate:downgrade\nC;\n"_s
-        << 9 << u"Second \"-- migrate:downgrade\" (the first is on line 6)"_s;
+            << head + u"-- migrate:upgrade\nA;\n-- migrate:downgrade\nB;\n\n-- migrate:downgrade\nC;\n"_s
+            << 9 << u"Second \"-- migrate:downgrade\" (the first is on line 6)"_s;
     QTest::newRow("downgrade before upgrade")
-        << head + u"\n-- migrate:downgrade\nB;\n-- migrate:upgrade\nA;\n"_s << 5
-        << u"\"-- migrate:downgrade\" before \"-- migrate:upgrade\""_s;
+            << head + u"\n-- migrate:downgrade\nB;\n-- migrate:upgrade\nA;\n"_s << 5
+            << u"\"-- migrate:downgrade\" before \"-- migrate:upgrade\""_s;
     QTest::newRow("upgrade after downgrade")
-        << head + u"-- migrate:upgrade\nA;\n-- migrate:downgrade\nB;\n-- migrate:upgrade\n"_s << 8
-        << u"Second \"-- migrate:upgrade\""_s;
-    QTest::newRow("unknown marker") << head + u"-- migrate:upgrade\nA;\n-- migrate:down\nB;\n"_s << 6
-                                    << u"Unknown marker \"-- migrate:down\""_s;
-    QTest::newRow("unknown marker in header") << head + u"-- migrate:up\n"_s << 4
-                                              << u"Unknown marker"_s;
+            << head + u"-- migrate:upgrade\nA;\n-- migrate:downgrade\nB;\n-- migrate:upgrade\n"_s
+            << 8 << u"Second \"-- migrate:upgrade\""_s;
+    QTest::newRow("unknown marker") << head + u"-- migrate:upgrade\nA;\n-- migrate:down\nB;\n"_s
+                                    << 6 << u"Unknown marker \"-- migrate:down\""_s;
+    QTest::newRow("unknown marker in header")
+            << head + u"-- migrate:up\n"_s << 4 << u"Unknown marker"_s;
     QTest::newRow("no-transaction in a section")
-        << head + u"-- migrate:upgrade\n-- migrate:no-transaction\nA;\n"_s << 5
-        << u"belongs in the header"_s;
-    QTest::newRow("statement-begin in the header") << head + u"-- migrate:statement-begin\n"_s << 4
-                                                   << u"before \"-- migrate:upgrade\""_s;
-    QTest::newRow("sql in the header") << u"-- m\nCREATE TABLE x (a INT);\n-- Revision ID: a\n"_s << 2
-                                       << u"SQL before"_s;
-    QTest::newRow("crlf line numbers") << u"-- m\r\n--\r\n\r\n-- Revision ID: a\r\n-- Revises: ?\r\n"_s
-                                       << 5 << u"Invalid entry \"?\""_s;
+            << head + u"-- migrate:upgrade\n-- migrate:no-transaction\nA;\n"_s << 5
+            << u"belongs in the header"_s;
+    QTest::newRow("statement-begin in the header")
+            << head + u"-- migrate:statement-begin\n"_s << 4 << u"before \"-- migrate:upgrade\""_s;
+    QTest::newRow("sql in the header")
+            << u"-- m\nCREATE TABLE x (a INT);\n-- Revision ID: a\n"_s << 2 << u"SQL before"_s;
+    QTest::newRow("crlf line numbers")
+            << u"-- m\r\n--\r\n\r\n-- Revision ID: a\r\n-- Revises: ?\r\n"_s << 5
+            << u"Invalid entry \"?\""_s;
 }
 
 void tst_RevisionScript::parseErrors()
@@ -330,6 +381,22 @@ void tst_RevisionScript::checksumIsSha256OfNormalisedText()
              sha256(u"Grüße\nSELECT 1;"_s.toUtf8()));
 }
 
+void tst_RevisionScript::sha256AgreesWithQCryptographicHash()
+{
+    // Every length around the padding boundaries, in one piece and fed in uneven chunks.
+    QByteArray data;
+    for (int length = 0; length <= 300; ++length) {
+        QCOMPARE(Sha256::hash(data), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+        Sha256 chunked;
+        for (qsizetype at = 0; at < data.size(); at += 7)
+            chunked.addData(QByteArrayView(data).sliced(at, qMin<qsizetype>(7, data.size() - at)));
+        QCOMPARE(chunked.result(), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+        data.append(char(length * 37 + 11));
+    }
+    const QByteArray big(1 << 20, 'q');
+    QCOMPARE(Sha256::hash(big), QCryptographicHash::hash(big, QCryptographicHash::Sha256));
+}
+
 void tst_RevisionScript::slugify_data()
 {
     QTest::addColumn<QString>("message");
@@ -339,8 +406,9 @@ void tst_RevisionScript::slugify_data()
     QTest::newRow("punctuation") << u"Add Age-Field to User!!"_s << u"add_age_field_to_user"_s;
     QTest::newRow("empty") << QString() << QString();
     QTest::newRow("spaces") << u"   "_s << QString();
-    QTest::newRow("long, cut at a word") << u"a very long message that goes on and on past forty characters"_s
-                                         << u"a_very_long_message_that_goes_on_and_on_"_s;
+    QTest::newRow("long, cut at a word")
+            << u"a very long message that goes on and on past forty characters"_s
+            << u"a_very_long_message_that_goes_on_and_on_"_s;
     QTest::newRow("long word") << u"averyveryveryveryveryveryveryverylongwordthatneverends_x"_s
                                << u"averyveryveryveryveryveryveryverylongwor_"_s;
     QTest::newRow("umlauts") << u"Größe ändern für Tabelle"_s << u"größe_ändern_für_tabelle"_s;
@@ -364,15 +432,17 @@ void tst_RevisionScript::fileName_data()
     QTest::addColumn<QString>("fileTemplate");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("default") << u"%(rev)s_%(slug)s"_s << u"Add age field"_s << u"3f2a9c1b7d4e_add_age_field.sql"_s;
+    QTest::newRow("default") << u"%(rev)s_%(slug)s"_s << u"Add age field"_s
+                             << u"3f2a9c1b7d4e_add_age_field.sql"_s;
     QTest::newRow("dated") << u"%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d-%(rev)s_%(slug)s"_s
                            << u"x"_s << u"2026_01_02_0304-3f2a9c1b7d4e_x.sql"_s;
-    QTest::newRow("seconds and epoch") << u"%(epoch)d_%(second)02d_%(rev).4s"_s << u"x"_s
-                                       << u"1767323045_05_3f2a.sql"_s;
+    QTest::newRow("seconds and epoch")
+            << u"%(epoch)d_%(second)02d_%(rev).4s"_s << u"x"_s << u"1767323045_05_3f2a.sql"_s;
     QTest::newRow("width and flags") << u"%(day)3d|%(day)-3d|%(day)03d|%(slug)6s"_s << u"ab"_s
                                      << u"  2|2  |002|    ab.sql"_s;
     QTest::newRow("percent") << u"100%%_%(rev)s"_s << u"x"_s << u"100%_3f2a9c1b7d4e.sql"_s;
-    QTest::newRow("long slug") << u"%(slug)s"_s << u"a very long message that goes on and on past forty characters"_s
+    QTest::newRow("long slug") << u"%(slug)s"_s
+                               << u"a very long message that goes on and on past forty characters"_s
                                << u"a_very_long_message_that_goes_on_and_on_.sql"_s;
 }
 
@@ -434,6 +504,17 @@ void tst_RevisionScript::newRevisionIdIsTwelveHexDigits()
         seen.insert(id);
     }
     QCOMPARE(seen.size(), 1000); // 48 random bits: a collision here is a broken generator
+}
+
+void tst_RevisionScript::formatCreateDateAsPython()
+{
+    // str(datetime.datetime(2026, 11, 24, 3, 0, 0, 123000)) and without microseconds.
+    QCOMPARE(RevisionScript::formatCreateDate(QDateTime(QDate(2026, 11, 24), QTime(3, 0, 0, 123))),
+             u"2026-11-24 03:00:00.123000"_s);
+    QCOMPARE(RevisionScript::formatCreateDate(QDateTime(QDate(2026, 1, 2), QTime(13, 4, 5, 7))),
+             u"2026-01-02 13:04:05.007000"_s);
+    QCOMPARE(RevisionScript::formatCreateDate(QDateTime(QDate(2026, 1, 2), QTime(13, 4, 5))),
+             u"2026-01-02 13:04:05"_s);
 }
 
 void tst_RevisionScript::writeThenRead()
@@ -542,7 +623,8 @@ void tst_RevisionScript::loadReportsParseErrorWithFileAndLine()
 {
     QTemporaryDir dir;
     QVERIFY(writeBytes(dir.filePath(u"a.sql"_s), script(u"a1"_s, QString()).toUtf8()));
-    QVERIFY(writeBytes(dir.filePath(u"b.sql"_s), "-- m\n--\n-- Revision ID: b2\n-- Revises: a1\n\nSELECT 1;\n"));
+    QVERIFY(writeBytes(dir.filePath(u"b.sql"_s),
+                       "-- m\n--\n-- Revision ID: b2\n-- Revises: a1\n\nSELECT 1;\n"));
     QVERIFY(writeBytes(dir.filePath(u"c.sql"_s), script(u"c3"_s, u"b2"_s).toUtf8()));
     const Result<QList<Revision>> r = ScriptDirectory::load(dir.path());
     QVERIFY(!r);
@@ -576,7 +658,8 @@ void tst_RevisionScript::loadTenThousandFiles()
     for (int i = 0; i < Count; ++i) {
         const QString id = QString::number(i, 16).rightJustified(12, u'0');
         const QString name = id + u"_step_"_s + QString::number(i) + u".sql"_s;
-        QVERIFY(writeBytes(dir.filePath(name), script(id, previous, u"step "_s + QString::number(i)).toUtf8()));
+        QVERIFY(writeBytes(dir.filePath(name),
+                           script(id, previous, u"step "_s + QString::number(i)).toUtf8()));
         previous = id;
     }
     QElapsedTimer timer;
@@ -587,7 +670,7 @@ void tst_RevisionScript::loadTenThousandFiles()
     QCOMPARE(r->size(), Count);
     QCOMPARE(r->last().parents, QStringList{r->at(Count - 2).id});
     qInfo("ScriptDirectory::load: %d files in %lld ms", Count, ms);
-    QVERIFY2(ms < 5000, qPrintable(u"%1 ms"_s.arg(ms)));
+    QVERIFY2(ms < 10000, qPrintable(u"%1 ms"_s.arg(ms))); // Release, idle: ~50 ms (see report)
 }
 
 QTEST_GUILESS_MAIN(tst_RevisionScript)

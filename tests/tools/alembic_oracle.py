@@ -14,7 +14,7 @@ Revision files are written as NNNNN_<id>.py and listed in sorted order (Retort r
 files in sorted file-name order), so the input order is Alembic's map order.
 
 Output: one JSON list, one entry per query: {"ok": true, "value": ...} or
-{"ok": false, "error": "message"}. upgrade/downgrade/stamp give
+{"ok": false, "error": "message"} (for a failed command also "rows": the rows it left). upgrade/downgrade/stamp give
 {"steps": [{"kind", "revision", "from", "to", "rows"}], "rows": [...]}: rows in the order
 Alembic reads them back (its next command's current heads); per-step rows sorted.
 """
@@ -30,6 +30,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from alembic.script.base import Script
+from alembic.script.revision import RevisionMap
 from alembic.util import CommandError
 
 ENV_PY = '''
@@ -106,6 +107,7 @@ def run_query(cfg, db, log, q):
     if op == "rows":
         return rows(db)
     if op == "history":
+        cfg.attributes["on_version_apply"] = lambda **kw: None
         out = io.StringIO()
         cfg.stdout = out
         command.history(cfg, q.get("range"))
@@ -131,9 +133,25 @@ def run_query(cfg, db, log, q):
     return {"steps": log.steps, "rows": rows(db)}
 
 
+def make_deterministic():
+    """Where Alembic's order comes from the directory listing or from a Python set, use the
+    order Retort promises (SPEC 3): sorted file names, and depends-on in written order."""
+    Script._list_py_dir = classmethod(lambda cls, scriptdir, path: sorted(os.listdir(path)))
+    normalize = RevisionMap._normalize_depends_on
+
+    def normalize_in_written_order(self, revisions, map_):
+        normalize(self, revisions, map_)
+        for rev in revisions:
+            kept = set(rev._normalized_resolved_dependencies)
+            rev._normalized_resolved_dependencies = tuple(
+                d for d in rev._resolved_dependencies if d in kept)
+
+    RevisionMap._normalize_depends_on = normalize_in_written_order
+
+
 def main():
     spec = json.load(open(sys.argv[1]) if len(sys.argv) > 1 else sys.stdin)
-    Script._list_py_dir = classmethod(lambda cls, scriptdir, path: sorted(os.listdir(path)))
+    make_deterministic()
     log = StepLog()
     mig_log = logging.getLogger("alembic.runtime.migration")
     mig_log.setLevel(logging.INFO)
@@ -153,6 +171,9 @@ def main():
                 results.append({"ok": False, "error": str(e)})
             except Exception as e:  # Alembic asserts or crashes on some inputs
                 results.append({"ok": False, "error": "%s: %s" % (type(e).__name__, e)})
+            if not results[-1]["ok"] and q["op"] in ("upgrade", "downgrade", "stamp"):
+                # A command that fails half-way may leave rows behind.
+                results[-1]["rows"] = rows(db)
     json.dump(results, sys.stdout)
 
 

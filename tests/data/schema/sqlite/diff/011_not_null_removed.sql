@@ -1,0 +1,6 @@
+-- @before
+CREATE TABLE "user" (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+-- @after
+CREATE TABLE "user" (id INTEGER PRIMARY KEY, name TEXT);
+-- @expect
+-- Detected NULL on column 'user.name'

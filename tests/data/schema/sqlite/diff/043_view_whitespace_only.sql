@@ -1,0 +1,8 @@
+-- @before
+CREATE TABLE t (id INTEGER PRIMARY KEY, active INTEGER);
+CREATE VIEW v AS SELECT id FROM t;
+-- @after
+CREATE TABLE t (id INTEGER PRIMARY KEY, active INTEGER);
+CREATE VIEW v AS SELECT  id
+    FROM t;
+-- @expect
