@@ -276,9 +276,15 @@ void MainWindow::stampSelected()
     m_controller->stamp(m_graph->selectedRevisions());
 }
 
+// Pending revision: the upgrade script up to it; applied: the downgrade script back to it.
 void MainWindow::showSqlForSelected()
 {
-    m_controller->showSql(m_graph->currentRevision(), true);
+    const QString id = m_graph->currentRevision();
+    const int row = m_graph->model()->rowOf(id);
+    if (row < 0)
+        return;
+    const GraphRow::State state = m_graph->model()->graphRow(row).state;
+    m_controller->showSql(id, state == GraphRow::State::Pending);
 }
 
 void MainWindow::newRevision()

@@ -33,8 +33,19 @@ Result<ProjectSnapshot> loadSnapshot(const QString &location, const QString &url
     const Result<RevisionGraph> graph = workspace->loadGraph();
     if (!graph)
         return graph.error();
-    // TODO(#7): the database's heads and edited revisions, once the facade reads them.
-    snapshot.rows = GraphRowBuilder::build(*graph, snapshot.currentHeads);
+    QSet<QString> edited;
+    if (snapshot.databaseError.message.isEmpty()) {
+        // Reads the version and history tables; an unreachable database is not fatal here.
+        if (const Result<DatabaseState> state = workspace->databaseState(*graph)) {
+            snapshot.currentHeads = state->heads;
+            edited = QSet<QString>(state->editedAfterApplied.cbegin(),
+                                   state->editedAfterApplied.cend());
+            snapshot.databaseStateKnown = true;
+        } else {
+            snapshot.databaseError = state.error();
+        }
+    }
+    snapshot.rows = GraphRowBuilder::build(*graph, snapshot.currentHeads, edited);
     snapshot.revisionCount = graph->count();
     snapshot.pendingCount = int(std::count_if(snapshot.rows.cbegin(), snapshot.rows.cend(),
                                               [](const GraphRow &row) {
@@ -154,32 +165,91 @@ void WorkspaceController::setBusy(bool busy)
         emit busyChanged(isBusy());
 }
 
-// TODO(#7): the operations below call Workspace once the runner lands in the facade.
-void WorkspaceController::notYetAvailable(const QString &what)
+namespace {
+
+QString summarize(const QString &verb, const RunReport &report)
 {
-    emit operationFailed(Error(Error::Kind::Internal,
-                               Tr::tr("%1 is not available yet in this build.").arg(what)));
+    const QString after = report.headsAfter.isEmpty() ? Tr::tr("base")
+                                                      : report.headsAfter.join(u", "_s);
+    if (report.steps.isEmpty())
+        return Tr::tr("%1: nothing to do; the database is at %2.").arg(verb, after);
+    qint64 ms = 0;
+    for (const StepReport &step : report.steps)
+        ms += step.ms;
+    return Tr::tr("%1: %n revision(s) in %2 ms; the database is now at %3.", nullptr,
+                  int(report.steps.size()))
+        .arg(verb)
+        .arg(ms)
+        .arg(after);
 }
+
+} // namespace
 
 void WorkspaceController::upgrade(const QString &target)
 {
-    notYetAvailable(Tr::tr("Upgrade to %1").arg(target));
+    if (!hasProject())
+        return;
+    const QString title = Tr::tr("Upgrade to %1").arg(target);
+    run(title, [ws = Workspace(m_snapshot.config), target, title](ProgressSink &sink,
+                                                                  const CancelToken &cancel)
+            -> Result<QString> {
+        const Result<RunReport> report = ws.upgrade(target, sink, cancel);
+        if (!report)
+            return report.error();
+        return summarize(title, *report);
+    });
 }
 
 void WorkspaceController::downgrade(const QString &target)
 {
-    notYetAvailable(Tr::tr("Downgrade to %1").arg(target));
+    if (!hasProject())
+        return;
+    const QString title = Tr::tr("Downgrade to %1").arg(target);
+    run(title, [ws = Workspace(m_snapshot.config), target, title](ProgressSink &sink,
+                                                                  const CancelToken &cancel)
+            -> Result<QString> {
+        const Result<RunReport> report = ws.downgrade(target, sink, cancel);
+        if (!report)
+            return report.error();
+        return summarize(title, *report);
+    });
 }
 
 void WorkspaceController::stamp(const QStringList &revisions)
 {
-    notYetAvailable(Tr::tr("Stamp %1").arg(revisions.join(u", "_s)));
+    if (!hasProject())
+        return;
+    const QString title = Tr::tr("Stamp %1").arg(revisions.join(u", "_s));
+    run(title, [ws = Workspace(m_snapshot.config), revisions, title](ProgressSink &sink,
+                                                                     const CancelToken &cancel)
+            -> Result<QString> {
+        const Result<RunReport> report = ws.stamp(revisions, false, sink, cancel);
+        if (!report)
+            return report.error();
+        return summarize(title, *report);
+    });
 }
 
-void WorkspaceController::showSql(const QString &range, bool upgrade)
+void WorkspaceController::showSql(const QString &target, bool upgrade)
 {
-    notYetAvailable((upgrade ? Tr::tr("Upgrade SQL for %1") : Tr::tr("Downgrade SQL for %1"))
-                        .arg(range));
+    if (!hasProject())
+        return;
+    const QString title = (upgrade ? Tr::tr("Upgrade SQL to %1") : Tr::tr("Downgrade SQL to %1"))
+                              .arg(target);
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, title] {
+        watcher->deleteLater();
+        const Result<QString> sql = watcher->result();
+        setBusy(false);
+        if (sql)
+            emit sqlReady(title, *sql);
+        else
+            emit operationFailed(sql.error());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        &m_pool, [ws = Workspace(m_snapshot.config), heads = m_snapshot.currentHeads, target,
+                  upgrade] { return ws.planSql(heads, target, !upgrade); }));
 }
 
 void WorkspaceController::newRevision(const QString &message, const QString &head)

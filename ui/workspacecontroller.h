@@ -39,7 +39,8 @@ public:
     void upgrade(const QString &target);
     void downgrade(const QString &target);
     void stamp(const QStringList &revisions);
-    void showSql(const QString &range, bool upgrade);
+    // The offline script from the database's current rows to `target` (sqlReady follows).
+    void showSql(const QString &target, bool upgrade);
     // Writes a revision on `head` (empty: the only head) / a merge of `revisions`; on success
     // revisionWritten(path) and a reload follow.
     void newRevision(const QString &message, const QString &head = {});
@@ -75,7 +76,6 @@ private:
     void write(const NewRevision &request);
     void setBusy(bool busy);
     void onEvent(const Progress::Event &event);
-    void notYetAvailable(const QString &what);
 
     QThreadPool m_pool;
     std::shared_ptr<CancelToken> m_cancel;

@@ -80,6 +80,8 @@ private slots:
     void reloadsWhenAFileAppearsInVersions();
     void databasesDialogMovesTypedPasswordOutOfTheUrl();
     void showSqlOpensReadOnlyPreview();
+    void upgradeMarksAppliedAndDowngradeUndoes();
+    void showSqlForPendingHeadHasItsStatements();
     void geometryAndDocksAreRestored();
     void withoutPassword_data();
     void withoutPassword();
@@ -350,6 +352,68 @@ void tst_MainWindow::showSqlOpensReadOnlyPreview()
     QCOMPARE(dialog->editor()->text(), u"BEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;\n"_s);
     QVERIFY(dialog->editor()->isReadOnly());
     QVERIFY(!dialog->editor()->isBannerVisible());
+}
+
+void tst_MainWindow::upgradeMarksAppliedAndDowngradeUndoes()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    RevisionGraphModel *model = window.graphView()->model();
+    QTRY_COMPARE(model->rowCount(), 6);
+    QCOMPARE(window.statusCurrentText(), u"Current: base"_s);
+    QCOMPARE(window.editor()->filePath(), model->graphRow(0).filePath);
+    QVERIFY(!window.editor()->isReadOnly());
+
+    WorkspaceController *controller = window.controller();
+    QSignalSpy finished(controller, &WorkspaceController::operationFinished);
+    QSignalSpy opened(controller, &WorkspaceController::projectOpened);
+    controller->upgrade(u"head"_s);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(opened.wait(30000)); // the reload after the run
+    for (const GraphRow &row : model->rows())
+        QCOMPARE(int(row.state), int(GraphRow::State::Applied));
+    QVERIFY(model->graphRow(0).isCurrent);
+    QVERIFY(!model->graphRow(1).isCurrent);
+    QCOMPARE(window.statusCurrentText(), u"Current: f0d4c8b1a627"_s);
+    QCOMPARE(window.statusPendingText(), u"0 pending"_s);
+    QVERIFY(findOutput(window.output()->list(), u"CREATE TABLE users"_s));
+    QVERIFY(window.editor()->isReadOnly());
+    QVERIFY(window.editor()->isBannerVisible());
+
+    // An applied file edited on disk shows as edited after applied.
+    const QString postsFile = project + u"/migrations/versions/7c2e91d04a3b_create_posts_table.sql"_s;
+    QFile posts(postsFile);
+    QVERIFY(posts.open(QIODevice::Append));
+    posts.write("-- edited later\n");
+    posts.close();
+    controller->refresh();
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(int(model->graphRow(model->rowOf(u"7c2e91d04a3b"_s)).state),
+             int(GraphRow::State::EditedAfterApplied));
+
+    controller->downgrade(u"-1"_s);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(int(model->graphRow(0).state), int(GraphRow::State::Pending));
+    QVERIFY(model->graphRow(1).isCurrent);
+    QCOMPARE(window.statusPendingText(), u"1 pending"_s);
+    QVERIFY(!window.editor()->isReadOnly()); // the head's file is open and pending again
+}
+
+void tst_MainWindow::showSqlForPendingHeadHasItsStatements()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 6);
+    window.action(u"showSql"_s)->trigger();
+    SqlPreviewDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<SqlPreviewDialog *>()));
+    QVERIFY(dialog->editor()->text().contains(u"CREATE TABLE users"_s));
+    QVERIFY(dialog->editor()->text().contains(u"CREATE INDEX ix_comments_post_id"_s));
 }
 
 void tst_MainWindow::geometryAndDocksAreRestored()
