@@ -45,6 +45,8 @@ QJsonObject Column::toJson() const
                   {u"generated"_s, generatedName(generated)},
                   {u"generation_expression"_s, generationExpression},
                   {u"comment"_s, comment}};
+    if (!onUpdate.isEmpty()) // MySQL only: other dialects' JSON stays as it was
+        o.insert(u"on_update"_s, onUpdate);
     return o;
 }
 

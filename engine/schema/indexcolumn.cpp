@@ -7,6 +7,8 @@ namespace Retort::Schema {
 QString IndexColumn::displayText() const
 {
     QString text = isExpression() ? expression : name;
+    if (length > 0)
+        text += u'(' + QString::number(length) + u')';
     if (!collation.isEmpty())
         text += u" COLLATE "_s + collation;
     if (descending)
@@ -16,10 +18,13 @@ QString IndexColumn::displayText() const
 
 QJsonObject IndexColumn::toJson() const
 {
-    return QJsonObject{{u"name"_s, name},
-                       {u"expression"_s, expression},
-                       {u"descending"_s, descending},
-                       {u"collation"_s, collation}};
+    QJsonObject o{{u"name"_s, name},
+                  {u"expression"_s, expression},
+                  {u"descending"_s, descending},
+                  {u"collation"_s, collation}};
+    if (length > 0) // MySQL only: other dialects' JSON stays as it was
+        o.insert(u"length"_s, length);
+    return o;
 }
 
 } // namespace Retort::Schema

@@ -12,6 +12,7 @@ struct IndexColumn
     QString expression; // SQL text of an expression key part, e.g. lower(email)
     bool descending = false;
     QString collation; // empty = the column's or engine's default
+    int length = 0;    // MySQL/MariaDB prefix length, KEY (name(10)); 0 = the whole value
 
     bool isExpression() const { return !expression.isEmpty(); }
     QString displayText() const; // name or expression, plus COLLATE / DESC when set
