@@ -117,6 +117,8 @@ void MainWindow::createStatusBar()
     m_currentLabel = new QLabel(this);
     m_pendingLabel = new QLabel(this);
     m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long URL is cut, not the current revisions and the pending count.
+    m_urlLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_urlLabel, 1);
     statusBar()->addPermanentWidget(m_currentLabel);
     statusBar()->addPermanentWidget(m_pendingLabel);
@@ -208,7 +210,8 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
         m_editor->clear();
         watchVersions(snapshot.config.versionsDir());
     }
-    m_graph->setCurrentBadge(databaseName());
+    const bool named = m_databaseCombo->currentIndex() > 0;
+    m_graph->setCurrentBadge(named ? m_databaseCombo->currentText() : tr("current"));
     m_graph->setRows(snapshot.rows);
     QString select;
     for (const GraphRow &row : snapshot.rows) {

@@ -7,6 +7,7 @@
 #include <engine/revision/revisiongraph.h>
 #include <engine/workspace.h>
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
@@ -167,15 +168,13 @@ void WorkspaceController::setBusy(bool busy)
 
 namespace {
 
-QString summarize(const QString &verb, const RunReport &report)
+// `ms`: wall time of the whole command, lock and planning included.
+QString summarize(const QString &verb, const RunReport &report, qint64 ms)
 {
     const QString after = report.headsAfter.isEmpty() ? Tr::tr("base")
                                                       : report.headsAfter.join(u", "_s);
     if (report.steps.isEmpty())
         return Tr::tr("%1: nothing to do; the database is at %2.").arg(verb, after);
-    qint64 ms = 0;
-    for (const StepReport &step : report.steps)
-        ms += step.ms;
     return Tr::tr("%1: %n revision(s) in %2 ms; the database is now at %3.", nullptr,
                   int(report.steps.size()))
         .arg(verb)
@@ -193,10 +192,12 @@ void WorkspaceController::upgrade(const QString &target)
     run(title, [ws = Workspace(m_snapshot.config), target, title](ProgressSink &sink,
                                                                   const CancelToken &cancel)
             -> Result<QString> {
+        QElapsedTimer timer;
+        timer.start();
         const Result<RunReport> report = ws.upgrade(target, sink, cancel);
         if (!report)
             return report.error();
-        return summarize(title, *report);
+        return summarize(title, *report, timer.elapsed());
     });
 }
 
@@ -208,10 +209,12 @@ void WorkspaceController::downgrade(const QString &target)
     run(title, [ws = Workspace(m_snapshot.config), target, title](ProgressSink &sink,
                                                                   const CancelToken &cancel)
             -> Result<QString> {
+        QElapsedTimer timer;
+        timer.start();
         const Result<RunReport> report = ws.downgrade(target, sink, cancel);
         if (!report)
             return report.error();
-        return summarize(title, *report);
+        return summarize(title, *report, timer.elapsed());
     });
 }
 
@@ -223,10 +226,12 @@ void WorkspaceController::stamp(const QStringList &revisions)
     run(title, [ws = Workspace(m_snapshot.config), revisions, title](ProgressSink &sink,
                                                                      const CancelToken &cancel)
             -> Result<QString> {
+        QElapsedTimer timer;
+        timer.start();
         const Result<RunReport> report = ws.stamp(revisions, false, sink, cancel);
         if (!report)
             return report.error();
-        return summarize(title, *report);
+        return summarize(title, *report, timer.elapsed());
     });
 }
 

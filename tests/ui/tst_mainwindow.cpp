@@ -61,6 +61,13 @@ QTreeWidgetItem *findOutput(QTreeWidget *list, const QString &text)
     return items.isEmpty() ? nullptr : items.last();
 }
 
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RETORT_SHOTS_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u"/"_s + name);
+}
+
 } // namespace
 
 class tst_MainWindow : public QObject
@@ -382,6 +389,9 @@ void tst_MainWindow::upgradeMarksAppliedAndDowngradeUndoes()
     QVERIFY(findOutput(window.output()->list(), u"CREATE TABLE users"_s));
     QVERIFY(window.editor()->isReadOnly());
     QVERIFY(window.editor()->isBannerVisible());
+    window.resize(1180, 740);
+    QTest::qWait(50); // let the layouts follow the resize
+    saveShot(&window, u"mainwindow-after-upgrade.png"_s);
 
     // An applied file edited on disk shows as edited after applied.
     const QString postsFile = project + u"/migrations/versions/7c2e91d04a3b_create_posts_table.sql"_s;
