@@ -10,7 +10,7 @@ struct IntrospectOptions
 {
     QString versionTable = QStringLiteral("alembic_version");
     QString historyTable = QStringLiteral("retort_history"); // empty = none
-    QStringList excludeTables;                                // glob patterns
+    QStringList excludeTables;                               // glob patterns
     QString schema; // PostgreSQL schema / MySQL database; empty = the connection's current one
 
     // Same rule as Ops::DiffOptions::isExcluded (case-insensitive; views too).

@@ -24,7 +24,9 @@ namespace Retort {
 class TypeNormalizer
 {
 public:
-    explicit TypeNormalizer(SqlDialect dialect) : m_dialect(dialect) {}
+    explicit TypeNormalizer(SqlDialect dialect)
+        : m_dialect(dialect)
+    {}
 
     QString normalize(const QString &raw) const;
     Schema::ColumnType columnType(const QString &raw) const { return {raw, normalize(raw)}; }

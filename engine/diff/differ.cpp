@@ -31,8 +31,9 @@ QList<const Table *> includedTables(const Database &db, const DiffOptions &optio
         if (!options.isExcluded(t.name))
             tables.append(&t);
     }
-    std::sort(tables.begin(), tables.end(),
-              [](const Table *a, const Table *b) { return a->name < b->name; });
+    std::sort(tables.begin(), tables.end(), [](const Table *a, const Table *b) {
+        return a->name < b->name;
+    });
     return tables;
 }
 
@@ -55,7 +56,8 @@ QList<const T *> pointers(const QList<T> &items)
     return out;
 }
 
-void diffEnumValues(const Schema::EnumType &current, const Schema::EnumType &desired,
+void diffEnumValues(const Schema::EnumType &current,
+                    const Schema::EnumType &desired,
                     OperationList &ops)
 {
     Schema::EnumType work = current;
@@ -83,20 +85,26 @@ void diffEnumValues(const Schema::EnumType &current, const Schema::EnumType &des
     }
 }
 
-void diffEnums(const Database &current, const Database &desired, Context &ctx,
-               OperationList &early, OperationList &late)
+void diffEnums(const Database &current,
+               const Database &desired,
+               Context &ctx,
+               OperationList &early,
+               OperationList &late)
 {
     for (const Schema::EnumType &d : desired.enums) {
-        const auto it = std::find_if(current.enums.begin(), current.enums.end(),
-                                     [&](const auto &c) { return ctx.rules.sameName(c.name, d.name); });
+        const auto it
+            = std::find_if(current.enums.begin(), current.enums.end(), [&](const auto &c) {
+                  return ctx.rules.sameName(c.name, d.name);
+              });
         if (it == current.enums.end())
             early.append(CreateEnum{d});
         else if (it->values != d.values)
             diffEnumValues(*it, d, early);
     }
     for (const Schema::EnumType &c : current.enums) {
-        if (std::none_of(desired.enums.begin(), desired.enums.end(),
-                         [&](const auto &d) { return ctx.rules.sameName(c.name, d.name); }))
+        if (std::none_of(desired.enums.begin(), desired.enums.end(), [&](const auto &d) {
+                return ctx.rules.sameName(c.name, d.name);
+            }))
             late.append(DropEnum{c});
     }
 }
@@ -156,14 +164,19 @@ void dropTables(const QList<const Table *> &tables, Context &ctx, OperationList 
 
 namespace {
 
-void diffViews(const Database &current, const Database &desired, Context &ctx,
-               OperationList &early, OperationList &late)
+void diffViews(const Database &current,
+               const Database &desired,
+               Context &ctx,
+               OperationList &early,
+               OperationList &late)
 {
     for (const Schema::View &c : current.views) {
         if (ctx.options.isExcluded(c.name))
             continue;
-        const auto it = std::find_if(desired.views.begin(), desired.views.end(),
-                                     [&](const auto &d) { return ctx.rules.sameName(c.name, d.name); });
+        const auto it
+            = std::find_if(desired.views.begin(), desired.views.end(), [&](const auto &d) {
+                  return ctx.rules.sameName(c.name, d.name);
+              });
         if (it == desired.views.end())
             early.append(DropView{c});
         else if (!MatchRules::sameView(c, *it))
@@ -172,15 +185,17 @@ void diffViews(const Database &current, const Database &desired, Context &ctx,
     for (const Schema::View &d : desired.views) {
         if (ctx.options.isExcluded(d.name))
             continue;
-        if (std::none_of(current.views.begin(), current.views.end(),
-                         [&](const auto &c) { return ctx.rules.sameName(c.name, d.name); }))
+        if (std::none_of(current.views.begin(), current.views.end(), [&](const auto &c) {
+                return ctx.rules.sameName(c.name, d.name);
+            }))
             late.append(CreateView{d});
     }
 }
 
 } // namespace
 
-DiffResult Differ::diff(const Database &current, const Database &desired,
+DiffResult Differ::diff(const Database &current,
+                        const Database &desired,
                         const DiffOptions &options)
 {
     const bool caseInsensitive = current.dialect == SqlDialect::SQLite;

@@ -37,9 +37,10 @@ bool DiffOptions::isExcluded(const QString &table) const
         thread_local QHash<QString, QRegularExpression> cache;
         auto it = cache.constFind(pattern);
         if (it == cache.constEnd()) {
-            it = cache.insert(pattern,
-                              QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern),
-                                                 QRegularExpression::CaseInsensitiveOption));
+            it = cache.insert(
+                pattern,
+                QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern),
+                                   QRegularExpression::CaseInsensitiveOption));
         }
         if (it->match(table).hasMatch())
             return true;

@@ -118,7 +118,8 @@ bool MatchRules::sameIndex(const Schema::Index &a, const Schema::Index &b) const
 
 bool MatchRules::sameView(const Schema::View &a, const Schema::View &b)
 {
-    return a.materialized == b.materialized && normalizeSql(a.definition) == normalizeSql(b.definition);
+    return a.materialized == b.materialized
+           && normalizeSql(a.definition) == normalizeSql(b.definition);
 }
 
 } // namespace Retort::Ops

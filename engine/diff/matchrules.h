@@ -13,7 +13,9 @@ namespace Retort::Ops {
 class MatchRules
 {
 public:
-    explicit MatchRules(bool caseInsensitive) : m_caseInsensitive(caseInsensitive) {}
+    explicit MatchRules(bool caseInsensitive)
+        : m_caseInsensitive(caseInsensitive)
+    {}
 
     bool caseInsensitive() const { return m_caseInsensitive; }
     QString key(const QString &name) const;

@@ -40,22 +40,26 @@ QStringList alterLines(const AlterColumn &a)
     QStringList lines;
     const QString ref = colRef(a.table, a.to.name);
     if (a.typeChanged)
-        lines << u"Detected type change from %1 to %2 on %3"_s.arg(typeText(a.from.type),
-                                                                   typeText(a.to.type), ref);
+        lines << u"Detected type change from %1 to %2 on %3"_s.arg(
+            typeText(a.from.type), typeText(a.to.type), ref);
     if (a.nullableChanged)
         lines << u"Detected %1 on column %2"_s.arg(a.to.nullable ? u"NULL"_s : u"NOT NULL"_s, ref);
     if (a.defaultChanged)
-        lines << (a.to.defaultExpression ? u"Detected server default on column %1"_s.arg(ref)
-                                         : u"Detected removed server default on column %1"_s.arg(ref));
+        lines << (a.to.defaultExpression
+                      ? u"Detected server default on column %1"_s.arg(ref)
+                      : u"Detected removed server default on column %1"_s.arg(ref));
     if (a.collationChanged)
         lines << u"Detected collation change from %1 to %2 on %3"_s.arg(
             a.from.collation.isEmpty() ? u"default"_s : a.from.collation,
-            a.to.collation.isEmpty() ? u"default"_s : a.to.collation, ref);
+            a.to.collation.isEmpty() ? u"default"_s : a.to.collation,
+            ref);
     if (a.identityChanged)
         lines << u"Detected identity change from %1 to %2 on %3"_s.arg(
             Schema::identityName(a.from.identity), Schema::identityName(a.to.identity), ref);
     if (a.generatedChanged)
         lines << u"Detected generated column change on %1"_s.arg(ref);
+    if (a.commentChanged)
+        lines << u"Detected column comment %1"_s.arg(ref);
     if (lines.isEmpty())
         lines << u"Detected changed column %1"_s.arg(ref);
     return lines;
@@ -109,55 +113,117 @@ QString AddEnumValue::before() const
 
 QString AddEnumValue::after() const
 {
-    return position > 0 && position <= from.values.size() ? from.values.at(position - 1) : QString();
+    return position > 0 && position <= from.values.size() ? from.values.at(position - 1)
+                                                          : QString();
 }
+
+namespace {
+
+Operation reverseOne(const CreateTable &o)
+{
+    return DropTable{o.table};
+}
+Operation reverseOne(const DropTable &o)
+{
+    return CreateTable{o.table};
+}
+Operation reverseOne(const AddColumn &o)
+{
+    return DropColumn{o.table, o.column};
+}
+Operation reverseOne(const DropColumn &o)
+{
+    return AddColumn{o.table, o.column};
+}
+Operation reverseOne(const AlterColumn &o)
+{
+    AlterColumn r = o;
+    std::swap(r.from, r.to);
+    return r;
+}
+Operation reverseOne(const CreateIndex &o)
+{
+    return DropIndex{o.table, o.index};
+}
+Operation reverseOne(const DropIndex &o)
+{
+    return CreateIndex{o.table, o.index};
+}
+Operation reverseOne(const AddUniqueConstraint &o)
+{
+    return DropUniqueConstraint{o.table, o.constraint};
+}
+Operation reverseOne(const DropUniqueConstraint &o)
+{
+    return AddUniqueConstraint{o.table, o.constraint};
+}
+Operation reverseOne(const AddCheckConstraint &o)
+{
+    return DropCheckConstraint{o.table, o.constraint};
+}
+Operation reverseOne(const DropCheckConstraint &o)
+{
+    return AddCheckConstraint{o.table, o.constraint};
+}
+Operation reverseOne(const AddForeignKey &o)
+{
+    return DropForeignKey{o.table, o.foreignKey};
+}
+Operation reverseOne(const DropForeignKey &o)
+{
+    return AddForeignKey{o.table, o.foreignKey};
+}
+Operation reverseOne(const CreateView &o)
+{
+    return DropView{o.view};
+}
+Operation reverseOne(const DropView &o)
+{
+    return CreateView{o.view};
+}
+Operation reverseOne(const ReplaceView &o)
+{
+    return ReplaceView{o.to, o.from};
+}
+Operation reverseOne(const CreateEnum &o)
+{
+    return DropEnum{o.enumType};
+}
+Operation reverseOne(const DropEnum &o)
+{
+    return CreateEnum{o.enumType};
+}
+Operation reverseOne(const AddEnumValue &o)
+{
+    return DropEnumValue{withValue(o.from, o.value, o.position), o.value};
+}
+Operation reverseOne(const DropEnumValue &o)
+{
+    return AddEnumValue{
+        withoutValue(o.from, o.value), o.value, int(o.from.values.indexOf(o.value))};
+}
+Operation reverseOne(const RenameTable &o)
+{
+    return RenameTable{o.to, o.from};
+}
+Operation reverseOne(const RenameColumn &o)
+{
+    return RenameColumn{o.table, o.to, o.from};
+}
+Operation reverseOne(const AlterPrimaryKey &o)
+{
+    return AlterPrimaryKey{o.table, o.to, o.from};
+}
+Operation reverseOne(const ExecuteSql &o)
+{
+    return ExecuteSql{o.reverseSql, o.sql};
+}
+
+} // namespace
 
 Operation reverse(const Operation &op)
 {
-    return std::visit(
-        Overloaded{
-            [](const CreateTable &o) -> Operation { return DropTable{o.table}; },
-            [](const DropTable &o) -> Operation { return CreateTable{o.table}; },
-            [](const AddColumn &o) -> Operation { return DropColumn{o.table, o.column}; },
-            [](const DropColumn &o) -> Operation { return AddColumn{o.table, o.column}; },
-            [](const AlterColumn &o) -> Operation {
-                AlterColumn r = o;
-                std::swap(r.from, r.to);
-                return r;
-            },
-            [](const CreateIndex &o) -> Operation { return DropIndex{o.table, o.index}; },
-            [](const DropIndex &o) -> Operation { return CreateIndex{o.table, o.index}; },
-            [](const AddUniqueConstraint &o) -> Operation {
-                return DropUniqueConstraint{o.table, o.constraint};
-            },
-            [](const DropUniqueConstraint &o) -> Operation {
-                return AddUniqueConstraint{o.table, o.constraint};
-            },
-            [](const AddCheckConstraint &o) -> Operation {
-                return DropCheckConstraint{o.table, o.constraint};
-            },
-            [](const DropCheckConstraint &o) -> Operation {
-                return AddCheckConstraint{o.table, o.constraint};
-            },
-            [](const AddForeignKey &o) -> Operation { return DropForeignKey{o.table, o.foreignKey}; },
-            [](const DropForeignKey &o) -> Operation { return AddForeignKey{o.table, o.foreignKey}; },
-            [](const CreateView &o) -> Operation { return DropView{o.view}; },
-            [](const DropView &o) -> Operation { return CreateView{o.view}; },
-            [](const ReplaceView &o) -> Operation { return ReplaceView{o.to, o.from}; },
-            [](const CreateEnum &o) -> Operation { return DropEnum{o.enumType}; },
-            [](const DropEnum &o) -> Operation { return CreateEnum{o.enumType}; },
-            [](const AddEnumValue &o) -> Operation {
-                return DropEnumValue{withValue(o.from, o.value, o.position), o.value};
-            },
-            [](const DropEnumValue &o) -> Operation {
-                return AddEnumValue{withoutValue(o.from, o.value), o.value,
-                                    int(o.from.values.indexOf(o.value))};
-            },
-            [](const RenameTable &o) -> Operation { return RenameTable{o.to, o.from}; },
-            [](const RenameColumn &o) -> Operation { return RenameColumn{o.table, o.to, o.from}; },
-            [](const ExecuteSql &o) -> Operation { return ExecuteSql{o.reverseSql, o.sql}; },
-        },
-        op);
+    return std::visit([](const auto &o) { return reverseOne(o); }, op);
 }
 
 OperationList reverse(const OperationList &ops)
@@ -176,108 +242,154 @@ bool isNarrowingTypeChange(const QString &fromNormalized, const QString &toNorma
 
 bool isDestructive(const Operation &op)
 {
-    return std::visit(
-        Overloaded{
-            [](const DropTable &) { return true; },
-            [](const DropColumn &) { return true; },
-            [](const DropEnum &) { return true; },
-            [](const DropEnumValue &) { return true; },
-            [](const AlterColumn &o) {
-                return o.typeChanged
-                       && isNarrowingTypeChange(typeText(o.from.type), typeText(o.to.type));
-            },
-            [](const auto &) { return false; },
-        },
-        op);
+    return std::visit(Overloaded{
+                          [](const DropTable &) { return true; },
+                          [](const DropColumn &) { return true; },
+                          [](const DropEnum &) { return true; },
+                          [](const DropEnumValue &) { return true; },
+                          [](const AlterColumn &o) {
+                              return o.typeChanged
+                                     && isNarrowingTypeChange(typeText(o.from.type),
+                                                              typeText(o.to.type));
+                          },
+                          [](const auto &) { return false; },
+                      },
+                      op);
 }
+
+namespace {
+
+QString describeOne(const CreateTable &o)
+{
+    return u"Detected added table %1"_s.arg(q(o.table.name));
+}
+QString describeOne(const DropTable &o)
+{
+    return u"Detected removed table %1"_s.arg(q(o.table.name));
+}
+QString describeOne(const AddColumn &o)
+{
+    return u"Detected added column %1"_s.arg(colRef(o.table, o.column.name));
+}
+QString describeOne(const DropColumn &o)
+{
+    return u"Detected removed column %1"_s.arg(colRef(o.table, o.column.name));
+}
+QString describeOne(const AlterColumn &o)
+{
+    return alterLines(o).join(u'\n');
+}
+QString describeOne(const CreateIndex &o)
+{
+    return u"Detected added index %1 on %2"_s.arg(q(o.index.name),
+                                                  columnsText(o.index.columnNames()));
+}
+QString describeOne(const DropIndex &o)
+{
+    return u"Detected removed index %1 on %2"_s.arg(q(o.index.name), q(o.table));
+}
+QString describeOne(const AddUniqueConstraint &o)
+{
+    return u"Detected added %1 on %2 of %3"_s.arg(
+        uniqueWhat(o.constraint), columnsText(o.constraint.columns), q(o.table));
+}
+QString describeOne(const DropUniqueConstraint &o)
+{
+    return u"Detected removed %1 on %2 of %3"_s.arg(
+        uniqueWhat(o.constraint), columnsText(o.constraint.columns), q(o.table));
+}
+QString describeOne(const AddCheckConstraint &o)
+{
+    return u"Detected added %1 on %2"_s.arg(checkWhat(o.constraint), q(o.table));
+}
+QString describeOne(const DropCheckConstraint &o)
+{
+    return u"Detected removed %1 on %2"_s.arg(checkWhat(o.constraint), q(o.table));
+}
+QString describeOne(const AddForeignKey &o)
+{
+    return u"Detected added foreign key %1 on table %2"_s.arg(fkText(o.foreignKey), q(o.table));
+}
+QString describeOne(const DropForeignKey &o)
+{
+    return u"Detected removed foreign key %1 on table %2"_s.arg(fkText(o.foreignKey), q(o.table));
+}
+QString describeOne(const CreateView &o)
+{
+    return u"Detected added view %1"_s.arg(q(o.view.name));
+}
+QString describeOne(const DropView &o)
+{
+    return u"Detected removed view %1"_s.arg(q(o.view.name));
+}
+QString describeOne(const ReplaceView &o)
+{
+    return u"Detected changed view %1"_s.arg(q(o.to.name));
+}
+QString describeOne(const CreateEnum &o)
+{
+    return u"Detected added enum %1"_s.arg(q(o.enumType.name));
+}
+QString describeOne(const DropEnum &o)
+{
+    return u"Detected removed enum %1"_s.arg(q(o.enumType.name));
+}
+QString describeOne(const AddEnumValue &o)
+{
+    return u"Detected added value %1 to enum %2"_s.arg(q(o.value), q(o.from.name));
+}
+QString describeOne(const DropEnumValue &o)
+{
+    return u"Detected removed value %1 from enum %2"_s.arg(q(o.value), q(o.from.name));
+}
+QString describeOne(const RenameTable &o)
+{
+    return u"Detected renamed table %1 to %2"_s.arg(q(o.from), q(o.to));
+}
+QString describeOne(const RenameColumn &o)
+{
+    return u"Detected renamed column %1 to %2"_s.arg(colRef(o.table, o.from),
+                                                     colRef(o.table, o.to));
+}
+QString describeOne(const AlterPrimaryKey &o)
+{
+    if (o.from.isEmpty())
+        return u"Detected added primary key %1 on %2"_s.arg(columnsText(o.to.columns), q(o.table));
+    if (o.to.isEmpty())
+        return u"Detected removed primary key %1 on %2"_s.arg(columnsText(o.from.columns),
+                                                              q(o.table));
+    return u"Detected changed primary key from %1 to %2 on %3"_s.arg(
+        columnsText(o.from.columns), columnsText(o.to.columns), q(o.table));
+}
+QString describeOne(const ExecuteSql &o)
+{
+    return u"Execute SQL: %1"_s.arg(o.sql.simplified().left(60));
+}
+
+} // namespace
 
 QString describe(const Operation &op)
 {
-    return std::visit(
-        Overloaded{
-            [](const CreateTable &o) { return u"Detected added table %1"_s.arg(q(o.table.name)); },
-            [](const DropTable &o) { return u"Detected removed table %1"_s.arg(q(o.table.name)); },
-            [](const AddColumn &o) {
-                return u"Detected added column %1"_s.arg(colRef(o.table, o.column.name));
-            },
-            [](const DropColumn &o) {
-                return u"Detected removed column %1"_s.arg(colRef(o.table, o.column.name));
-            },
-            [](const AlterColumn &o) { return alterLines(o).join(u'\n'); },
-            [](const CreateIndex &o) {
-                return u"Detected added index %1 on %2"_s.arg(q(o.index.name),
-                                                              columnsText(o.index.columnNames()));
-            },
-            [](const DropIndex &o) {
-                return u"Detected removed index %1 on %2"_s.arg(q(o.index.name), q(o.table));
-            },
-            [](const AddUniqueConstraint &o) {
-                return u"Detected added %1 on %2 of %3"_s.arg(uniqueWhat(o.constraint),
-                                                              columnsText(o.constraint.columns),
-                                                              q(o.table));
-            },
-            [](const DropUniqueConstraint &o) {
-                return u"Detected removed %1 on %2 of %3"_s.arg(uniqueWhat(o.constraint),
-                                                                columnsText(o.constraint.columns),
-                                                                q(o.table));
-            },
-            [](const AddCheckConstraint &o) {
-                return u"Detected added %1 on %2"_s.arg(checkWhat(o.constraint), q(o.table));
-            },
-            [](const DropCheckConstraint &o) {
-                return u"Detected removed %1 on %2"_s.arg(checkWhat(o.constraint), q(o.table));
-            },
-            [](const AddForeignKey &o) {
-                return u"Detected added foreign key %1 on table %2"_s.arg(fkText(o.foreignKey),
-                                                                          q(o.table));
-            },
-            [](const DropForeignKey &o) {
-                return u"Detected removed foreign key %1 on table %2"_s.arg(fkText(o.foreignKey),
-                                                                            q(o.table));
-            },
-            [](const CreateView &o) { return u"Detected added view %1"_s.arg(q(o.view.name)); },
-            [](const DropView &o) { return u"Detected removed view %1"_s.arg(q(o.view.name)); },
-            [](const ReplaceView &o) { return u"Detected changed view %1"_s.arg(q(o.to.name)); },
-            [](const CreateEnum &o) { return u"Detected added enum %1"_s.arg(q(o.enumType.name)); },
-            [](const DropEnum &o) { return u"Detected removed enum %1"_s.arg(q(o.enumType.name)); },
-            [](const AddEnumValue &o) {
-                return u"Detected added value %1 to enum %2"_s.arg(q(o.value), q(o.from.name));
-            },
-            [](const DropEnumValue &o) {
-                return u"Detected removed value %1 from enum %2"_s.arg(q(o.value), q(o.from.name));
-            },
-            [](const RenameTable &o) {
-                return u"Detected renamed table %1 to %2"_s.arg(q(o.from), q(o.to));
-            },
-            [](const RenameColumn &o) {
-                return u"Detected renamed column %1 to %2"_s.arg(colRef(o.table, o.from),
-                                                                colRef(o.table, o.to));
-            },
-            [](const ExecuteSql &o) {
-                return u"Execute SQL: %1"_s.arg(o.sql.simplified().left(60));
-            },
-        },
-        op);
+    return std::visit([](const auto &o) { return describeOne(o); }, op);
 }
 
 QString tableName(const Operation &op)
 {
-    return std::visit(
-        Overloaded{
-            [](const CreateTable &o) { return o.table.name; },
-            [](const DropTable &o) { return o.table.name; },
-            [](const RenameTable &o) { return o.from; },
-            [](const CreateView &) { return QString(); },
-            [](const DropView &) { return QString(); },
-            [](const ReplaceView &) { return QString(); },
-            [](const CreateEnum &) { return QString(); },
-            [](const DropEnum &) { return QString(); },
-            [](const AddEnumValue &) { return QString(); },
-            [](const DropEnumValue &) { return QString(); },
-            [](const ExecuteSql &) { return QString(); },
-            [](const auto &o) { return o.table; },
-        },
-        op);
+    return std::visit(Overloaded{
+                          [](const CreateTable &o) { return o.table.name; },
+                          [](const DropTable &o) { return o.table.name; },
+                          [](const RenameTable &o) { return o.from; },
+                          [](const CreateView &) { return QString(); },
+                          [](const DropView &) { return QString(); },
+                          [](const ReplaceView &) { return QString(); },
+                          [](const CreateEnum &) { return QString(); },
+                          [](const DropEnum &) { return QString(); },
+                          [](const AddEnumValue &) { return QString(); },
+                          [](const DropEnumValue &) { return QString(); },
+                          [](const ExecuteSql &) { return QString(); },
+                          [](const auto &o) { return o.table; },
+                      },
+                      op);
 }
 
 } // namespace Retort::Ops

@@ -5,6 +5,7 @@
 #include <engine/schema/enumtype.h>
 #include <engine/schema/foreignkey.h>
 #include <engine/schema/index.h>
+#include <engine/schema/primarykey.h>
 #include <engine/schema/table.h>
 #include <engine/schema/uniqueconstraint.h>
 #include <engine/schema/view.h>
@@ -20,9 +21,9 @@ namespace Retort::Ops {
 // value for drops and alters), so its exact inverse follows without a database: reverse(op).
 // Table names are the tables' exact names.
 
-// CREATE TABLE. `table` may hold indexes and triggers: the renderer creates them after the table. The
-// differ emits new tables' indexes as separate CreateIndex ops, and FKs that close a cycle
-// as AddForeignKey after all tables exist.
+// CREATE TABLE. `table` may hold indexes and triggers: the renderer creates them after the table.
+// The differ emits new tables' indexes as separate CreateIndex ops, and FKs that close a cycle as
+// AddForeignKey after all tables exist.
 struct CreateTable
 {
     Schema::Table table;
@@ -59,7 +60,17 @@ struct AlterColumn
     bool collationChanged = false;
     bool identityChanged = false;
     bool generatedChanged = false; // generated kind or expression
+    bool commentChanged = false;
     bool operator==(const AlterColumn &) const = default;
+};
+// Replaces the primary key (an empty `from` adds one, an empty `to` removes it). Not in
+// Alembic's autogenerate; here so that a changed key is never silently missed.
+struct AlterPrimaryKey
+{
+    QString table;
+    Schema::PrimaryKey from;
+    Schema::PrimaryKey to;
+    bool operator==(const AlterPrimaryKey &) const = default;
 };
 struct CreateIndex
 {
@@ -176,12 +187,30 @@ struct ExecuteSql
     bool operator==(const ExecuteSql &) const = default;
 };
 
-using Operation = std::variant<CreateTable, DropTable, AddColumn, DropColumn, AlterColumn,
-                               CreateIndex, DropIndex, AddUniqueConstraint, DropUniqueConstraint,
-                               AddCheckConstraint, DropCheckConstraint, AddForeignKey,
-                               DropForeignKey, CreateView, DropView, ReplaceView, CreateEnum,
-                               DropEnum, AddEnumValue, DropEnumValue, RenameTable, RenameColumn,
-                               ExecuteSql>;
+using Operation = std::variant<CreateTable,
+                               DropTable,
+                               AddColumn,
+                               DropColumn,
+                               AlterColumn,
+                               CreateIndex,
+                               DropIndex,
+                               AddUniqueConstraint,
+                               DropUniqueConstraint,
+                               AddCheckConstraint,
+                               DropCheckConstraint,
+                               AddForeignKey,
+                               DropForeignKey,
+                               CreateView,
+                               DropView,
+                               ReplaceView,
+                               CreateEnum,
+                               DropEnum,
+                               AddEnumValue,
+                               DropEnumValue,
+                               RenameTable,
+                               RenameColumn,
+                               ExecuteSql,
+                               AlterPrimaryKey>;
 using OperationList = QList<Operation>;
 
 // The exact inverse: reverse(reverse(op)) == op.

@@ -23,7 +23,8 @@ Overloaded(Fs...) -> Overloaded<Fs...>;
 
 Error missing(const QString &what, const QString &name)
 {
-    return Error(Error::Kind::Internal, Tr::tr("Cannot apply operation: no %1 '%2'.").arg(what, name));
+    return Error(Error::Kind::Internal,
+                 Tr::tr("Cannot apply operation: no %1 '%2'.").arg(what, name));
 }
 
 template<typename T>
@@ -80,8 +81,6 @@ Result<void> applyEnum(Database &db, const QString &name, const Schema::EnumType
     return missing(u"enum"_s, name);
 }
 
-
-
 } // namespace
 
 namespace {
@@ -91,68 +90,76 @@ Result<void> applyTableOp(Database &db, Table &t, const Operation &op)
     auto fail = [](const QString &what, const QString &name) -> Result<void> {
         return missing(what, name);
     };
-    return std::visit(
-        Overloaded{
-            [&](const AddColumn &o) -> Result<void> {
-                t.columns.append(o.column);
-                return {};
-            },
-            [&](const DropColumn &o) -> Result<void> {
-                return removeNamedValue(t.columns, o.column.name) ? Result<void>()
-                                                                  : fail(u"column"_s, o.column.name);
-            },
-            [&](const AlterColumn &o) -> Result<void> {
-                Schema::Column *c = t.column(o.from.name);
-                if (!c)
-                    return fail(u"column"_s, o.from.name);
-                *c = o.to;
-                return {};
-            },
-            [&](const RenameColumn &o) -> Result<void> {
-                Schema::Column *c = t.column(o.from);
-                if (!c)
-                    return fail(u"column"_s, o.from);
-                c->name = o.to;
-                renameColumnRefs(db, t.name, o.from, o.to);
-                return {};
-            },
-            [&](const CreateIndex &o) -> Result<void> {
-                t.indexes.append(o.index);
-                return {};
-            },
-            [&](const DropIndex &o) -> Result<void> {
-                return removeNamedValue(t.indexes, o.index.name) ? Result<void>()
-                                                                 : fail(u"index"_s, o.index.name);
-            },
-            [&](const AddUniqueConstraint &o) -> Result<void> {
-                t.uniqueConstraints.append(o.constraint);
-                return {};
-            },
-            [&](const DropUniqueConstraint &o) -> Result<void> {
-                return removeNamed(t.uniqueConstraints, o.constraint)
-                           ? Result<void>() : fail(u"unique constraint"_s, o.constraint.name);
-            },
-            [&](const AddCheckConstraint &o) -> Result<void> {
-                t.checkConstraints.append(o.constraint);
-                return {};
-            },
-            [&](const DropCheckConstraint &o) -> Result<void> {
-                return removeNamed(t.checkConstraints, o.constraint)
-                           ? Result<void>() : fail(u"check constraint"_s, o.constraint.name);
-            },
-            [&](const AddForeignKey &o) -> Result<void> {
-                t.foreignKeys.append(o.foreignKey);
-                return {};
-            },
-            [&](const DropForeignKey &o) -> Result<void> {
-                return removeNamed(t.foreignKeys, o.foreignKey)
-                           ? Result<void>() : fail(u"foreign key"_s, o.foreignKey.name);
-            },
-            [&](const auto &) -> Result<void> {
-                return Error(Error::Kind::Internal, Tr::tr("Not a table operation."));
-            },
-        },
-        op);
+    return std::visit(Overloaded{
+                          [&](const AddColumn &o) -> Result<void> {
+                              t.columns.append(o.column);
+                              return {};
+                          },
+                          [&](const DropColumn &o) -> Result<void> {
+                              return removeNamedValue(t.columns, o.column.name)
+                                         ? Result<void>()
+                                         : fail(u"column"_s, o.column.name);
+                          },
+                          [&](const AlterColumn &o) -> Result<void> {
+                              Schema::Column *c = t.column(o.from.name);
+                              if (!c)
+                                  return fail(u"column"_s, o.from.name);
+                              *c = o.to;
+                              return {};
+                          },
+                          [&](const AlterPrimaryKey &o) -> Result<void> {
+                              t.primaryKey = o.to;
+                              return {};
+                          },
+                          [&](const RenameColumn &o) -> Result<void> {
+                              Schema::Column *c = t.column(o.from);
+                              if (!c)
+                                  return fail(u"column"_s, o.from);
+                              c->name = o.to;
+                              renameColumnRefs(db, t.name, o.from, o.to);
+                              return {};
+                          },
+                          [&](const CreateIndex &o) -> Result<void> {
+                              t.indexes.append(o.index);
+                              return {};
+                          },
+                          [&](const DropIndex &o) -> Result<void> {
+                              return removeNamedValue(t.indexes, o.index.name)
+                                         ? Result<void>()
+                                         : fail(u"index"_s, o.index.name);
+                          },
+                          [&](const AddUniqueConstraint &o) -> Result<void> {
+                              t.uniqueConstraints.append(o.constraint);
+                              return {};
+                          },
+                          [&](const DropUniqueConstraint &o) -> Result<void> {
+                              return removeNamed(t.uniqueConstraints, o.constraint)
+                                         ? Result<void>()
+                                         : fail(u"unique constraint"_s, o.constraint.name);
+                          },
+                          [&](const AddCheckConstraint &o) -> Result<void> {
+                              t.checkConstraints.append(o.constraint);
+                              return {};
+                          },
+                          [&](const DropCheckConstraint &o) -> Result<void> {
+                              return removeNamed(t.checkConstraints, o.constraint)
+                                         ? Result<void>()
+                                         : fail(u"check constraint"_s, o.constraint.name);
+                          },
+                          [&](const AddForeignKey &o) -> Result<void> {
+                              t.foreignKeys.append(o.foreignKey);
+                              return {};
+                          },
+                          [&](const DropForeignKey &o) -> Result<void> {
+                              return removeNamed(t.foreignKeys, o.foreignKey)
+                                         ? Result<void>()
+                                         : fail(u"foreign key"_s, o.foreignKey.name);
+                          },
+                          [&](const auto &) -> Result<void> {
+                              return Error(Error::Kind::Internal, Tr::tr("Not a table operation."));
+                          },
+                      },
+                      op);
 }
 
 Result<void> applyDatabaseOp(Database &db, const Operation &op)
@@ -164,8 +171,9 @@ Result<void> applyDatabaseOp(Database &db, const Operation &op)
                 return {};
             },
             [&](const DropTable &o) -> Result<void> {
-                return removeNamedValue(db.tables, o.table.name) ? Result<void>()
-                                                                 : missing(u"table"_s, o.table.name);
+                return removeNamedValue(db.tables, o.table.name)
+                           ? Result<void>()
+                           : missing(u"table"_s, o.table.name);
             },
             [&](const RenameTable &o) -> Result<void> {
                 Table *t = db.table(o.from);
@@ -203,7 +211,8 @@ Result<void> applyDatabaseOp(Database &db, const Operation &op)
             },
             [&](const DropEnum &o) -> Result<void> {
                 return removeNamedValue(db.enums, o.enumType.name)
-                           ? Result<void>() : missing(u"enum"_s, o.enumType.name);
+                           ? Result<void>()
+                           : missing(u"enum"_s, o.enumType.name);
             },
             [&](const AddEnumValue &o) -> Result<void> {
                 Schema::EnumType to = o.from;

@@ -14,7 +14,9 @@ using Schema::Table;
 // Pairs up items: an exact name match first, then a compatible-name (one side unnamed) match.
 // Returns, for each desired item, the index of its current partner or -1.
 template<typename T, typename Same>
-QList<int> pairUp(const QList<T> &current, const QList<T> &desired, const MatchRules &rules,
+QList<int> pairUp(const QList<T> &current,
+                  const QList<T> &desired,
+                  const MatchRules &rules,
                   Same same)
 {
     QList<int> partner(desired.size(), -1);
@@ -22,8 +24,9 @@ QList<int> pairUp(const QList<T> &current, const QList<T> &desired, const MatchR
     for (int pass = 0; pass < 2; ++pass) {
         for (int d = 0; d < desired.size(); ++d) {
             for (int c = 0; c < current.size() && partner[d] < 0; ++c) {
-                const bool names = pass == 0 ? rules.sameName(current[c].name, desired[d].name)
-                                             : rules.compatibleNames(current[c].name, desired[d].name);
+                const bool names = pass == 0
+                                       ? rules.sameName(current[c].name, desired[d].name)
+                                       : rules.compatibleNames(current[c].name, desired[d].name);
                 if (!taken[c] && names && same(current[c], desired[d])) {
                     partner[d] = c;
                     taken[c] = true;
@@ -36,8 +39,14 @@ QList<int> pairUp(const QList<T> &current, const QList<T> &desired, const MatchR
 
 // Emits drops for unmatched current items and adds for unmatched desired ones.
 template<typename T, typename Same, typename MakeDrop, typename MakeAdd>
-void diffList(const QList<T> &current, const QList<T> &desired, const MatchRules &rules, Same same,
-              OperationList &drops, OperationList &adds, MakeDrop makeDrop, MakeAdd makeAdd)
+void diffList(const QList<T> &current,
+              const QList<T> &desired,
+              const MatchRules &rules,
+              Same same,
+              OperationList &drops,
+              OperationList &adds,
+              MakeDrop makeDrop,
+              MakeAdd makeAdd)
 {
     const QList<int> partner = pairUp(current, desired, rules, same);
     QList<bool> kept(current.size(), false);
@@ -53,9 +62,12 @@ void diffList(const QList<T> &current, const QList<T> &desired, const MatchRules
     }
 }
 
-// Columns of `current` renamed as the options ask (when old exists only there, new only in desired).
-QList<RenameColumn> confirmedRenames(const Table &current, const Table &desired,
-                                     const DiffOptions &options, const MatchRules &rules)
+// Columns of `current` renamed as the options ask (when old exists only there, new only in
+// desired).
+QList<RenameColumn> confirmedRenames(const Table &current,
+                                     const Table &desired,
+                                     const DiffOptions &options,
+                                     const MatchRules &rules)
 {
     QList<RenameColumn> renames;
     for (const ColumnRename &r : options.renames) {
@@ -68,14 +80,19 @@ QList<RenameColumn> confirmedRenames(const Table &current, const Table &desired,
             }
             return false;
         };
-        if (has(current, r.from) && !has(current, r.to) && has(desired, r.to) && !has(desired, r.from))
+        if (has(current, r.from) && !has(current, r.to) && has(desired, r.to)
+            && !has(desired, r.from))
             renames.append(RenameColumn{desired.name, r.from, r.to});
     }
     return renames;
 }
 
-void diffColumns(const Table &current, const Table &desired, const MatchRules &rules,
-                 TableDiffer::Changes &out, OperationList &adds, OperationList &drops)
+void diffColumns(const Table &current,
+                 const Table &desired,
+                 const MatchRules &rules,
+                 TableDiffer::Changes &out,
+                 OperationList &adds,
+                 OperationList &drops)
 {
     QList<const Column *> added;
     QList<const Column *> dropped;
@@ -109,6 +126,13 @@ void diffColumns(const Table &current, const Table &desired, const MatchRules &r
     }
 }
 
+bool samePrimaryKey(const Schema::PrimaryKey &a,
+                    const Schema::PrimaryKey &b,
+                    const MatchRules &rules)
+{
+    return rules.sameNames(a.columns, b.columns) && rules.compatibleNames(a.name, b.name);
+}
+
 // What the database does on RENAME COLUMN: key parts follow the column.
 void renameInTable(Table &table, const RenameColumn &r, const MatchRules &rules)
 {
@@ -132,7 +156,8 @@ void renameInTable(Table &table, const RenameColumn &r, const MatchRules &rules)
 
 } // namespace
 
-std::optional<AlterColumn> TableDiffer::alterColumn(const QString &table, const Column &from,
+std::optional<AlterColumn> TableDiffer::alterColumn(const QString &table,
+                                                    const Column &from,
                                                     const Column &to)
 {
     AlterColumn a{table, from, to};
@@ -141,18 +166,21 @@ std::optional<AlterColumn> TableDiffer::alterColumn(const QString &table, const 
     a.defaultChanged = !MatchRules::sameDefault(from.defaultExpression, to.defaultExpression);
     a.collationChanged = from.collation.compare(to.collation, Qt::CaseInsensitive) != 0;
     a.identityChanged = from.identity != to.identity;
+    a.commentChanged = from.comment != to.comment;
     a.generatedChanged = from.generated != to.generated
                          || MatchRules::normalizeSql(from.generationExpression)
                                 != MatchRules::normalizeSql(to.generationExpression);
     if (!a.typeChanged && !a.nullableChanged && !a.defaultChanged && !a.collationChanged
-        && !a.identityChanged && !a.generatedChanged) {
+        && !a.identityChanged && !a.generatedChanged && !a.commentChanged) {
         return std::nullopt;
     }
     return a;
 }
 
-TableDiffer::Changes TableDiffer::diff(const Table &currentIn, const Table &desired,
-                                       const DiffOptions &options, const MatchRules &rules)
+TableDiffer::Changes TableDiffer::diff(const Table &currentIn,
+                                       const Table &desired,
+                                       const DiffOptions &options,
+                                       const MatchRules &rules)
 {
     Changes out;
     const QString t = desired.name;
@@ -162,32 +190,66 @@ TableDiffer::Changes TableDiffer::diff(const Table &currentIn, const Table &desi
         renameInTable(current, r, rules);
 
     OperationList constraintDrops, columnOps, columnDrops, constraintAdds;
-    diffList(current.indexes, desired.indexes, rules,
-             [&rules](const auto &a, const auto &b) { return rules.sameIndex(a, b); },
-             constraintDrops, constraintAdds,
-             [&t](const auto &x) { return Operation(DropIndex{t, x}); },
-             [&t](const auto &x) { return Operation(CreateIndex{t, x}); });
-    diffList(current.uniqueConstraints, desired.uniqueConstraints, rules,
-             [&rules](const auto &a, const auto &b) { return rules.sameUnique(a, b); },
-             constraintDrops, constraintAdds,
-             [&t](const auto &x) { return Operation(DropUniqueConstraint{t, x}); },
-             [&t](const auto &x) { return Operation(AddUniqueConstraint{t, x}); });
-    diffList(current.checkConstraints, desired.checkConstraints, rules,
-             [&rules](const auto &a, const auto &b) { return rules.sameCheck(a, b); },
-             constraintDrops, constraintAdds,
-             [&t](const auto &x) { return Operation(DropCheckConstraint{t, x}); },
-             [&t](const auto &x) { return Operation(AddCheckConstraint{t, x}); });
-    diffList(current.foreignKeys, desired.foreignKeys, rules,
-             [&rules](const auto &a, const auto &b) { return rules.sameForeignKey(a, b); },
-             out.dropForeignKeys, out.addForeignKeys,
-             [&t](const auto &x) { return Operation(DropForeignKey{t, x}); },
-             [&t](const auto &x) { return Operation(AddForeignKey{t, x}); });
+    diffList(
+        current.indexes,
+        desired.indexes,
+        rules,
+        [&rules](const auto &a, const auto &b) { return rules.sameIndex(a, b); },
+        constraintDrops,
+        constraintAdds,
+        [&t](const auto &x) {
+            return Operation(DropIndex{t, x});
+        },
+        [&t](const auto &x) {
+            return Operation(CreateIndex{t, x});
+        });
+    diffList(
+        current.uniqueConstraints,
+        desired.uniqueConstraints,
+        rules,
+        [&rules](const auto &a, const auto &b) { return rules.sameUnique(a, b); },
+        constraintDrops,
+        constraintAdds,
+        [&t](const auto &x) {
+            return Operation(DropUniqueConstraint{t, x});
+        },
+        [&t](const auto &x) {
+            return Operation(AddUniqueConstraint{t, x});
+        });
+    diffList(
+        current.checkConstraints,
+        desired.checkConstraints,
+        rules,
+        [&rules](const auto &a, const auto &b) { return rules.sameCheck(a, b); },
+        constraintDrops,
+        constraintAdds,
+        [&t](const auto &x) {
+            return Operation(DropCheckConstraint{t, x});
+        },
+        [&t](const auto &x) {
+            return Operation(AddCheckConstraint{t, x});
+        });
+    diffList(
+        current.foreignKeys,
+        desired.foreignKeys,
+        rules,
+        [&rules](const auto &a, const auto &b) { return rules.sameForeignKey(a, b); },
+        out.dropForeignKeys,
+        out.addForeignKeys,
+        [&t](const auto &x) {
+            return Operation(DropForeignKey{t, x});
+        },
+        [&t](const auto &x) {
+            return Operation(AddForeignKey{t, x});
+        });
     diffColumns(current, desired, rules, out, columnOps, columnDrops);
 
     out.body = constraintDrops;
     for (const RenameColumn &r : renames)
         out.body.append(r);
     out.body += columnOps;
+    if (!samePrimaryKey(current.primaryKey, desired.primaryKey, rules))
+        out.body.append(AlterPrimaryKey{t, current.primaryKey, desired.primaryKey});
     out.body += columnDrops;
     out.body += constraintAdds;
     return out;

@@ -22,10 +22,13 @@ public:
         QList<RenameCandidate> renameCandidates;
     };
 
-    static Changes diff(const Schema::Table &current, const Schema::Table &desired,
-                        const DiffOptions &options, const MatchRules &rules);
+    static Changes diff(const Schema::Table &current,
+                        const Schema::Table &desired,
+                        const DiffOptions &options,
+                        const MatchRules &rules);
     // The AlterColumn between two columns of the same name, or none if they compare equal.
-    static std::optional<AlterColumn> alterColumn(const QString &table, const Schema::Column &from,
+    static std::optional<AlterColumn> alterColumn(const QString &table,
+                                                  const Schema::Column &from,
                                                   const Schema::Column &to);
 };
 

@@ -42,41 +42,58 @@ ParsedType parse(const QString &type)
 
 int integerRank(const QString &base)
 {
-    static const QHash<QString, int> ranks{
-        {u"BOOLEAN"_s, 0},  {u"BOOL"_s, 0},      {u"TINYINT"_s, 1}, {u"SMALLINT"_s, 2},
-        {u"INT2"_s, 2},     {u"MEDIUMINT"_s, 3}, {u"INTEGER"_s, 4}, {u"INT"_s, 4},
-        {u"INT4"_s, 4},     {u"BIGINT"_s, 5},    {u"INT8"_s, 5}};
+    static const QHash<QString, int> ranks{{u"BOOLEAN"_s, 0},
+                                           {u"BOOL"_s, 0},
+                                           {u"TINYINT"_s, 1},
+                                           {u"SMALLINT"_s, 2},
+                                           {u"INT2"_s, 2},
+                                           {u"MEDIUMINT"_s, 3},
+                                           {u"INTEGER"_s, 4},
+                                           {u"INT"_s, 4},
+                                           {u"INT4"_s, 4},
+                                           {u"BIGINT"_s, 5},
+                                           {u"INT8"_s, 5}};
     return ranks.value(base, -1);
 }
 
 int floatRank(const QString &base)
 {
-    static const QHash<QString, int> ranks{{u"REAL"_s, 1},   {u"FLOAT4"_s, 1},
-                                           {u"FLOAT"_s, 1},  {u"DOUBLE"_s, 2},
-                                           {u"DOUBLE PRECISION"_s, 2}, {u"FLOAT8"_s, 2}};
+    static const QHash<QString, int> ranks{{u"REAL"_s, 1},
+                                           {u"FLOAT4"_s, 1},
+                                           {u"FLOAT"_s, 1},
+                                           {u"DOUBLE"_s, 2},
+                                           {u"DOUBLE PRECISION"_s, 2},
+                                           {u"FLOAT8"_s, 2}};
     return ranks.value(base, -1);
 }
 
 // Unbounded text types, by how much they hold.
 int textRank(const QString &base)
 {
-    static const QHash<QString, int> ranks{{u"TINYTEXT"_s, 1}, {u"TEXT"_s, 2},
-                                           {u"CLOB"_s, 3},     {u"MEDIUMTEXT"_s, 3},
+    static const QHash<QString, int> ranks{{u"TINYTEXT"_s, 1},
+                                           {u"TEXT"_s, 2},
+                                           {u"CLOB"_s, 3},
+                                           {u"MEDIUMTEXT"_s, 3},
                                            {u"LONGTEXT"_s, 4}};
     return ranks.value(base, -1);
 }
 
 bool isCharFamily(const QString &base)
 {
-    static const QStringList names{u"CHAR"_s, u"VARCHAR"_s, u"CHARACTER"_s, u"NCHAR"_s,
-                                   u"NVARCHAR"_s, u"CHARACTER VARYING"_s, u"BPCHAR"_s};
+    static const QStringList names{u"CHAR"_s,
+                                   u"VARCHAR"_s,
+                                   u"CHARACTER"_s,
+                                   u"NCHAR"_s,
+                                   u"NVARCHAR"_s,
+                                   u"CHARACTER VARYING"_s,
+                                   u"BPCHAR"_s};
     return names.contains(base);
 }
 
 bool isBinaryFamily(const QString &base)
 {
-    return base == u"BINARY"_s || base == u"VARBINARY"_s || base == u"BIT"_s
-           || base == u"VARBIT"_s || base == u"BIT VARYING"_s;
+    return base == u"BINARY"_s || base == u"VARBINARY"_s || base == u"BIT"_s || base == u"VARBIT"_s
+           || base == u"BIT VARYING"_s;
 }
 
 bool isDecimal(const QString &base)

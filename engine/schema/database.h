@@ -21,8 +21,8 @@ struct Database
     QString schemaName; // PostgreSQL schema / MySQL database the model was read from; may be empty
     QList<Table> tables;
     QList<View> views;
-    QList<EnumType> enums;         // PostgreSQL only
-    QList<Sequence> sequences;     // PostgreSQL/MariaDB, free-standing ones
+    QList<EnumType> enums;     // PostgreSQL only
+    QList<Sequence> sequences; // PostgreSQL/MariaDB, free-standing ones
 
     // Lookups by exact name; nullptr when absent.
     const Table *table(const QString &name) const;

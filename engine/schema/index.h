@@ -17,7 +17,8 @@ struct Index
     bool unique = false;
     QList<IndexColumn> columns;
     QString where;  // partial index predicate, without WHERE; empty = not partial
-    QString method; // PostgreSQL access method (btree, gin, ...), MySQL BTREE/HASH/FULLTEXT/SPATIAL; empty = default
+    QString method; // PostgreSQL access method (btree, gin, ...), MySQL
+                    // BTREE/HASH/FULLTEXT/SPATIAL; empty = default
 
     QStringList columnNames() const; // IndexColumn::displayText() of each key part
     QJsonObject toJson() const;

@@ -37,8 +37,8 @@ QString indexLine(const Index &index)
             part += u" DESC"_s;
         parts.append(part);
     }
-    QString line = u"  index "_s + SchemaText::quote(index.name)
-                   + (index.unique ? u" UNIQUE"_s : QString());
+    QString line
+        = u"  index "_s + SchemaText::quote(index.name) + (index.unique ? u" UNIQUE"_s : QString());
     if (!index.method.isEmpty())
         line += u" USING "_s + index.method;
     line += u" ("_s + parts.join(u", "_s) + u')';
@@ -86,8 +86,8 @@ QString SchemaText::quote(const QString &name)
 
 QString SchemaText::formatColumn(const Column &c)
 {
-    QString line = quote(c.name) + u' '
-                   + (c.type.normalized.isEmpty() ? c.type.raw : c.type.normalized);
+    QString line
+        = quote(c.name) + u' ' + (c.type.normalized.isEmpty() ? c.type.raw : c.type.normalized);
     line += c.nullable ? u" NULL"_s : u" NOT NULL"_s;
     if (c.defaultExpression)
         line += u" DEFAULT "_s + *c.defaultExpression;

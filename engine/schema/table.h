@@ -26,7 +26,7 @@ struct Table
     QList<ForeignKey> foreignKeys;
     QList<CheckConstraint> checkConstraints;
     QList<Trigger> triggers;
-    QString comment;          // PostgreSQL/MySQL table comment
+    QString comment;           // PostgreSQL/MySQL table comment
     bool withoutRowid = false; // SQLite WITHOUT ROWID
     bool strict = false;       // SQLite STRICT
     QString engine;            // MySQL storage engine (InnoDB, ...); empty elsewhere

@@ -1,5 +1,6 @@
 #include <engine/diff/differ.h>
 #include <engine/diff/operationapplier.h>
+#include <engine/diff/tablediffer.h>
 
 #include <QTest>
 
@@ -19,6 +20,8 @@ private slots:
     void describeAndDestructive_data();
     void describeAndDestructive();
     void reverseOfListRunsBackwards();
+    void alterColumnFlagsEachChange_data();
+    void alterColumnFlagsEachChange();
     void narrowingTypeChanges_data();
     void narrowingTypeChanges();
     void selfComparisonIsEmpty();
@@ -71,7 +74,8 @@ Database pgDatabase()
 {
     Database db;
     db.dialect = SqlDialect::PostgreSQL;
-    Table user = table(u"User"_s, {col(u"id"_s, u"INTEGER"_s, false), col(u"name"_s, u"VARCHAR(50)"_s)});
+    Table user
+        = table(u"User"_s, {col(u"id"_s, u"INTEGER"_s, false), col(u"name"_s, u"VARCHAR(50)"_s)});
     user.columns[0].identity = Identity::IdentityAlways;
     user.uniqueConstraints = {{u"uq_name"_s, {u"name"_s}, true, true}};
     Index ix;
@@ -79,7 +83,8 @@ Database pgDatabase()
     ix.columns = {{u"name"_s, {}, true, u"C"_s}};
     ix.method = u"btree"_s;
     user.indexes = {ix};
-    Table post = table(u"post"_s, {col(u"id"_s, u"BIGINT"_s, false), col(u"user_id"_s, u"INTEGER"_s)});
+    Table post
+        = table(u"post"_s, {col(u"id"_s, u"BIGINT"_s, false), col(u"user_id"_s, u"INTEGER"_s)});
     post.foreignKeys = {fk(u"user_id"_s, u"User"_s)};
     post.checkConstraints = {{u"ck_id"_s, u"id > 0"_s}};
     db.tables = {user, post};
@@ -102,7 +107,8 @@ QList<std::pair<const char *, Operation>> sampleOperations()
     const Database db = pgDatabase();
     const Table &user = db.tables[0];
     const Table &post = db.tables[1];
-    AlterColumn alter{u"User"_s, col(u"name"_s, u"VARCHAR(50)"_s), col(u"name"_s, u"VARCHAR(20)"_s, false)};
+    AlterColumn alter{
+        u"User"_s, col(u"name"_s, u"VARCHAR(50)"_s), col(u"name"_s, u"VARCHAR(20)"_s, false)};
     alter.typeChanged = true;
     alter.nullableChanged = true;
     return {
@@ -129,6 +135,8 @@ QList<std::pair<const char *, Operation>> sampleOperations()
         {"rename table", RenameTable{u"post"_s, u"posts"_s}},
         {"rename column", RenameColumn{u"User"_s, u"name"_s, u"full_name"_s}},
         {"execute sql", ExecuteSql{u"UPDATE t SET a = 1"_s, u"UPDATE t SET a = 0"_s}},
+        {"alter primary key",
+         AlterPrimaryKey{u"post"_s, post.primaryKey, {u"post_pkey"_s, {u"id"_s, u"user_id"_s}}}},
     };
 }
 
@@ -156,8 +164,8 @@ void tst_Diff::reverseTwiceGivesTheOperation()
         QVERIFY(OperationApplier::apply(db, reverse(op))); // make room: drop it first
     }
     if (std::holds_alternative<AddUniqueConstraint>(op) || std::holds_alternative<CreateIndex>(op)
-        || std::holds_alternative<AddCheckConstraint>(op) || std::holds_alternative<AddForeignKey>(op)
-        || std::holds_alternative<DropColumn>(op)) {
+        || std::holds_alternative<AddCheckConstraint>(op)
+        || std::holds_alternative<AddForeignKey>(op) || std::holds_alternative<DropColumn>(op)) {
         QVERIFY(OperationApplier::apply(db, reverse(op)));
     }
     const Database start = db;
@@ -197,10 +205,11 @@ void tst_Diff::describeAndDestructive_data()
         u"Detected renamed table 'post' to 'posts'"_s,
         u"Detected renamed column 'User.name' to 'User.full_name'"_s,
         u"Execute SQL: UPDATE t SET a = 1"_s,
+        u"Detected changed primary key from '(id)' to '(id, user_id)' on 'post'"_s,
     };
-    const QList<bool> destructive = {false, true,  false, true,  true,  false, false, false,
-                                     false, false, false, false, false, false, false, false,
-                                     false, true,  false, true,  false, false, false};
+    const QList<bool> destructive
+        = {false, true,  false, true,  true,  false, false, false, false, false, false, false,
+           false, false, false, false, false, true,  false, true,  false, false, false, false};
     const auto ops = sampleOperations();
     QCOMPARE(texts.size(), ops.size());
     QCOMPARE(destructive.size(), ops.size());
@@ -226,6 +235,72 @@ void tst_Diff::reverseOfListRunsBackwards()
     QVERIFY(std::holds_alternative<DropColumn>(back[0]));
     QVERIFY(std::holds_alternative<DropTable>(back[1]));
     QCOMPARE(reverse(back) == ops, true);
+}
+
+void tst_Diff::alterColumnFlagsEachChange_data()
+{
+    QTest::addColumn<int>("change");
+    QTest::addColumn<QString>("text"); // empty: no AlterColumn expected
+    const QStringList texts = {
+        u"Detected type change from TEXT to VARCHAR(9) on 't.c'"_s,
+        u"Detected NOT NULL on column 't.c'"_s,
+        u"Detected server default on column 't.c'"_s,
+        QString(), // default (0) vs 0
+        u"Detected collation change from default to NOCASE on 't.c'"_s,
+        QString(), // collation nocase vs NOCASE
+        u"Detected identity change from none to identity by default on 't.c'"_s,
+        u"Detected generated column change on 't.c'"_s,
+        u"Detected column comment 't.c'"_s,
+        QString(), // raw type differs, normalised type equal
+    };
+    for (int i = 0; i < texts.size(); ++i)
+        QTest::addRow("%d", i) << i << texts[i];
+}
+
+void tst_Diff::alterColumnFlagsEachChange()
+{
+    QFETCH(int, change);
+    QFETCH(QString, text);
+    Column from = col(u"c"_s, u"TEXT"_s);
+    from.defaultExpression = u"0"_s;
+    from.collation = u"nocase"_s;
+    Column to = from;
+    switch (change) {
+    case 0:
+        to.type = {u"varchar(9)"_s, u"VARCHAR(9)"_s};
+        break;
+    case 1:
+        to.nullable = false;
+        break;
+    case 2:
+        to.defaultExpression = u"1"_s;
+        break;
+    case 3:
+        to.defaultExpression = u"(0)"_s;
+        break;
+    case 4:
+        from.collation.clear(), to.collation = u"NOCASE"_s;
+        break;
+    case 5:
+        to.collation = u"NOCASE"_s;
+        break;
+    case 6:
+        to.identity = Identity::IdentityByDefault;
+        break;
+    case 7:
+        to.generated = Generated::Stored, to.generationExpression = u"1"_s;
+        break;
+    case 8:
+        to.comment = u"hello"_s;
+        break;
+    case 9:
+        to.type.raw = u"text"_s;
+        break;
+    }
+    const std::optional<AlterColumn> alter = TableDiffer::alterColumn(u"t"_s, from, to);
+    QCOMPARE(alter.has_value(), !text.isEmpty());
+    if (alter)
+        QCOMPARE(describe(*alter), text);
 }
 
 void tst_Diff::narrowingTypeChanges_data()
@@ -286,7 +361,8 @@ void tst_Diff::postgresNamesAreCaseSensitive()
     desired.tables[1].foreignKeys[0].referencedTable = u"user"_s;
     QCOMPARE(lines(Differ::diff(current, desired)),
              (QStringList{u"Detected removed foreign key (user_id)(User.id) on table 'post'"_s,
-                          u"Detected removed table 'User'"_s, u"Detected added table 'user'"_s,
+                          u"Detected removed table 'User'"_s,
+                          u"Detected added table 'user'"_s,
                           u"Detected added index 'ix_name' on '(name COLLATE C DESC)'"_s,
                           u"Detected added foreign key (user_id)(user.id) on table 'post'"_s}));
     Database sqlite = current;
@@ -303,10 +379,11 @@ void tst_Diff::enumsAddDropAndPositionValues()
     desired.enums[0].values = {u"angry"_s, u"sad"_s, u"happy"_s, u"ecstatic"_s};
     desired.enums.append({u"Colour"_s, {u"red"_s}});
     const DiffResult r = Differ::diff(current, desired);
-    QCOMPARE(lines(r), (QStringList{u"Detected removed value 'ok' from enum 'mood'"_s,
-                                    u"Detected added value 'angry' to enum 'mood'"_s,
-                                    u"Detected added value 'ecstatic' to enum 'mood'"_s,
-                                    u"Detected added enum 'Colour'"_s}));
+    QCOMPARE(lines(r),
+             (QStringList{u"Detected removed value 'ok' from enum 'mood'"_s,
+                          u"Detected added value 'angry' to enum 'mood'"_s,
+                          u"Detected added value 'ecstatic' to enum 'mood'"_s,
+                          u"Detected added enum 'Colour'"_s}));
     const auto &first = std::get<AddEnumValue>(r.operations[1]);
     QCOMPARE(first.position, 0);
     QCOMPARE(first.before(), u"sad"_s);
@@ -341,15 +418,19 @@ void tst_Diff::threeTableCycleIsBrokenOnce()
     Database empty;
     empty.dialect = SqlDialect::PostgreSQL;
     const DiffResult up = Differ::diff(empty, desired);
-    QCOMPARE(lines(up), (QStringList{u"Detected added table 'a'"_s, u"Detected added table 'b'"_s,
-                                     u"Detected added table 'c'"_s,
-                                     u"Detected added foreign key (c_id)(c.id) on table 'a'"_s}));
+    QCOMPARE(lines(up),
+             (QStringList{u"Detected added table 'a'"_s,
+                          u"Detected added table 'b'"_s,
+                          u"Detected added table 'c'"_s,
+                          u"Detected added foreign key (c_id)(c.id) on table 'a'"_s}));
     QVERIFY(std::get<CreateTable>(up.operations[0]).table.foreignKeys.isEmpty());
     QCOMPARE(std::get<CreateTable>(up.operations[1]).table.foreignKeys.size(), 1);
     const DiffResult down = Differ::diff(desired, empty);
-    QCOMPARE(lines(down), (QStringList{u"Detected removed foreign key (c_id)(c.id) on table 'a'"_s,
-                                       u"Detected removed table 'c'"_s, u"Detected removed table 'b'"_s,
-                                       u"Detected removed table 'a'"_s}));
+    QCOMPARE(lines(down),
+             (QStringList{u"Detected removed foreign key (c_id)(c.id) on table 'a'"_s,
+                          u"Detected removed table 'c'"_s,
+                          u"Detected removed table 'b'"_s,
+                          u"Detected removed table 'a'"_s}));
     QCOMPARE(reverse(down.operations) == up.operations, true);
 }
 
@@ -367,7 +448,8 @@ void tst_Diff::longForeignKeyChainNeedsNoRecursion()
     const DiffResult up = Differ::diff(Database{}, desired);
     QCOMPARE(up.operations.size(), count);
     for (int i = 0; i < count; ++i)
-        QCOMPARE(std::get<CreateTable>(up.operations[i]).table.name, u"t%1"_s.arg(i, 5, 10, QChar(u'0')));
+        QCOMPARE(std::get<CreateTable>(up.operations[i]).table.name,
+                 u"t%1"_s.arg(i, 5, 10, QChar(u'0')));
     const DiffResult down = Differ::diff(desired, Database{});
     QCOMPARE(std::get<DropTable>(down.operations.first()).table.name, u"t04999"_s);
 }
@@ -408,9 +490,12 @@ void tst_Diff::columnRenameParses_data()
     QTest::addColumn<QString>("table");
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
-    QTest::newRow("plain") << u"user.name=full_name"_s << true << u"user"_s << u"name"_s << u"full_name"_s;
-    QTest::newRow("dotted table") << u"public.user.name=x"_s << true << u"public.user"_s << u"name"_s << u"x"_s;
-    QTest::newRow("spaces") << u" user . name = nom "_s << true << u"user"_s << u"name"_s << u"nom"_s;
+    QTest::newRow("plain") << u"user.name=full_name"_s << true << u"user"_s << u"name"_s
+                           << u"full_name"_s;
+    QTest::newRow("dotted table") << u"public.user.name=x"_s << true << u"public.user"_s
+                                  << u"name"_s << u"x"_s;
+    QTest::newRow("spaces") << u" user . name = nom "_s << true << u"user"_s << u"name"_s
+                            << u"nom"_s;
     QTest::newRow("no table") << u"name=x"_s << false << QString() << QString() << QString();
     QTest::newRow("no new name") << u"t.name="_s << false << QString() << QString() << QString();
     QTest::newRow("no equals") << u"t.name"_s << false << QString() << QString() << QString();
@@ -434,11 +519,14 @@ void tst_Diff::columnRenameParses()
 void tst_Diff::renameCandidatesPairSameTypeOnly()
 {
     Database current;
-    current.tables = {table(u"t"_s, {col(u"id"_s, u"INTEGER"_s), col(u"a"_s, u"TEXT"_s),
-                                     col(u"b"_s, u"INTEGER"_s)})};
+    current.tables = {table(
+        u"t"_s, {col(u"id"_s, u"INTEGER"_s), col(u"a"_s, u"TEXT"_s), col(u"b"_s, u"INTEGER"_s)})};
     Database desired;
-    desired.tables = {table(u"t"_s, {col(u"id"_s, u"INTEGER"_s), col(u"x"_s, u"TEXT"_s),
-                                     col(u"y"_s, u"TEXT"_s), col(u"z"_s, u"BIGINT"_s)})};
+    desired.tables = {table(u"t"_s,
+                            {col(u"id"_s, u"INTEGER"_s),
+                             col(u"x"_s, u"TEXT"_s),
+                             col(u"y"_s, u"TEXT"_s),
+                             col(u"z"_s, u"BIGINT"_s)})};
     const DiffResult r = Differ::diff(current, desired);
     QStringList specs;
     for (const RenameCandidate &c : r.renameCandidates)
@@ -454,16 +542,18 @@ void tst_Diff::confirmedRenameBecomesRenameColumn()
     t.uniqueConstraints = {{u"uq"_s, {u"name"_s}, false, false}};
     current.tables = {t};
     Database desired;
-    Table d = table(u"t"_s, {col(u"id"_s, u"INTEGER"_s), col(u"full_name"_s, u"VARCHAR(20)"_s, false)});
+    Table d
+        = table(u"t"_s, {col(u"id"_s, u"INTEGER"_s), col(u"full_name"_s, u"VARCHAR(20)"_s, false)});
     d.uniqueConstraints = {{u"uq"_s, {u"full_name"_s}, false, false}};
     desired.tables = {d};
     DiffOptions options;
     options.renames = {*ColumnRename::parse(u"t.name=full_name"_s)};
     const DiffResult r = Differ::diff(current, desired, options);
-    QCOMPARE(lines(r),
-             (QStringList{u"Detected renamed column 't.name' to 't.full_name'"_s,
-                          u"Detected type change from VARCHAR(50) to VARCHAR(20) on 't.full_name'"_s,
-                          u"Detected NOT NULL on column 't.full_name'"_s}));
+    QCOMPARE(
+        lines(r),
+        (QStringList{u"Detected renamed column 't.name' to 't.full_name'"_s,
+                     u"Detected type change from VARCHAR(50) to VARCHAR(20) on 't.full_name'"_s,
+                     u"Detected NOT NULL on column 't.full_name'"_s}));
     QVERIFY(r.renameCandidates.isEmpty());
     QVERIFY(r.hasDestructive());
     Database applied = current;
@@ -486,7 +576,8 @@ void tst_Diff::namedAndUnnamedConstraintsPair()
     Database desired = current;
     Table &d = desired.tables[0];
     d.checkConstraints = {{u"ck_a"_s, u"a  >  0"_s}, {u"ck_b2"_s, u"b > 0"_s}};
-    d.uniqueConstraints = {{QString(), {u"a"_s}, false, false}, {u"uq_a"_s, {u"b"_s}, false, false}};
+    d.uniqueConstraints
+        = {{QString(), {u"a"_s}, false, false}, {u"uq_a"_s, {u"b"_s}, false, false}};
     QCOMPARE(lines(Differ::diff(current, desired)),
              (QStringList{u"Detected removed check constraint 'ck_b' on 't'"_s,
                           u"Detected added unique constraint 'uq_a' on '(b)' of 't'"_s,

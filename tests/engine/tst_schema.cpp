@@ -108,14 +108,30 @@ void tst_Schema::equalityComparesEveryField()
     QCOMPARE(a, b);
     Table &t = b.tables[0];
     switch (change) {
-    case 0: t.columns[1].type.normalized = u"TEXT"_s; break;
-    case 1: t.columns[1].defaultExpression.reset(); break;
-    case 2: t.columns[0].identity = Identity::None; break;
-    case 3: t.indexes[0].columns[0].descending = false; break;
-    case 4: b.tables[1].foreignKeys[0].onDelete = ReferentialAction::NoAction; break;
-    case 5: b.enums[0].values.swapItemsAt(0, 1); break;
-    case 6: t.checkConstraints[0].name.clear(); break;
-    case 7: b.views[0].definition = u"SELECT 2"_s; break;
+    case 0:
+        t.columns[1].type.normalized = u"TEXT"_s;
+        break;
+    case 1:
+        t.columns[1].defaultExpression.reset();
+        break;
+    case 2:
+        t.columns[0].identity = Identity::None;
+        break;
+    case 3:
+        t.indexes[0].columns[0].descending = false;
+        break;
+    case 4:
+        b.tables[1].foreignKeys[0].onDelete = ReferentialAction::NoAction;
+        break;
+    case 5:
+        b.enums[0].values.swapItemsAt(0, 1);
+        break;
+    case 6:
+        t.checkConstraints[0].name.clear();
+        break;
+    case 7:
+        b.views[0].definition = u"SELECT 2"_s;
+        break;
     }
     QVERIFY(!(a == b));
 }
@@ -123,8 +139,9 @@ void tst_Schema::equalityComparesEveryField()
 void tst_Schema::jsonHasFixedKeysAndValues()
 {
     const QJsonObject json = sampleDatabase().toJson();
-    QCOMPARE(json.keys(), (QStringList{u"dialect"_s, u"enums"_s, u"schema"_s, u"sequences"_s,
-                                       u"tables"_s, u"views"_s}));
+    QCOMPARE(json.keys(),
+             (QStringList{
+                 u"dialect"_s, u"enums"_s, u"schema"_s, u"sequences"_s, u"tables"_s, u"views"_s}));
     QCOMPARE(json[u"dialect"_s].toString(), u"sqlite"_s);
     const QJsonObject user = json[u"tables"_s].toArray().at(0).toObject();
     QCOMPARE(user[u"name"_s].toString(), u"User"_s);
@@ -134,8 +151,13 @@ void tst_Schema::jsonHasFixedKeysAndValues()
     const QJsonObject id = user[u"columns"_s].toArray().at(0).toObject();
     QVERIFY(id[u"default"_s].isNull());
     QCOMPARE(id[u"identity"_s].toString(), u"autoincrement"_s);
-    const QJsonObject fk = json[u"tables"_s].toArray().at(1).toObject()[u"foreign_keys"_s]
-                               .toArray().at(0).toObject();
+    const QJsonObject fk = json[u"tables"_s]
+                               .toArray()
+                               .at(1)
+                               .toObject()[u"foreign_keys"_s]
+                               .toArray()
+                               .at(0)
+                               .toObject();
     QCOMPARE(fk[u"on_delete"_s].toString(), u"CASCADE"_s);
     QCOMPARE(fk[u"initially_deferred"_s].toBool(), true);
     QCOMPARE(json[u"enums"_s].toArray().at(0).toObject()[u"values"_s].toArray().at(1).toString(),

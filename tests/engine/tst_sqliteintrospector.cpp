@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <time.h>
+
 using namespace Retort;
 using namespace Retort::Schema;
 using namespace Qt::Literals::StringLiterals;
@@ -98,6 +100,14 @@ QString readFile(const QString &path)
     return QString::fromUtf8(f.readAll());
 }
 
+// CPU time of this thread, in ms: what the work costs, whatever else the machine runs.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 QString dataDir()
 {
     return QStringLiteral(RETORT_TEST_DATA_DIR) + u"/schema/sqlite"_s;
@@ -113,18 +123,23 @@ private slots:
     void typeNormalizerFoldsSynonyms();
     void introspectsRichSchema();
     void richSchemaComparesEqualToItself();
+    void introspectsUnusualDdl();
     void freshCopyOfSameDdlComparesEmpty();
     void leavesOutInternalVersionAndExcludedTables();
+    void leavesOutVirtualAndShadowTables();
+    void triggerOnDifferentlyCasedTableName();
     void failsOnClosedConnection();
     void corpus_data();
     void corpus();
     void fiveHundredTablesIntrospectAndDiffQuickly();
 };
 
-
 namespace {
 
-Column col(const QString &name, const QString &raw, const QString &normalized, bool nullable = true,
+Column col(const QString &name,
+           const QString &raw,
+           const QString &normalized,
+           bool nullable = true,
            std::optional<QString> def = std::nullopt)
 {
     Column c;
@@ -135,7 +150,9 @@ Column col(const QString &name, const QString &raw, const QString &normalized, b
     return c;
 }
 
-ForeignKey fk(const QString &name, const QStringList &cols, const QString &table,
+ForeignKey fk(const QString &name,
+              const QStringList &cols,
+              const QString &table,
               const QStringList &refCols)
 {
     ForeignKey f;
@@ -218,12 +235,13 @@ Table expectedUser(const QString &triggerSql)
     Column email = col(u"Email"_s, u"VARCHAR(255)"_s, u"VARCHAR(255)"_s, false);
     email.collation = u"NOCASE"_s;
     Column age = col(u"age"_s, u"INT"_s, u"INTEGER"_s);
-    t.columns = {id,
-                 email,
-                 col(u"display_name"_s, u"TEXT"_s, u"TEXT"_s, true, u"'anon'"_s),
-                 age,
-                 col(u"score"_s, u"REAL"_s, u"REAL"_s, true, u"0.5"_s),
-                 col(u"created_at"_s, u"TIMESTAMP"_s, u"TIMESTAMP"_s, false, u"CURRENT_TIMESTAMP"_s)};
+    t.columns
+        = {id,
+           email,
+           col(u"display_name"_s, u"TEXT"_s, u"TEXT"_s, true, u"'anon'"_s),
+           age,
+           col(u"score"_s, u"REAL"_s, u"REAL"_s, true, u"0.5"_s),
+           col(u"created_at"_s, u"TIMESTAMP"_s, u"TIMESTAMP"_s, false, u"CURRENT_TIMESTAMP"_s)};
     t.primaryKey = {QString(), {u"id"_s}};
     t.uniqueConstraints = {{u"uq_user_email"_s, {u"Email"_s}, false, false}};
     Index created;
@@ -231,8 +249,8 @@ Table expectedUser(const QString &triggerSql)
     created.columns = {{u"created_at"_s, {}, true, {}}};
     Index lower;
     lower.name = u"ix_user_lower_email"_s;
-    lower.columns = {{{}, u"lower(\"Email\")"_s, false, {}},
-                     {u"display_name"_s, {}, false, u"NOCASE"_s}};
+    lower.columns
+        = {{{}, u"lower(\"Email\")"_s, false, {}}, {u"display_name"_s, {}, false, u"NOCASE"_s}};
     t.indexes = {created, lower};
     t.checkConstraints = {{QString(), u"age >= 0"_s}};
     t.triggers = {{u"trg_user_touch"_s, triggerSql}};
@@ -295,7 +313,8 @@ void tst_SqliteIntrospector::typeNormalizerFoldsSynonyms_data()
         {M, u"double precision"_s, u"DOUBLE"_s},
     };
     for (const auto &[dialect, raw, normalized] : rows)
-        QTest::addRow("%s %s", qPrintable(dialectName(dialect)), qPrintable(raw)) << dialect << raw << normalized;
+        QTest::addRow("%s %s", qPrintable(dialectName(dialect)), qPrintable(raw))
+            << dialect << raw << normalized;
 }
 
 void tst_SqliteIntrospector::typeNormalizerFoldsSynonyms()
@@ -330,8 +349,8 @@ void tst_SqliteIntrospector::introspectsRichSchema()
     for (const Table &t : model->tables)
         names << t.name;
     QCOMPARE(names, (QStringList{u"Order Line"_s, u"order"_s, u"tags"_s, u"user"_s}));
-    const QList<Table> expected = {expectedOrderLine(), expectedOrder(), expectedTags(),
-                                   expectedUser(triggerSql)};
+    const QList<Table> expected
+        = {expectedOrderLine(), expectedOrder(), expectedTags(), expectedUser(triggerSql)};
     for (int i = 0; i < expected.size(); ++i) {
         QCOMPARE(json(model->tables.at(i)), json(expected.at(i)));
         QCOMPARE(model->tables.at(i), expected.at(i));
@@ -342,6 +361,45 @@ void tst_SqliteIntrospector::introspectsRichSchema()
              u"SELECT \"order id\", user_id FROM \"order\" WHERE status = 'paid'"_s);
     QVERIFY(model->enums.isEmpty());
     QVERIFY(model->sequences.isEmpty());
+}
+
+void tst_SqliteIntrospector::introspectsUnusualDdl()
+{
+    TempSqlite db;
+    const QString ddl = uR"(CREATE TABLE [weird table] (
+    `a``b` INTEGER CONSTRAINT "pk ""x""" PRIMARY KEY ON CONFLICT ROLLBACK,
+    c TEXT /* a comment, with a comma */ NOT NULL ON CONFLICT IGNORE DEFAULT ('x,y')
+        CHECK (length(c) > (1)), -- a trailing comment, (with a paren
+    d TEXT COLLATE RTRIM UNIQUE ON CONFLICT REPLACE,
+    e REFERENCES "weird table" MATCH SIMPLE ON UPDATE CASCADE NOT DEFERRABLE,
+    f INT GENERATED ALWAYS AS (d || 'x') VIRTUAL,
+    CONSTRAINT "two words" CHECK (c <> 'a,b' AND (e IS NULL OR e > 0))
+))"_s;
+    QCOMPARE(db.exec(ddl), QString());
+    const Result<Database> model = db.introspect();
+    QVERIFY(model);
+    QCOMPARE(model->tables.size(), 1);
+    Table expected;
+    expected.name = u"weird table"_s;
+    Column f = col(u"f"_s, u"INT"_s, u"INTEGER"_s);
+    f.generated = Generated::Virtual;
+    f.generationExpression = u"d || 'x'"_s;
+    Column d = col(u"d"_s, u"TEXT"_s, u"TEXT"_s);
+    d.collation = u"RTRIM"_s;
+    expected.columns = {col(u"a`b"_s, u"INTEGER"_s, u"INTEGER"_s),
+                        col(u"c"_s, u"TEXT"_s, u"TEXT"_s, false, u"'x,y'"_s),
+                        d,
+                        col(u"e"_s, QString(), QString()),
+                        f};
+    expected.primaryKey = {u"pk \"x\""_s, {u"a`b"_s}};
+    expected.uniqueConstraints = {{QString(), {u"d"_s}, false, false}};
+    ForeignKey e = fk(QString(), {u"e"_s}, u"weird table"_s, {u"a`b"_s});
+    e.onUpdate = ReferentialAction::Cascade;
+    expected.foreignKeys = {e};
+    expected.checkConstraints = {{QString(), u"length(c) > (1)"_s},
+                                 {u"two words"_s, u"c <> 'a,b' AND (e IS NULL OR e > 0)"_s}};
+    QCOMPARE(json(model->tables.first()), json(expected));
+    QCOMPARE(model->tables.first(), expected);
 }
 
 void tst_SqliteIntrospector::richSchemaComparesEqualToItself()
@@ -377,7 +435,8 @@ void tst_SqliteIntrospector::freshCopyOfSameDdlComparesEmpty()
         if (const auto *ct = std::get_if<Ops::CreateTable>(&op))
             created << ct->table.name;
     }
-    QCOMPARE(created, (QStringList{u"tags"_s, u"tmp_scratch"_s, u"user"_s, u"order"_s, u"Order Line"_s}));
+    QCOMPARE(created,
+             (QStringList{u"tags"_s, u"tmp_scratch"_s, u"user"_s, u"order"_s, u"Order Line"_s}));
     Database applied = *none;
     QVERIFY(Ops::OperationApplier::apply(applied, create.operations));
     QCOMPARE(Ops::Differ::diff(applied, *b).describe(), QStringList());
@@ -407,6 +466,33 @@ void tst_SqliteIntrospector::leavesOutInternalVersionAndExcludedTables()
     QVERIFY(some->views.isEmpty());
 }
 
+void tst_SqliteIntrospector::leavesOutVirtualAndShadowTables()
+{
+    TempSqlite db;
+    QCOMPARE(db.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY);\n"
+                     "CREATE VIRTUAL TABLE docs USING fts5(body);\n"
+                     "CREATE VIRTUAL TABLE boxes USING rtree(id, x0, x1);"_s),
+             QString());
+    const Result<Database> model = db.introspect();
+    QVERIFY(model);
+    QStringList names;
+    for (const Table &t : model->tables)
+        names << t.name;
+    QCOMPARE(names, QStringList{u"t"_s});
+}
+
+void tst_SqliteIntrospector::triggerOnDifferentlyCasedTableName()
+{
+    TempSqlite db;
+    QCOMPARE(db.exec(u"CREATE TABLE Items (id INTEGER PRIMARY KEY, n INTEGER);\n"
+                     "CREATE TRIGGER trg AFTER INSERT ON items BEGIN SELECT 1; END;"_s),
+             QString());
+    const Result<Database> model = db.introspect();
+    QVERIFY(model);
+    QCOMPARE(model->tables.first().triggers.size(), 1);
+    QCOMPARE(model->tables.first().triggers.first().name, u"trg"_s);
+}
+
 void tst_SqliteIntrospector::failsOnClosedConnection()
 {
     TempSqlite db;
@@ -417,7 +503,6 @@ void tst_SqliteIntrospector::failsOnClosedConnection()
     QCOMPARE(model.error().kind, Error::Kind::Database);
     QVERIFY(model.error().message.startsWith(u"Cannot read the SQLite schema"_s));
 }
-
 
 namespace {
 
@@ -505,7 +590,8 @@ void tst_SqliteIntrospector::corpus()
     const Result<void> up = Ops::OperationApplier::apply(applied, result.operations);
     QVERIFY2(up, qPrintable(up ? QString() : up.error().toString()));
     QCOMPARE(Ops::Differ::diff(applied, *b).describe(), QStringList());
-    const Result<void> down = Ops::OperationApplier::apply(applied, Ops::reverse(result.operations));
+    const Result<void> down
+        = Ops::OperationApplier::apply(applied, Ops::reverse(result.operations));
     QVERIFY2(down, qPrintable(down ? QString() : down.error().toString()));
     QCOMPARE(Ops::Differ::diff(applied, *a).describe(), QStringList());
     QCOMPARE(Ops::Differ::diff(*a, *a).describe(), QStringList());
@@ -528,26 +614,37 @@ void tst_SqliteIntrospector::fiveHundredTablesIntrospectAndDiffQuickly()
     QCOMPARE(db.exec(ddl), QString());
     QElapsedTimer timer;
     timer.start();
+    const double cpuStart = threadCpuMs();
     const Result<Database> model = db.introspect();
     const qint64 introspectMs = timer.restart();
+    const double introspectCpu = threadCpuMs() - cpuStart;
     QVERIFY(model);
     QCOMPARE(model->tables.size(), count);
     Database desired = *model;
     desired.tables[250].columns[1].type = {u"VARCHAR(20)"_s, u"VARCHAR(20)"_s};
     desired.tables.removeLast();
     timer.restart();
+    const double diffStart = threadCpuMs();
     const Ops::DiffResult self = Ops::Differ::diff(*model, *model);
     const Ops::DiffResult changed = Ops::Differ::diff(*model, desired);
     const qint64 diffMs = timer.elapsed();
+    const double diffCpu = threadCpuMs() - diffStart;
     QVERIFY(self.isEmpty());
     QCOMPARE(changed.operations.size(), 2);
     // A chain of 500 FKs: creating everything from nothing orders parents first, no recursion.
     const Ops::DiffResult create = Ops::Differ::diff(Database{}, *model);
     QCOMPARE(create.operations.size(), 2 * count);
     QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(0)).table.name, u"t0000"_s);
-    QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(2 * count - 2)).table.name, u"t0499"_s);
-    qInfo("500 tables: introspect %lld ms, two diffs %lld ms", introspectMs, diffMs);
-    QVERIFY2(introspectMs + diffMs < 1000, "far slower than the 100 ms the design aims at");
+    QCOMPARE(std::get<Ops::CreateTable>(create.operations.at(2 * count - 2)).table.name,
+             u"t0499"_s);
+    qInfo("500 tables: introspect %lld ms wall / %.1f ms CPU, two diffs %lld ms wall / %.1f ms CPU",
+          introspectMs,
+          introspectCpu,
+          diffMs,
+          diffCpu);
+    // The aim is well under 100 ms for introspect + diff in a release build; a Debug build on a
+    // loaded CI machine gets a wide margin, on CPU time so that other processes do not count.
+    QVERIFY2(introspectCpu + diffCpu < 300, "far slower than the 100 ms the design aims at");
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteIntrospector)

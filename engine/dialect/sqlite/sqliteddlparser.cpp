@@ -93,9 +93,17 @@ Cursor makeCursor(const QString &sql)
 
 bool isColumnConstraintStart(const Cursor &c, int i)
 {
-    static const char16_t *const words[] = {u"CONSTRAINT", u"PRIMARY", u"NOT",     u"NULL",
-                                            u"UNIQUE",     u"CHECK",   u"DEFAULT", u"COLLATE",
-                                            u"REFERENCES", u"GENERATED", u"AS"};
+    static const char16_t *const words[] = {u"CONSTRAINT",
+                                            u"PRIMARY",
+                                            u"NOT",
+                                            u"NULL",
+                                            u"UNIQUE",
+                                            u"CHECK",
+                                            u"DEFAULT",
+                                            u"COLLATE",
+                                            u"REFERENCES",
+                                            u"GENERATED",
+                                            u"AS"};
     for (const char16_t *w : words) {
         if (c.word(i, w))
             return true;
@@ -155,8 +163,12 @@ int parseReferences(const Cursor &c, int i, int end, Schema::ForeignKey &fk)
 }
 
 // One column constraint at `i` (after an optional CONSTRAINT name); returns the next index.
-int parseColumnConstraint(const Cursor &c, int i, int end, const QString &name,
-                          SqliteDdlParser::ColumnDef &col, TableDef &table)
+int parseColumnConstraint(const Cursor &c,
+                          int i,
+                          int end,
+                          const QString &name,
+                          SqliteDdlParser::ColumnDef &col,
+                          TableDef &table)
 {
     if (c.word(i, u"PRIMARY")) {
         table.primaryKeyName = name;
@@ -191,8 +203,8 @@ int parseColumnConstraint(const Cursor &c, int i, int end, const QString &name,
             return i + 1;
         const int close = c.closing(as + 1, end);
         col.generationExpression = c.text(as + 2, close);
-        col.generated = c.word(close + 1, u"STORED") ? Schema::Generated::Stored
-                                                     : Schema::Generated::Virtual;
+        col.generated
+            = c.word(close + 1, u"STORED") ? Schema::Generated::Stored : Schema::Generated::Virtual;
         return close + (c.word(close + 1, u"STORED") || c.word(close + 1, u"VIRTUAL") ? 2 : 1);
     }
     if (c.word(i, u"DEFAULT")) {

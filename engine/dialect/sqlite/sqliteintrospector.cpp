@@ -6,6 +6,7 @@
 #include <engine/dialect/typenormalizer.h>
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,9 +27,9 @@ using TableDef = SqliteDdlParser::TableDef;
 struct State
 {
     Schema::Database db;
-    QList<TableDef> defs;              // parallel to db.tables
-    QHash<QString, int> tableIndex;    // exact name -> index in db.tables
-    QHash<QString, QString> indexSql;  // index name -> CREATE INDEX text
+    QList<TableDef> defs;             // parallel to db.tables
+    QHash<QString, int> tableIndex;   // exact name -> index in db.tables
+    QHash<QString, QString> indexSql; // index name -> CREATE INDEX text
 };
 
 // Internal tables start with "sqlite_" in any case.
@@ -57,10 +58,30 @@ QString typeWithoutGenerated(QString type)
     return type.trimmed();
 }
 
+// Virtual tables and their shadow tables (an FTS5 table's _data, _idx, ...): SQLite 3.37+
+// tells them apart in pragma_table_list, read once (joining it per row costs O(n^2)).
+// Older versions: none found here, and parseTable still spots CREATE VIRTUAL TABLE.
+QSet<QString> virtualAndShadowTables(QSqlDatabase &sql)
+{
+    QSet<QString> names;
+    QSqlQuery q(sql);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT name FROM pragma_table_list WHERE schema = 'main' "
+                "AND type IN ('virtual', 'shadow')"_s)) {
+        return names;
+    }
+    while (q.next())
+        names.insert(q.value(0).toString());
+    return names;
+}
+
 Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, State &s)
 {
-    Result<QSqlQuery> q = run(sql, u"SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master m "
-                                   "WHERE "_s + kNotInternal + u" ORDER BY m.name"_s);
+    const QSet<QString> skipped = virtualAndShadowTables(sql);
+    Result<QSqlQuery> q = run(sql,
+                              u"SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master m "
+                              "WHERE "_s
+                                  + kNotInternal + u" ORDER BY m.name"_s);
     if (!q)
         return q.error();
     QList<std::pair<QString, Schema::Trigger>> triggers;
@@ -68,6 +89,8 @@ Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, Sta
         const QString type = q->value(0).toString();
         const QString name = q->value(1).toString();
         const QString text = q->value(3).toString();
+        if (skipped.contains(name))
+            continue;
         if (type == u"table"_s && !options.isExcluded(name)) {
             TableDef def = SqliteDdlParser::parseTable(text);
             if (def.isVirtual)
@@ -88,8 +111,13 @@ Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, Sta
         }
     }
     for (const auto &[table, trigger] : std::as_const(triggers)) {
-        if (Table *t = s.db.table(table))
-            t->triggers.append(trigger);
+        int ti = s.tableIndex.value(table, -1);
+        for (auto it = s.tableIndex.cbegin(); ti < 0 && it != s.tableIndex.cend(); ++it) {
+            if (it.key().compare(table, Qt::CaseInsensitive) == 0)
+                ti = it.value();
+        }
+        if (ti >= 0)
+            s.db.tables[ti].triggers.append(trigger);
     }
     return {};
 }
@@ -105,11 +133,12 @@ const SqliteDdlParser::ColumnDef *columnDef(const TableDef &def, const QString &
 
 Result<void> readColumns(QSqlDatabase &sql, State &s)
 {
-    Result<QSqlQuery> q = run(sql, u"SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, "
-                                   "p.pk, p.hidden FROM sqlite_master m "
-                                   "JOIN pragma_table_xinfo(m.name) p "
-                                   "WHERE m.type = 'table' AND "_s + kNotInternal
-                                   + u" ORDER BY m.name, p.cid"_s);
+    Result<QSqlQuery> q = run(sql,
+                              u"SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, "
+                              "p.pk, p.hidden FROM sqlite_master m "
+                              "JOIN pragma_table_xinfo(m.name) p "
+                              "WHERE m.type = 'table' AND "_s
+                                  + kNotInternal + u" ORDER BY m.name, p.cid"_s);
     if (!q)
         return q.error();
     const TypeNormalizer types(SqlDialect::SQLite);
@@ -183,7 +212,8 @@ Schema::Index explicitIndex(const RawIndex &raw, const State &s)
 // UNIQUE constraints in declaration order (sqlite_autoindex_<table>_<N>), named from the DDL.
 void addUniqueConstraints(QList<RawIndex> uniques, State &s)
 {
-    auto number = [](const RawIndex &r) { return r.name.mid(r.name.lastIndexOf(u'_') + 1).toInt(); };
+    auto number
+        = [](const RawIndex &r) { return r.name.mid(r.name.lastIndexOf(u'_') + 1).toInt(); };
     std::sort(uniques.begin(), uniques.end(), [&](const RawIndex &a, const RawIndex &b) {
         return a.table != b.table ? a.table < b.table : number(a) < number(b);
     });
@@ -196,7 +226,9 @@ void addUniqueConstraints(QList<RawIndex> uniques, State &s)
         for (int i = 0; i < parsed.size(); ++i) {
             const QStringList &cols = parsed.at(i).columns;
             const bool same = cols.size() == u.columns.size()
-                              && std::equal(cols.begin(), cols.end(), u.columns.begin(),
+                              && std::equal(cols.begin(),
+                                            cols.end(),
+                                            u.columns.begin(),
                                             [](const QString &a, const QString &b) {
                                                 return a.compare(b, Qt::CaseInsensitive) == 0;
                                             });
@@ -212,12 +244,13 @@ void addUniqueConstraints(QList<RawIndex> uniques, State &s)
 
 Result<void> readIndexes(QSqlDatabase &sql, State &s)
 {
-    Result<QSqlQuery> q = run(sql, u"SELECT m.name, il.name, il.\"unique\", il.origin, ix.cid, "
-                                   "ix.name, ix.\"desc\" FROM sqlite_master m "
-                                   "JOIN pragma_index_list(m.name) il "
-                                   "JOIN pragma_index_xinfo(il.name) ix "
-                                   "WHERE m.type = 'table' AND ix.key = 1 AND "_s + kNotInternal
-                                   + u" ORDER BY m.name, il.name, ix.seqno"_s);
+    Result<QSqlQuery> q = run(sql,
+                              u"SELECT m.name, il.name, il.\"unique\", il.origin, ix.cid, "
+                              "ix.name, ix.\"desc\" FROM sqlite_master m "
+                              "JOIN pragma_index_list(m.name) il "
+                              "JOIN pragma_index_xinfo(il.name) ix "
+                              "WHERE m.type = 'table' AND ix.key = 1 AND "_s
+                                  + kNotInternal + u" ORDER BY m.name, il.name, ix.seqno"_s);
     if (!q)
         return q.error();
     QList<RawIndex> raws;
@@ -276,11 +309,12 @@ void addForeignKeys(int ti, QList<Schema::ForeignKey> fromPragma, State &s)
 
 Result<void> readForeignKeys(QSqlDatabase &sql, State &s)
 {
-    Result<QSqlQuery> q = run(sql, u"SELECT m.name, fk.id, fk.\"table\", fk.\"from\", fk.\"to\", "
-                                   "fk.on_update, fk.on_delete FROM sqlite_master m "
-                                   "JOIN pragma_foreign_key_list(m.name) fk "
-                                   "WHERE m.type = 'table' AND "_s + kNotInternal
-                                   + u" ORDER BY m.name, fk.id, fk.seq"_s);
+    Result<QSqlQuery> q = run(sql,
+                              u"SELECT m.name, fk.id, fk.\"table\", fk.\"from\", fk.\"to\", "
+                              "fk.on_update, fk.on_delete FROM sqlite_master m "
+                              "JOIN pragma_foreign_key_list(m.name) fk "
+                              "WHERE m.type = 'table' AND "_s
+                                  + kNotInternal + u" ORDER BY m.name, fk.id, fk.seq"_s);
     if (!q)
         return q.error();
     QHash<int, QList<Schema::ForeignKey>> byTable;
@@ -319,8 +353,8 @@ void resolveReferences(Schema::Database &db)
     }
     for (Table &t : db.tables) {
         for (Schema::ForeignKey &fk : t.foreignKeys) {
-            const Table *parent = byName.value(fk.referencedTable,
-                                               byLowerName.value(fk.referencedTable.toLower()));
+            const Table *parent
+                = byName.value(fk.referencedTable, byLowerName.value(fk.referencedTable.toLower()));
             if (!parent)
                 continue;
             fk.referencedTable = parent->name;
@@ -338,16 +372,20 @@ void finish(State &s)
     for (int i = 0; i < s.db.tables.size(); ++i) {
         Table &t = s.db.tables[i];
         t.checkConstraints = s.defs.at(i).checkConstraints;
-        std::sort(t.indexes.begin(), t.indexes.end(),
-                  [](const auto &a, const auto &b) { return a.name < b.name; });
-        std::sort(t.triggers.begin(), t.triggers.end(),
-                  [](const auto &a, const auto &b) { return a.name < b.name; });
+        std::sort(t.indexes.begin(), t.indexes.end(), [](const auto &a, const auto &b) {
+            return a.name < b.name;
+        });
+        std::sort(t.triggers.begin(), t.triggers.end(), [](const auto &a, const auto &b) {
+            return a.name < b.name;
+        });
     }
     resolveReferences(s.db);
-    std::sort(s.db.tables.begin(), s.db.tables.end(),
-              [](const Table &a, const Table &b) { return a.name < b.name; });
-    std::sort(s.db.views.begin(), s.db.views.end(),
-              [](const auto &a, const auto &b) { return a.name < b.name; });
+    std::sort(s.db.tables.begin(), s.db.tables.end(), [](const Table &a, const Table &b) {
+        return a.name < b.name;
+    });
+    std::sort(s.db.views.begin(), s.db.views.end(), [](const auto &a, const auto &b) {
+        return a.name < b.name;
+    });
 }
 
 } // namespace

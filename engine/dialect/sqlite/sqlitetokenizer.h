@@ -20,7 +20,10 @@ public:
 
         bool isName() const { return kind == Kind::Word || kind == Kind::QuotedName; }
         bool isWord(const char16_t *keyword) const; // unquoted word, case-insensitive
-        bool isPunct(QChar c) const { return kind == Kind::Punct && value.size() == 1 && value[0] == c; }
+        bool isPunct(QChar c) const
+        {
+            return kind == Kind::Punct && value.size() == 1 && value[0] == c;
+        }
     };
 
     static QList<Token> tokenize(const QString &sql);

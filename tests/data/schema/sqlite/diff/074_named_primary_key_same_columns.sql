@@ -1,0 +1,5 @@
+-- @before
+CREATE TABLE t (a INTEGER NOT NULL, PRIMARY KEY (a));
+-- @after
+CREATE TABLE t (a INTEGER NOT NULL, CONSTRAINT pk_t PRIMARY KEY (a));
+-- @expect
