@@ -2,6 +2,8 @@
 
 #include "postgres/postgrestypes.h"
 
+#include <engine/dialect/mysql/mysqltypes.h>
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
@@ -101,34 +103,6 @@ QString normalizeSqlite(const QString &raw)
 
 } // namespace
 
-namespace {
-
-QString normalizeMysql(const QString &raw)
-{
-    static const QHash<QString, QString> names{
-        {u"INTEGER"_s, u"INT"_s},           {u"INT"_s, u"INT"_s},
-        {u"TINYINT"_s, u"TINYINT"_s},       {u"SMALLINT"_s, u"SMALLINT"_s},
-        {u"MEDIUMINT"_s, u"MEDIUMINT"_s},   {u"BIGINT"_s, u"BIGINT"_s},
-        {u"NUMERIC"_s, u"DECIMAL"_s},       {u"DECIMAL"_s, u"DECIMAL"_s},
-        {u"DEC"_s, u"DECIMAL"_s},           {u"FIXED"_s, u"DECIMAL"_s},
-        {u"DOUBLE PRECISION"_s, u"DOUBLE"_s}, {u"REAL"_s, u"DOUBLE"_s},
-        {u"CHARACTER VARYING"_s, u"VARCHAR"_s}, {u"CHARACTER"_s, u"CHAR"_s}};
-    const Parts p = split(canonicalText(raw, true));
-    if (p.base == u"BOOL"_s || p.base == u"BOOLEAN"_s)
-        return u"TINYINT(1)"_s;
-    const QString base = names.value(p.base, p.base);
-    static const QStringList integers{u"INT"_s, u"SMALLINT"_s, u"MEDIUMINT"_s, u"BIGINT"_s};
-    if (integers.contains(base) || (base == u"TINYINT"_s && p.args != u"(1)"_s))
-        return join(base, QString(), p.suffix); // display width means nothing
-    if (base == u"DECIMAL"_s && p.args.isEmpty())
-        return join(base, u"(10,0)"_s, p.suffix);
-    if (base == u"DECIMAL"_s && !p.args.contains(u','))
-        return join(base, p.args.chopped(1) + u",0)"_s, p.suffix);
-    return join(base, p.args, p.suffix);
-}
-
-} // namespace
-
 QString TypeNormalizer::normalize(const QString &raw) const
 {
     switch (m_dialect) {
@@ -137,7 +111,7 @@ QString TypeNormalizer::normalize(const QString &raw) const
     case SqlDialect::PostgreSQL:
         return PostgresTypes::normalize(raw);
     case SqlDialect::MySQL:
-        return normalizeMysql(raw);
+        return MysqlTypes::normalize(raw); // the MySQL introspector's own spelling
     }
     return raw;
 }

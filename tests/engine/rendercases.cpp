@@ -382,6 +382,30 @@ void addEnumCases(QMap<QString, Builder> &m)
     };
 }
 
+void addKeyCases(QMap<QString, Builder> &m)
+{
+    m[u"alter_primary_key"_s] = [](SqlDialect d) {
+        Case c = Case{withNote(d), {}};
+        const Schema::PrimaryKey from = c.before.table(u"note"_s)->primaryKey;
+        const Schema::PrimaryKey to = pk(d, u"note"_s, {u"id"_s, u"child_id"_s});
+        Column childId = *c.before.table(u"note"_s)->column(u"child_id"_s);
+        Column notNull = childId;
+        notNull.nullable = false;
+        c.ops = {alter(u"note"_s, childId, notNull), Ops::AlterPrimaryKey{u"note"_s, from, to}};
+        return c;
+    };
+    m[u"alter_comment"_s] = [](SqlDialect d) -> std::optional<Case> {
+        if (d == SqlDialect::SQLite)
+            return std::nullopt;
+        const Column from = col(u"name"_s, u"VARCHAR(100)"_s, false);
+        Column to = from;
+        to.comment = u"the parent's name"_s;
+        Ops::AlterColumn a = alter(u"parent"_s, from, to);
+        a.commentChanged = true;
+        return simple(d, {a});
+    };
+}
+
 void addSqliteCases(QMap<QString, Builder> &m)
 {
     m[u"autoincrement_rebuild"_s] = [](SqlDialect d) -> std::optional<Case> {
@@ -407,6 +431,7 @@ QMap<QString, Builder> all()
     addAlterCases(m);
     addConstraintCases(m);
     addEnumCases(m);
+    addKeyCases(m);
     addSqliteCases(m);
     return m;
 }

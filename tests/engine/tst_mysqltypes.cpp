@@ -1,6 +1,7 @@
 #include <engine/dialect/mysql/mysqldefaults.h>
 #include <engine/dialect/mysql/mysqlsqltext.h>
 #include <engine/dialect/mysql/mysqltypes.h>
+#include <engine/dialect/typenormalizer.h>
 
 #include <QTest>
 
@@ -16,6 +17,8 @@ private slots:
     void normalize();
     void normalizeIsIdempotent_data() { normalize_data(); }
     void normalizeIsIdempotent();
+    void agreesWithTypeNormalizer_data() { normalize_data(); }
+    void agreesWithTypeNormalizer();
     void jsonValidCheck_data();
     void jsonValidCheck();
     void mariaDbDefault_data();
@@ -108,6 +111,15 @@ void tst_MysqlTypes::normalizeIsIdempotent()
 {
     QFETCH(QString, expected);
     QCOMPARE(MysqlTypes::normalize(expected), expected);
+}
+
+// The dialect-wide TypeNormalizer (engine/dialect) must spell MySQL types as the introspector
+// does, or a type written in DDL and the same type read back would compare different.
+void tst_MysqlTypes::agreesWithTypeNormalizer()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, expected);
+    QCOMPARE(TypeNormalizer(SqlDialect::MySQL).normalize(raw), expected);
 }
 
 void tst_MysqlTypes::jsonValidCheck_data()

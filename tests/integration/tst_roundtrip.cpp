@@ -80,7 +80,7 @@ public:
             return PostgresIntrospector::introspect(*m_connection, options);
         }
         case SqlDialect::MySQL: {
-            MysqlIntrospector::Options options;
+            IntrospectOptions options;
             options.schema = scratch;
             return MysqlIntrospector::introspect(*m_connection, options);
         }

@@ -7,7 +7,6 @@
 
 #include <engine/core/enginetr.h>
 #include <engine/db/connection.h>
-#include <engine/diff/diffoptions.h>
 
 #include <QRegularExpression>
 
@@ -26,7 +25,7 @@ struct Server
     bool hasCheckConstraints() const { return mariaDb || major >= 80016; }
 };
 
-Result<Server> readServer(Connection &connection, const MysqlIntrospector::Options &options)
+Result<Server> readServer(Connection &connection, const IntrospectOptions &options)
 {
     const auto rows = connection.select(u"SELECT DATABASE(), VERSION()"_s);
     if (!rows)
@@ -45,6 +44,14 @@ Result<Server> readServer(Connection &connection, const MysqlIntrospector::Optio
         return Error(Error::Kind::Database,
                      Tr::tr("No database is selected on %1: put one in the URL.")
                          .arg(connection.url().toDisplayString()));
+    const auto exists = connection.select(
+        u"SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?"_s, {server.schema});
+    if (!exists)
+        return exists.error();
+    if (exists->isEmpty())
+        return Error(Error::Kind::Database,
+                     Tr::tr("The database %1 does not exist on %2.")
+                         .arg(server.schema, connection.url().toDisplayString()));
     return server;
 }
 
@@ -52,7 +59,7 @@ struct Context
 {
     Connection &connection;
     const Server &server;
-    const MysqlIntrospector::Options &options;
+    const IntrospectOptions &options;
 
     Result<QList<QVariantList>> select(const QString &sql) const
     {
@@ -245,22 +252,8 @@ Result<QList<Schema::View>> readViews(const Context &cx, const QStringList &name
 
 } // namespace
 
-bool MysqlIntrospector::Options::isExcluded(const QString &name) const
-{
-    Ops::DiffOptions rules;
-    rules.versionTable = versionTable;
-    rules.historyTable = historyTable;
-    rules.excludeTables = excludeTables;
-    return rules.isExcluded(name);
-}
-
-Result<Schema::Database> MysqlIntrospector::introspect(Connection &connection)
-{
-    return introspect(connection, Options());
-}
-
 Result<Schema::Database> MysqlIntrospector::introspect(Connection &connection,
-                                                      const Options &options)
+                                                      const IntrospectOptions &options)
 {
     const Result<Server> server = readServer(connection, options);
     if (!server)

@@ -1,10 +1,8 @@
 #pragma once
 
 #include <engine/core/result.h>
+#include <engine/dialect/introspectoptions.h>
 #include <engine/schema/database.h>
-
-#include <QString>
-#include <QStringList>
 
 namespace Retort {
 
@@ -22,20 +20,8 @@ class Connection;
 class MysqlIntrospector
 {
 public:
-    // TODO(#5): becomes the shared IntrospectOptions once it lands (same fields and rule).
-    struct Options
-    {
-        QString versionTable = QStringLiteral("alembic_version");
-        QString historyTable = QStringLiteral("retort_history"); // empty = none
-        QStringList excludeTables; // glob patterns, case-insensitive
-        QString schema;            // empty = the connection's current database
-
-        // Same rule as Ops::DiffOptions::isExcluded; applies to views too.
-        bool isExcluded(const QString &name) const;
-    };
-
-    static Result<Schema::Database> introspect(Connection &connection, const Options &options);
-    static Result<Schema::Database> introspect(Connection &connection); // default options
+    static Result<Schema::Database> introspect(Connection &connection,
+                                               const IntrospectOptions &options = {});
 };
 
 } // namespace Retort

@@ -3,6 +3,7 @@
 #include "mysqltypes.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -63,14 +64,20 @@ void addIndex(Schema::Table &table, const Schema::Index &index)
 
 // InnoDB adds an index for a foreign key that no index covers yet, named after the constraint
 // (or, for an unnamed one, after its first column), and keeps it when the key is dropped. It is
-// the key's, not the user's: leave it out, as Alembic does on MySQL.
-bool isImplicitForeignKeyIndex(const Schema::Index &index, const QList<Schema::ForeignKey> &fks)
+// the key's, not the user's: leave it out, as Alembic does on MySQL. An index of the same
+// columns named like another generated key name (<table>_ibfk_<n>) is one too: it outlived the
+// key it was made for when the key was dropped and re-added under a new number.
+bool isImplicitForeignKeyIndex(const Schema::Index &index, const QString &table,
+                               const QList<Schema::ForeignKey> &fks)
 {
     if (index.unique || !index.method.isEmpty() || !isPlainColumns(index))
         return false;
+    const QRegularExpression generated(
+        u"^"_s + QRegularExpression::escape(table) + u"_ibfk_\\d+$"_s);
     for (const Schema::ForeignKey &fk : fks) {
         if (index.columnNames() == fk.columns
-            && (index.name == fk.name || index.name == fk.columns.constFirst()))
+            && (index.name == fk.name || index.name == fk.columns.constFirst()
+                || generated.match(index.name).hasMatch()))
             return true;
     }
     return false;
@@ -183,7 +190,7 @@ void MysqlKeyReader::finish(Schema::Table &table)
 {
     foldJsonColumns(table);
     table.indexes.removeIf([&table](const Schema::Index &index) {
-        return isImplicitForeignKeyIndex(index, table.foreignKeys);
+        return isImplicitForeignKeyIndex(index, table.name, table.foreignKeys);
     });
     sortByName(table.uniqueConstraints);
     sortByName(table.indexes);

@@ -69,7 +69,7 @@ EmptyDatabaseGuard::~EmptyDatabaseGuard()
 // Runs the scripts on `scratch` and introspects it.
 Result<Schema::Database> applyAndIntrospect(Connection &scratch,
                                             const QList<MysqlScratch::Script> &scripts,
-                                            const MysqlIntrospector::Options &options)
+                                            const IntrospectOptions &options)
 {
     const QString name = scratch.url().database;
     if (Result<> r = scratch.exec(u"SET FOREIGN_KEY_CHECKS = 0"_s); !r)
@@ -87,7 +87,7 @@ Result<Schema::Database> applyAndIntrospect(Connection &scratch,
     }
     if (Result<> r = scratch.exec(u"SET FOREIGN_KEY_CHECKS = 1"_s); !r)
         return r.error();
-    MysqlIntrospector::Options own = options;
+    IntrospectOptions own = options;
     own.schema.clear(); // the scratch connection's current database
     Result<Schema::Database> model = MysqlIntrospector::introspect(scratch, own);
     if (model)
@@ -124,14 +124,14 @@ QString MysqlScratch::uniqueDatabaseName()
 
 Result<Schema::Database> MysqlScratch::introspectModels(Connection &target,
                                                         const QList<Script> &scripts,
-                                                        const MysqlIntrospector::Options &options)
+                                                        const IntrospectOptions &options)
 {
     return introspectModels(target, scripts, options, uniqueDatabaseName());
 }
 
 Result<Schema::Database> MysqlScratch::introspectModels(Connection &target,
                                                         const QList<Script> &scripts,
-                                                        const MysqlIntrospector::Options &options,
+                                                        const IntrospectOptions &options,
                                                         const QString &scratchDatabase)
 {
     const QString create = u"CREATE DATABASE "_s + MysqlSqlText::quoteIdentifier(scratchDatabase)
@@ -150,7 +150,7 @@ Result<Schema::Database> MysqlScratch::introspectModels(Connection &target,
 
 Result<Schema::Database> MysqlScratch::introspectModelsOnDev(const DatabaseUrl &devUrl,
                                                              const QList<Script> &scripts,
-                                                             const MysqlIntrospector::Options &options)
+                                                             const IntrospectOptions &options)
 {
     auto dev = Connection::open(devUrl);
     if (!dev)

@@ -36,12 +36,12 @@ public:
     // an error with the script's file, the statement's line and the server's message.
     static Result<Schema::Database> introspectModels(Connection &target,
                                                      const QList<Script> &scripts,
-                                                     const MysqlIntrospector::Options &options);
+                                                     const IntrospectOptions &options);
     // The same with a given scratch database name (it must not exist); tests use it to check
     // that the database is gone afterwards.
     static Result<Schema::Database> introspectModels(Connection &target,
                                                      const QList<Script> &scripts,
-                                                     const MysqlIntrospector::Options &options,
+                                                     const IntrospectOptions &options,
                                                      const QString &scratchDatabase);
 
     // dev_url: with a database in it, that database must be empty (no tables, views or
@@ -49,7 +49,7 @@ public:
     // Without one, a retort_scratch_<random> database is created and dropped on that server.
     static Result<Schema::Database> introspectModelsOnDev(const DatabaseUrl &devUrl,
                                                           const QList<Script> &scripts,
-                                                          const MysqlIntrospector::Options &options);
+                                                          const IntrospectOptions &options);
 
     // retort_scratch_ plus 12 random hex digits.
     static QString uniqueDatabaseName();

@@ -175,6 +175,14 @@ std::optional<QStringList> constraintStatements(const Ops::Operation &op)
                 return QStringList{dropConstraint(o.table, constraintName(o.table, o.foreignKey.name,
                                                                           o.foreignKey.columns, u"fkey"_s))};
             },
+            [](const Ops::AlterPrimaryKey &o) -> std::optional<QStringList> {
+                QStringList out;
+                if (!o.from.isEmpty())
+                    out << dropConstraint(o.table, o.from.name.isEmpty() ? o.table + u"_pkey"_s : o.from.name);
+                if (!o.to.isEmpty())
+                    out << alterTable(o.table) + u"ADD "_s + w.primaryKeyClause(o.to);
+                return out;
+            },
             [](const auto &) -> std::optional<QStringList> { return std::nullopt; },
         },
         op);
