@@ -305,6 +305,15 @@ void addAlterCases(QMap<QString, Builder> &m)
         }
         return c;
     };
+    m[u"alter_type_under_views"_s] = [](SqlDialect d) {
+        Column to = childColumn(d, u"title"_s);
+        to.type = Schema::ColumnType{u"VARCHAR(300)"_s, u"VARCHAR(300)"_s};
+        Case c = simple(d, {alter(u"child"_s, childColumn(d, u"title"_s), to)});
+        // Listed in creation order: the differ creates views in list order (renderCasesRun).
+        c.before.views = {childView(u"SELECT id, title FROM child"_s),
+                          Schema::View{u"v_titles"_s, u"SELECT title FROM v_child"_s, false}};
+        return c;
+    };
     m[u"rename_in_rebuild"_s] = [](SqlDialect d) {
         Column heading = childColumn(d, u"title"_s);
         heading.name = u"heading"_s;

@@ -212,6 +212,10 @@ QList<Case> postgresCases()
             pSeed + cSeed, cProbe),
         row(u"pg_collation"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20) COLLATE \"C\", b INTEGER);"_s),
         row(u"pg_generated_stored"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, c INTEGER GENERATED ALWAYS AS (b * 2) STORED);"_s),
+        row(u"pg_type_change_under_views"_s,
+            T + u"CREATE VIEW v_t AS SELECT id, a, b FROM t; CREATE VIEW v_v AS SELECT a FROM v_t;"_s,
+            u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b BIGINT);"
+            "CREATE VIEW v_t AS SELECT id, a, b FROM t; CREATE VIEW v_v AS SELECT a FROM v_t;"_s),
         row(u"pg_column_comment"_s, T, T + u"COMMENT ON COLUMN t.a IS 'the a';"_s),
         row(u"pg_timestamp_default_now"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, created TIMESTAMPTZ NOT NULL DEFAULT now());"_s),
     };
