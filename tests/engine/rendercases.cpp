@@ -305,6 +305,15 @@ void addAlterCases(QMap<QString, Builder> &m)
         }
         return c;
     };
+    m[u"alter_type_under_views"_s] = [](SqlDialect d) {
+        Column to = childColumn(d, u"title"_s);
+        to.type = Schema::ColumnType{u"VARCHAR(300)"_s, u"VARCHAR(300)"_s};
+        Case c = simple(d, {alter(u"child"_s, childColumn(d, u"title"_s), to)});
+        // Listed in creation order: the differ creates views in list order (renderCasesRun).
+        c.before.views = {childView(u"SELECT id, title FROM child"_s),
+                          Schema::View{u"v_titles"_s, u"SELECT title FROM v_child"_s, false}};
+        return c;
+    };
     m[u"rename_in_rebuild"_s] = [](SqlDialect d) {
         Column heading = childColumn(d, u"title"_s);
         heading.name = u"heading"_s;
@@ -382,6 +391,30 @@ void addEnumCases(QMap<QString, Builder> &m)
     };
 }
 
+void addKeyCases(QMap<QString, Builder> &m)
+{
+    m[u"alter_primary_key"_s] = [](SqlDialect d) {
+        Case c = Case{withNote(d), {}};
+        const Schema::PrimaryKey from = c.before.table(u"note"_s)->primaryKey;
+        const Schema::PrimaryKey to = pk(d, u"note"_s, {u"id"_s, u"child_id"_s});
+        Column childId = *c.before.table(u"note"_s)->column(u"child_id"_s);
+        Column notNull = childId;
+        notNull.nullable = false;
+        c.ops = {alter(u"note"_s, childId, notNull), Ops::AlterPrimaryKey{u"note"_s, from, to}};
+        return c;
+    };
+    m[u"alter_comment"_s] = [](SqlDialect d) -> std::optional<Case> {
+        if (d == SqlDialect::SQLite)
+            return std::nullopt;
+        const Column from = col(u"name"_s, u"VARCHAR(100)"_s, false);
+        Column to = from;
+        to.comment = u"the parent's name"_s;
+        Ops::AlterColumn a = alter(u"parent"_s, from, to);
+        a.commentChanged = true;
+        return simple(d, {a});
+    };
+}
+
 void addSqliteCases(QMap<QString, Builder> &m)
 {
     m[u"autoincrement_rebuild"_s] = [](SqlDialect d) -> std::optional<Case> {
@@ -407,6 +440,7 @@ QMap<QString, Builder> all()
     addAlterCases(m);
     addConstraintCases(m);
     addEnumCases(m);
+    addKeyCases(m);
     addSqliteCases(m);
     return m;
 }

@@ -126,6 +126,11 @@ void tableCases(QList<Case> &out)
                 u"CREATE TABLE \"user\" (id INTEGER NOT NULL PRIMARY KEY, \"Name\" VARCHAR(30) NOT NULL, \"group\" INTEGER);"_s,
                 u"INSERT INTO \"user\" (id, \"Name\") VALUES (1, 'ann');"_s,
                 u"SELECT id FROM \"user\" ORDER BY id"_s}
+        << Case{u"change_primary_key"_s,
+                u"CREATE TABLE k2 (id INTEGER NOT NULL, b INTEGER NOT NULL, v VARCHAR(5), PRIMARY KEY (id));"_s,
+                u"CREATE TABLE k2 (id INTEGER NOT NULL, b INTEGER NOT NULL, v VARCHAR(5), PRIMARY KEY (id, b));"_s,
+                u"INSERT INTO k2 (id, b, v) VALUES (1, 1, 'x'), (2, 1, 'y');"_s,
+                u"SELECT id, b, v FROM k2 ORDER BY id"_s}
         << Case{u"two_tables_changed"_s, T + P,
                 u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, z INTEGER);"
                 "CREATE TABLE p (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40));"_s,
@@ -207,6 +212,11 @@ QList<Case> postgresCases()
             pSeed + cSeed, cProbe),
         row(u"pg_collation"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20) COLLATE \"C\", b INTEGER);"_s),
         row(u"pg_generated_stored"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, c INTEGER GENERATED ALWAYS AS (b * 2) STORED);"_s),
+        row(u"pg_type_change_under_views"_s,
+            T + u"CREATE VIEW v_t AS SELECT id, a, b FROM t; CREATE VIEW v_v AS SELECT a FROM v_t;"_s,
+            u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b BIGINT);"
+            "CREATE VIEW v_t AS SELECT id, a, b FROM t; CREATE VIEW v_v AS SELECT a FROM v_t;"_s),
+        row(u"pg_column_comment"_s, T, T + u"COMMENT ON COLUMN t.a IS 'the a';"_s),
         row(u"pg_timestamp_default_now"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, created TIMESTAMPTZ NOT NULL DEFAULT now());"_s),
     };
 }
@@ -223,6 +233,7 @@ QList<Case> mysqlCases()
         row(u"mysql_fulltext_index"_s, T, T + u"CREATE FULLTEXT INDEX fx_t_a ON t (a);"_s),
         row(u"mysql_generated_virtual"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, c INTEGER GENERATED ALWAYS AS (b * 2) VIRTUAL);"_s),
         row(u"mysql_collation"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20) COLLATE utf8mb4_bin, b INTEGER);"_s),
+        row(u"mysql_column_comment"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20) COMMENT 'the a', b INTEGER);"_s),
         row(u"mysql_boolean_column"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, flag BOOLEAN NOT NULL DEFAULT 0);"_s),
         row(u"mysql_int_to_varchar"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b VARCHAR(11));"_s),
     };

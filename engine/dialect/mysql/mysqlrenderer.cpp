@@ -69,7 +69,7 @@ QString createView(const Schema::View &v, bool orReplace)
 bool onlyDefault(const Ops::AlterColumn &a)
 {
     return a.defaultChanged && !a.typeChanged && !a.nullableChanged && !a.collationChanged
-           && !a.identityChanged && !a.generatedChanged;
+           && !a.identityChanged && !a.generatedChanged && !a.commentChanged;
 }
 
 QString alterColumn(const Ops::AlterColumn &a)
@@ -208,6 +208,15 @@ std::optional<Result<QStringList>> MysqlRenderer::constraintStatements(const Sch
                 if (o.foreignKey.name.isEmpty())
                     return unnamed(u"foreign key"_s, o.table);
                 return dropForeignKey(state, o);
+            },
+            [&](const Ops::AlterPrimaryKey &o) -> R {
+                // One statement: an AUTO_INCREMENT column may never be without a key.
+                QStringList parts;
+                if (!o.from.isEmpty())
+                    parts << u"DROP PRIMARY KEY"_s;
+                if (!o.to.isEmpty())
+                    parts << u"ADD "_s + w.primaryKeyClause(o.to);
+                return QStringList{alterTable(o.table) + parts.join(u", "_s)};
             },
             [](const auto &) -> R { return std::nullopt; },
         },

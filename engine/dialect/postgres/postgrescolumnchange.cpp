@@ -167,6 +167,10 @@ QStringList PostgresColumnChange::render(const Ops::AlterColumn &a)
         out << alterColumn(a) + u"DROP DEFAULT"_s;
     }
     identityAdds(a, out);
+    if (a.commentChanged) {
+        out << u"COMMENT ON COLUMN "_s + w.name(a.table) + u'.' + w.name(a.to.name) + u" IS "_s
+                   + (a.to.comment.isEmpty() ? u"NULL"_s : SqlWriter::literal(a.to.comment));
+    }
     return out;
 }
 

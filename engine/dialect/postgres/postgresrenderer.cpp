@@ -4,6 +4,10 @@
 
 #include <engine/dialect/sqlwriter.h>
 
+#include <QRegularExpression>
+
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort {
@@ -93,6 +97,68 @@ QStringList replaceView(const Ops::ReplaceView &o)
     return {u"DROP "_s + viewKind(o.from) + w.name(o.from.name), createView(o.to, false)};
 }
 
+bool mentions(const QString &sql, const QString &name)
+{
+    const QRegularExpression re(u"(?<![A-Za-z0-9_$])"_s + QRegularExpression::escape(name)
+                                    + u"(?![A-Za-z0-9_$])"_s,
+                                QRegularExpression::CaseInsensitiveOption);
+    return re.match(sql).hasMatch();
+}
+
+// Views that read `table`, directly or through other such views, in an order that creates
+// each after the views it reads.
+QList<Schema::View> dependentViews(const Schema::Database &state, const QString &table)
+{
+    QStringList names{table};
+    QList<Schema::View> found;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const Schema::View &v : state.views) {
+            if (names.contains(v.name))
+                continue;
+            if (std::any_of(names.begin(), names.end(),
+                            [&](const QString &n) { return mentions(v.definition, n); })) {
+                names << v.name;
+                found << v;
+                grew = true;
+            }
+        }
+    }
+    // Creation order: a view after every found view its query names.
+    QList<Schema::View> ordered;
+    while (!found.isEmpty()) {
+        qsizetype next = 0;
+        for (qsizetype i = 0; i < found.size(); ++i) {
+            const bool ready = std::none_of(found.begin(), found.end(), [&](const Schema::View &o) {
+                return o.name != found.at(i).name && mentions(found.at(i).definition, o.name);
+            });
+            if (ready) {
+                next = i;
+                break;
+            }
+        }
+        ordered << found.takeAt(next);
+    }
+    return ordered;
+}
+
+// PostgreSQL cannot change the type of a column that a view reads: drop those views first
+// and create them again afterwards.
+QStringList aroundDependentViews(const Schema::Database &state, const Ops::AlterColumn &a,
+                                 const QStringList &statements)
+{
+    if (!a.typeChanged && !a.collationChanged)
+        return statements;
+    const QList<Schema::View> views = dependentViews(state, a.table);
+    QStringList out;
+    for (auto it = views.crbegin(); it != views.crend(); ++it)
+        out << u"DROP "_s + viewKind(*it) + w.name(it->name);
+    out += statements;
+    for (const Schema::View &v : views)
+        out << createView(v, false);
+    return out;
+}
+
 RenderedStatementList addEnumValue(const Ops::AddEnumValue &o)
 {
     QString sql = u"ALTER TYPE "_s + w.name(o.from.name) + u" ADD VALUE "_s + SqlWriter::literal(o.value);
@@ -175,6 +241,14 @@ std::optional<QStringList> constraintStatements(const Ops::Operation &op)
                 return QStringList{dropConstraint(o.table, constraintName(o.table, o.foreignKey.name,
                                                                           o.foreignKey.columns, u"fkey"_s))};
             },
+            [](const Ops::AlterPrimaryKey &o) -> std::optional<QStringList> {
+                QStringList out;
+                if (!o.from.isEmpty())
+                    out << dropConstraint(o.table, o.from.name.isEmpty() ? o.table + u"_pkey"_s : o.from.name);
+                if (!o.to.isEmpty())
+                    out << alterTable(o.table) + u"ADD "_s + w.primaryKeyClause(o.to);
+                return out;
+            },
             [](const auto &) -> std::optional<QStringList> { return std::nullopt; },
         },
         op);
@@ -199,7 +273,9 @@ Result<RenderedStatementList> renderOne(const Schema::Database &state, const Ops
             [&](const Ops::DropColumn &o) {
                 return plain({alterTable(o.table) + u"DROP COLUMN "_s + w.name(o.column.name)});
             },
-            [&](const Ops::AlterColumn &o) { return plain(PostgresColumnChange::render(o)); },
+            [&](const Ops::AlterColumn &o) {
+                return plain(aroundDependentViews(state, o, PostgresColumnChange::render(o)));
+            },
             [&](const Ops::CreateIndex &o) { return plain({w.createIndex(o.table, o.index)}); },
             [&](const Ops::DropIndex &o) { return plain({u"DROP INDEX "_s + w.name(o.index.name)}); },
             [&](const Ops::CreateView &o) { return plain({createView(o.view, false)}); },

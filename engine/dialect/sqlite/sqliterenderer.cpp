@@ -51,7 +51,8 @@ bool isTableOp(const Ops::Operation &op)
            || std::holds_alternative<Ops::DropCheckConstraint>(op)
            || std::holds_alternative<Ops::AddForeignKey>(op)
            || std::holds_alternative<Ops::DropForeignKey>(op)
-           || std::holds_alternative<Ops::RenameColumn>(op);
+           || std::holds_alternative<Ops::RenameColumn>(op)
+           || std::holds_alternative<Ops::AlterPrimaryKey>(op);
 }
 
 QString createView(const Schema::View &v)

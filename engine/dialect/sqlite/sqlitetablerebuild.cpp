@@ -198,7 +198,8 @@ bool SqliteTableRebuild::isNeeded(const Database &state, const Ops::Operation &o
            || std::holds_alternative<Ops::AddCheckConstraint>(op)
            || std::holds_alternative<Ops::DropCheckConstraint>(op)
            || std::holds_alternative<Ops::AddForeignKey>(op)
-           || std::holds_alternative<Ops::DropForeignKey>(op);
+           || std::holds_alternative<Ops::DropForeignKey>(op)
+           || std::holds_alternative<Ops::AlterPrimaryKey>(op);
 }
 
 RenderedStatementList SqliteTableRebuild::render(const Database &before,
