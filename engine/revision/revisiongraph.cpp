@@ -63,6 +63,18 @@ Result<void> RevisionGraph::indexRevisions(Data &d)
     d.byId.reserve(d.revisions.size());
     for (int i = 0; i < d.revisions.size(); ++i) {
         const Revision &r = d.revisions.at(i);
+        QStringList illegal;
+        for (const QString &c : {u"+"_s, u"-"_s, u"@"_s}) {
+            if (r.id.contains(c))
+                illegal.append(c);
+        }
+        if (r.id.isEmpty())
+            return graphError(Tr::tr("A revision has an empty revision identifier"), &r);
+        if (!illegal.isEmpty()) {
+            return graphError(Tr::tr("Character(s) '%1' not allowed in revision identifier '%2'")
+                                  .arg(illegal.join(u", "_s), r.id),
+                              &r);
+        }
         const auto it = d.byId.constFind(r.id);
         if (it != d.byId.constEnd()) {
             return graphError(Tr::tr("Revision %1 is present more than once: %2 and %3")

@@ -123,6 +123,10 @@ void tst_RevisionGraph::buildErrors_data()
     QTest::newRow("dependency cycle") << QStringList{u"a:~c"_s, u"b:a"_s, u"c:b"_s}
                                       << u"Dependency cycle is detected in revisions (a, b, c)"_s
                                       << u"/v/0_a.sql"_s;
+    QTest::newRow("relative syntax in id") << QStringList{u"a:"_s, u"b_c:a"_s}
+                                           << u"Character(s) '+, -' not allowed in revision "
+                                              "identifier 'b-c+1'"_s
+                                           << u"/v/1_b-c+1.sql"_s;
     QTest::newRow("label twice") << QStringList{u"a:@x"_s, u"b:a@x"_s}
                                  << u"Branch name 'x' in revision b already used by revision a "
                                     "(/v/1_b.sql and /v/0_a.sql)"_s
@@ -139,6 +143,8 @@ void tst_RevisionGraph::buildErrors()
     QFETCH(QString, message);
     QFETCH(QString, file);
     QList<Revision> revs = GraphSpec::revisions(specs);
+    if (QByteArray(QTest::currentDataTag()) == "relative syntax in id")
+        revs[1].id = u"b-c+1"_s; // GraphSpec's syntax cannot spell it
     for (int i = 0; i < revs.size(); ++i)
         revs[i].filePath = u"/v/%1_%2.sql"_s.arg(i).arg(revs.at(i).id);
     const Result<RevisionGraph> g = RevisionGraph::build(revs);
