@@ -1,5 +1,6 @@
 #include "revisiongraph.h"
 
+#include "revisionidentifier.h"
 #include "revisionrange.h"
 #include "topologicalsorter.h"
 
@@ -473,6 +474,17 @@ Result<QStringList> RevisionGraph::resolve(const QString &identifier,
                                            const QStringList &currentHeads) const
 {
     return RevisionRange(*this).resolve(identifier, currentHeads);
+}
+
+Result<QStringList> RevisionGraph::current(const QStringList &rows) const
+{
+    const auto indexes = RevisionRange(*this).indexesOf(rows);
+    if (!indexes)
+        return indexes.error();
+    const auto tips = RevisionIdentifier(*this).allCurrent(*indexes);
+    if (!tips)
+        return tips.error();
+    return idsOf(*tips);
 }
 
 Result<QStringList> RevisionGraph::history(const QString &range,

@@ -67,6 +67,9 @@ public:
     // where Alembic's command layer would say "Can't locate revision identified by 'x'".
     Result<QStringList> resolve(const QString &identifier,
                                 const QStringList &currentHeads = {}) const;
+    // What `alembic current` lists for these version rows: the rows and everything they stand
+    // for (ancestors, depends-on), reduced to the newest on each line; input order. Linear.
+    Result<QStringList> current(const QStringList &rows) const;
     // `history -r RANGE` ("A:B", "A:", ":B", or empty for all): ids newest first.
     // "current" in the range stands for currentHeads.
     Result<QStringList> history(const QString &range, const QStringList &currentHeads = {}) const;

@@ -152,6 +152,8 @@ QJsonArray randomQueries(Gen &g)
     }
     for (int k = 0; k < 14; ++k) {
         q.append(randomCommand(g));
+        if (g.chance(25))
+            q.append(QJsonObject{{u"op"_s, u"current"_s}});
         if (g.chance(20)) {
             q.append(QJsonObject{{u"op"_s, u"history"_s},
                                  {u"range"_s, g.chance(50) ? u"current:"_s : u":current"_s}});
@@ -232,6 +234,10 @@ QJsonObject retortAnswer(const RevisionGraph &g, const QJsonObject &q, const QSt
     }
     if (op == u"history"_s)
         return idsAnswer(g.history(q.value(u"range"_s).toString(), rows));
+    if (op == u"current"_s) {
+        const Result<QStringList> current = g.current(rows);
+        return current ? success(array(sorted(*current))) : failure(current.error());
+    }
     if (op == u"resolve"_s)
         return idsAnswer(g.resolve(q.value(u"id"_s).toString()));
     if (op == u"upgrade"_s)

@@ -50,6 +50,7 @@ private slots:
     void resolve();
     void history_data();
     void history();
+    void currentListsEffectiveHeads();
     void topologicalOrderRespectsEdges();
     void tenThousandRevisionsAreFast();
     void benchmarkBuildAndHistory();
@@ -374,6 +375,23 @@ void tst_RevisionGraph::history()
     const Result<QStringList> r = graphOf(specs).history(range);
     QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
     QCOMPARE(*r, expected);
+}
+
+void tst_RevisionGraph::currentListsEffectiveHeads()
+{
+    // The depends-on target has no row of its own, yet `alembic current` lists it.
+    const RevisionGraph g = graphOf({u"1975ea83b712:"_s, u"27c6a30d7c24:1975ea83b712"_s,
+                                     u"2a95102259be:~55af2cb1c267"_s,
+                                     u"55af2cb1c267:1975ea83b712"_s});
+    const Result<QStringList> current = g.current({u"2a95102259be"_s, u"27c6a30d7c24"_s});
+    QVERIFY(current);
+    QCOMPARE(*current,
+             (QStringList{u"27c6a30d7c24"_s, u"2a95102259be"_s, u"55af2cb1c267"_s}));
+    QCOMPARE(*g.current({u"27c6a30d7c24"_s}), QStringList{u"27c6a30d7c24"_s});
+    QVERIFY(g.current({}) && g.current({})->isEmpty());
+    const Result<QStringList> unknown = g.current({u"feedbeef"_s});
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().message, u"Can't locate revision identified by 'feedbeef'"_s);
 }
 
 void tst_RevisionGraph::topologicalOrderRespectsEdges()
