@@ -35,24 +35,43 @@ QList<int> TopologicalSorter::sort(const QList<char> &subset, const QList<int> &
     return output;
 }
 
-// Pending: every revision between two of the subset (the subset included), found as those both
-// above and below the subset.
+// Pending: the subset and every revision between two of it (below one, above another). The
+// walks enter only revisions outside the subset, so a full history costs one pass.
 TopologicalSorter::State TopologicalSorter::start(const QList<char> &subset,
                                                   const QList<int> &heads) const
 {
     const int n = m_graph.count();
     State s;
     s.todo = subset;
-    QList<int> marked;
+    s.pending = subset;
+    QList<char> below(n, 0);
+    QList<int> stack;
     for (int i = 0; i < n; ++i) {
         if (subset.at(i))
-            marked.append(i);
+            stack.append(m_graph.downIndexes(i));
     }
-    s.pending = m_graph.reachUp(marked, true);
-    const QList<char> below = m_graph.reachDown(marked, true);
+    while (!stack.isEmpty()) {
+        const int r = stack.takeLast();
+        if (subset.at(r) || below.at(r))
+            continue;
+        below[r] = 1;
+        stack.append(m_graph.downIndexes(r));
+    }
+    for (int i = 0; i < n; ++i) {
+        if (subset.at(i))
+            stack.append(i);
+    }
+    while (!stack.isEmpty()) {
+        const int r = stack.takeLast();
+        for (int c : m_graph.allChildIndexes(r)) {
+            if (below.at(c) && !s.pending.at(c) && m_graph.downIndexes(c).contains(r)) {
+                s.pending[c] = 1;
+                stack.append(c);
+            }
+        }
+    }
     s.pendingChildren = QList<int>(n, 0);
     for (int i = 0; i < n; ++i) {
-        s.pending[i] = s.pending.at(i) && below.at(i);
         if (!s.pending.at(i))
             continue;
         for (int p : m_graph.downIndexes(i))
