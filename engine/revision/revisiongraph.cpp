@@ -1,5 +1,6 @@
 #include "revisiongraph.h"
 
+#include "revisionidentifier.h"
 #include "revisionrange.h"
 #include "topologicalsorter.h"
 
@@ -63,6 +64,18 @@ Result<void> RevisionGraph::indexRevisions(Data &d)
     d.byId.reserve(d.revisions.size());
     for (int i = 0; i < d.revisions.size(); ++i) {
         const Revision &r = d.revisions.at(i);
+        QStringList illegal;
+        for (const QString &c : {u"+"_s, u"-"_s, u"@"_s}) {
+            if (r.id.contains(c))
+                illegal.append(c);
+        }
+        if (r.id.isEmpty())
+            return graphError(Tr::tr("A revision has an empty revision identifier"), &r);
+        if (!illegal.isEmpty()) {
+            return graphError(Tr::tr("Character(s) '%1' not allowed in revision identifier '%2'")
+                                  .arg(illegal.join(u", "_s), r.id),
+                              &r);
+        }
         const auto it = d.byId.constFind(r.id);
         if (it != d.byId.constEnd()) {
             return graphError(Tr::tr("Revision %1 is present more than once: %2 and %3")
@@ -463,6 +476,17 @@ Result<QStringList> RevisionGraph::resolve(const QString &identifier,
     return RevisionRange(*this).resolve(identifier, currentHeads);
 }
 
+Result<QStringList> RevisionGraph::current(const QStringList &rows) const
+{
+    const auto indexes = RevisionRange(*this).indexesOf(rows);
+    if (!indexes)
+        return indexes.error();
+    const auto tips = RevisionIdentifier(*this).allCurrent(*indexes);
+    if (!tips)
+        return tips.error();
+    return idsOf(*tips);
+}
+
 Result<QStringList> RevisionGraph::history(const QString &range,
                                            const QStringList &currentHeads) const
 {
@@ -559,57 +583,6 @@ QList<char> RevisionGraph::lineage(const QList<int> &of, bool includeDependencie
     for (int i = 0; i < marks.size(); ++i)
         marks[i] = marks.at(i) || up.at(i);
     return marks;
-}
-
-// Alembic's _revision_for_ident: an id or label, else a prefix of an id or label longer than
-// three characters.
-Result<int> RevisionGraph::lookup(const QString &ident, int lineageOf) const
-{
-    const int exact = m_d->byId.value(ident, m_d->byLabel.value(ident, -1));
-    if (exact >= 0)
-        return exact;
-    QStringList keys;
-    QList<int> targets;
-    for (int i = 0; i < count(); ++i) {
-        const QString &id = idAt(i);
-        if (id.size() > 3 && id.startsWith(ident)) {
-            keys.append(id);
-            targets.append(i);
-        }
-    }
-    for (int i = 0; i < count(); ++i) {
-        for (const QString &label : m_d->revisions.at(i).branchLabels) {
-            if (label.size() > 3 && label.startsWith(ident)) {
-                keys.append(label);
-                targets.append(i);
-            }
-        }
-    }
-    if (lineageOf >= 0 && !keys.isEmpty()) {
-        const QList<char> related = lineage({lineageOf}, false);
-        for (int k = keys.size() - 1; k >= 0; --k) {
-            if (!related.at(targets.at(k))) {
-                keys.removeAt(k);
-                targets.removeAt(k);
-            }
-        }
-    }
-    if (keys.isEmpty()) {
-        const QString hint = ident.size() < 4
-                                 ? Tr::tr("; please ensure at least four characters are present "
-                                          "for partial revision identifier matches")
-                                 : QString();
-        return Error(Error::Kind::Graph,
-                     Tr::tr("No such revision or branch '%1'%2").arg(ident, hint));
-    }
-    if (keys.size() > 1) {
-        QStringList quoted;
-        for (const QString &k : std::as_const(keys))
-            quoted.append(u"'"_s + k + u"'"_s);
-        return Error(Error::Kind::Graph, Tr::tr("Multiple revisions start with '%1': %2...")
-                                             .arg(ident, quoted.join(u", "_s)));
-    }
-    return targets.first();
 }
 
 } // namespace Retort

@@ -67,6 +67,9 @@ public:
     // where Alembic's command layer would say "Can't locate revision identified by 'x'".
     Result<QStringList> resolve(const QString &identifier,
                                 const QStringList &currentHeads = {}) const;
+    // What `alembic current` lists for these version rows: the rows and everything they stand
+    // for (ancestors, depends-on), reduced to the newest on each line; input order. Linear.
+    Result<QStringList> current(const QStringList &rows) const;
     // `history -r RANGE` ("A:B", "A:", ":B", or empty for all): ids newest first.
     // "current" in the range stands for currentHeads.
     Result<QStringList> history(const QString &range, const QStringList &currentHeads = {}) const;
@@ -77,9 +80,6 @@ public:
     const QList<int> &downIndexes(int index) const; // parents + depends-on not implied by ancestors
     const QList<int> &childIndexes(int index) const;    // by parent edge, input order
     const QList<int> &allChildIndexes(int index) const; // by parent or depends-on edge
-    // Index of an id, a branch label, or a unique prefix (Alembic's _revision_for_ident);
-    // lineageOf >= 0 narrows prefix candidates to that revision's ancestors and descendants.
-    Result<int> lookup(const QString &ident, int lineageOf = -1) const;
     // Marks (1) every index reachable from `starts` (included) towards bases or heads.
     QList<char> reachDown(const QList<int> &starts, bool includeDependencies) const;
     QList<char> reachUp(const QList<int> &starts, bool includeDependencies) const;

@@ -134,7 +134,7 @@ Result<int> RevisionIdentifier::resolveBranch(const QString &label) const
     const auto it = m_graph.labelIndexes().constFind(label);
     if (it != m_graph.labelIndexes().constEnd())
         return *it;
-    const auto r = m_graph.lookup(label);
+    const auto r = lookup(label);
     if (!r)
         return graphError(Tr::tr("No such branch: '%1'").arg(label));
     return *r;
@@ -149,7 +149,7 @@ Result<int> RevisionIdentifier::revisionForIdent(const QString &ident, const QSt
             return b.error();
         branchRev = *b;
     }
-    const auto rev = m_graph.lookup(ident, branchRev);
+    const auto rev = lookup(ident, branchRev);
     if (!rev)
         return rev.error();
     if (branchRev >= 0 && !m_graph.sharesLineage(*rev, {branchRev}, false)) {
@@ -465,6 +465,58 @@ Result<RevisionIdentifier::DowngradeTarget> RevisionIdentifier::parseDowngradeTa
     }
     t.revision = *w;
     return t;
+}
+
+// Alembic's _revision_for_ident: an id or label, else a prefix of an id or label longer than
+// three characters.
+Result<int> RevisionIdentifier::lookup(const QString &ident, int lineageOf) const
+{
+    const int exact = m_graph.indexOf(ident) >= 0 ? m_graph.indexOf(ident)
+                                                 : m_graph.labelIndexes().value(ident, -1);
+    if (exact >= 0)
+        return exact;
+    QStringList keys;
+    QList<int> targets;
+    for (int i = 0; i < m_graph.count(); ++i) {
+        const QString &id = m_graph.revisions().at(i).id;
+        if (id.size() > 3 && id.startsWith(ident)) {
+            keys.append(id);
+            targets.append(i);
+        }
+    }
+    for (int i = 0; i < m_graph.count(); ++i) {
+        for (const QString &label : m_graph.revisions().at(i).branchLabels) {
+            if (label.size() > 3 && label.startsWith(ident)) {
+                keys.append(label);
+                targets.append(i);
+            }
+        }
+    }
+    if (lineageOf >= 0 && !keys.isEmpty()) {
+        const QList<char> related = m_graph.lineage({lineageOf}, false);
+        for (int k = keys.size() - 1; k >= 0; --k) {
+            if (!related.at(targets.at(k))) {
+                keys.removeAt(k);
+                targets.removeAt(k);
+            }
+        }
+    }
+    if (keys.isEmpty()) {
+        const QString hint = ident.size() < 4
+                                 ? Tr::tr("; please ensure at least four characters are present "
+                                          "for partial revision identifier matches")
+                                 : QString();
+        return Error(Error::Kind::Graph,
+                     Tr::tr("No such revision or branch '%1'%2").arg(ident, hint));
+    }
+    if (keys.size() > 1) {
+        QStringList quoted;
+        for (const QString &k : std::as_const(keys))
+            quoted.append(u"'"_s + k + u"'"_s);
+        return Error(Error::Kind::Graph, Tr::tr("Multiple revisions start with '%1': %2...")
+                                             .arg(ident, quoted.join(u", "_s)));
+    }
+    return targets.first();
 }
 
 } // namespace Retort

@@ -26,6 +26,9 @@ public:
     Result<QList<int>> revisions(const QStringList &identifiers) const;
     // get_revision(): NoRevision for "base"; several revisions are a "Multiple head" error.
     Result<int> singleRevision(const QString &identifier) const;
+    // Index of an id, a branch label, or a unique prefix of one longer than three characters;
+    // lineageOf >= 0 narrows prefix candidates to that revision's ancestors and descendants.
+    Result<int> lookup(const QString &ident, int lineageOf = -1) const;
     // _revision_for_ident with an optional branch that the revision must belong to.
     Result<int> revisionForIdent(const QString &ident, const QString &branch = {}) const;
     Result<QList<int>> filterForLineage(const QList<int> &targets, const QString &checkAgainst,

@@ -76,6 +76,27 @@ Result<QList<char>> RevisionRange::ancestorsChecked(const QList<int> &targets) c
     return seen;
 }
 
+// History's "LABEL@...:" lower bound keeps only the targets carrying that label; a revision
+// given instead of a label stands for its one label.
+Result<QList<int>> RevisionRange::onLowerBranch(const QList<int> &targets, QString branch) const
+{
+    const auto branchRev = m_ident.singleRevision(branch);
+    if (!branchRev)
+        return branchRev.error();
+    if (*branchRev >= 0 && m_graph.idAt(*branchRev) == branch) {
+        const QStringList labels = m_graph.branchLabels(branch);
+        if (labels.size() != 1)
+            return graphError(Tr::tr("Revision %1 has no single branch label").arg(branch));
+        branch = labels.first();
+    }
+    QList<int> result;
+    for (int t : targets) {
+        if (m_graph.branchLabels(m_graph.idAt(t)).contains(branch))
+            result.append(t);
+    }
+    return result;
+}
+
 Result<RevisionRange::Selection> RevisionRange::collectUpgrade(const QStringList &upper,
                                                                const QList<int> &lower,
                                                                const UpgradeOptions &options) const
@@ -93,22 +114,10 @@ Result<RevisionRange::Selection> RevisionRange::collectUpgrade(const QStringList
         targets.append(t);
     }
     if (const int at = options.lowerText.indexOf(u'@'); at >= 0) {
-        QString branch = options.lowerText.left(at);
-        const auto branchRev = m_ident.singleRevision(branch);
-        if (!branchRev)
-            return branchRev.error();
-        if (*branchRev >= 0 && m_graph.idAt(*branchRev) == branch) {
-            const QStringList labels = m_graph.branchLabels(branch);
-            if (labels.size() != 1)
-                return graphError(Tr::tr("Revision %1 has no single branch label").arg(branch));
-            branch = labels.first();
-        }
-        QList<int> onBranch;
-        for (int t : std::as_const(targets)) {
-            if (m_graph.branchLabels(m_graph.idAt(t)).contains(branch))
-                onBranch.append(t);
-        }
-        targets = onBranch;
+        const auto onBranch = onLowerBranch(targets, options.lowerText.left(at));
+        if (!onBranch)
+            return onBranch.error();
+        targets = *onBranch;
     }
     const auto required = ancestorsChecked(targets);
     if (!required)

@@ -48,6 +48,7 @@ public:
 private:
     Result<QList<char>> ancestorsChecked(const QList<int> &targets) const;
     Result<QList<int>> historyLower(const QString &lower) const;
+    Result<QList<int>> onLowerBranch(const QList<int> &targets, QString branch) const;
     QStringList idsOf(const QList<int> &indexes) const;
 
     const RevisionGraph &m_graph;

@@ -50,6 +50,7 @@ private slots:
     void resolve();
     void history_data();
     void history();
+    void currentListsEffectiveHeads();
     void topologicalOrderRespectsEdges();
     void tenThousandRevisionsAreFast();
     void benchmarkBuildAndHistory();
@@ -123,6 +124,10 @@ void tst_RevisionGraph::buildErrors_data()
     QTest::newRow("dependency cycle") << QStringList{u"a:~c"_s, u"b:a"_s, u"c:b"_s}
                                       << u"Dependency cycle is detected in revisions (a, b, c)"_s
                                       << u"/v/0_a.sql"_s;
+    QTest::newRow("relative syntax in id") << QStringList{u"a:"_s, u"b_c:a"_s}
+                                           << u"Character(s) '+, -' not allowed in revision "
+                                              "identifier 'b-c+1'"_s
+                                           << u"/v/1_b-c+1.sql"_s;
     QTest::newRow("label twice") << QStringList{u"a:@x"_s, u"b:a@x"_s}
                                  << u"Branch name 'x' in revision b already used by revision a "
                                     "(/v/1_b.sql and /v/0_a.sql)"_s
@@ -139,6 +144,8 @@ void tst_RevisionGraph::buildErrors()
     QFETCH(QString, message);
     QFETCH(QString, file);
     QList<Revision> revs = GraphSpec::revisions(specs);
+    if (QByteArray(QTest::currentDataTag()) == "relative syntax in id")
+        revs[1].id = u"b-c+1"_s; // GraphSpec's syntax cannot spell it
     for (int i = 0; i < revs.size(); ++i)
         revs[i].filePath = u"/v/%1_%2.sql"_s.arg(i).arg(revs.at(i).id);
     const Result<RevisionGraph> g = RevisionGraph::build(revs);
@@ -368,6 +375,23 @@ void tst_RevisionGraph::history()
     const Result<QStringList> r = graphOf(specs).history(range);
     QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
     QCOMPARE(*r, expected);
+}
+
+void tst_RevisionGraph::currentListsEffectiveHeads()
+{
+    // The depends-on target has no row of its own, yet `alembic current` lists it.
+    const RevisionGraph g = graphOf({u"1975ea83b712:"_s, u"27c6a30d7c24:1975ea83b712"_s,
+                                     u"2a95102259be:~55af2cb1c267"_s,
+                                     u"55af2cb1c267:1975ea83b712"_s});
+    const Result<QStringList> current = g.current({u"2a95102259be"_s, u"27c6a30d7c24"_s});
+    QVERIFY(current);
+    QCOMPARE(*current,
+             (QStringList{u"27c6a30d7c24"_s, u"2a95102259be"_s, u"55af2cb1c267"_s}));
+    QCOMPARE(*g.current({u"27c6a30d7c24"_s}), QStringList{u"27c6a30d7c24"_s});
+    QVERIFY(g.current({}) && g.current({})->isEmpty());
+    const Result<QStringList> unknown = g.current({u"feedbeef"_s});
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().message, u"Can't locate revision identified by 'feedbeef'"_s);
 }
 
 void tst_RevisionGraph::topologicalOrderRespectsEdges()

@@ -9,7 +9,7 @@ Input (stdin or argv[1]):
                | {"op": "labels"}
                | {"op": "upgrade" | "downgrade", "target": "..."}
                | {"op": "stamp", "targets": [...], "purge": false}
-               | {"op": "rows"}]}
+               | {"op": "rows"} | {"op": "current"}]}
 Revision files are written as NNNNN_<id>.py and listed in sorted order (Retort reads revision
 files in sorted file-name order), so the input order is Alembic's map order.
 
@@ -106,6 +106,12 @@ def run_query(cfg, db, log, q):
         return [r.revision if r is not None else None for r in script.get_revisions(q["id"])]
     if op == "rows":
         return rows(db)
+    if op == "current":
+        cfg.attributes["on_version_apply"] = lambda **kw: None
+        out = io.StringIO()
+        cfg.stdout = out
+        command.current(cfg)
+        return sorted(line.split(" ", 1)[0] for line in out.getvalue().splitlines())
     if op == "history":
         cfg.attributes["on_version_apply"] = lambda **kw: None
         out = io.StringIO()
