@@ -361,6 +361,9 @@ void tst_SqliteIntrospector::introspectsRichSchema()
              u"SELECT \"order id\", user_id FROM \"order\" WHERE status = 'paid'"_s);
     QVERIFY(model->enums.isEmpty());
     QVERIFY(model->sequences.isEmpty());
+    // `retort inspect` text form, checked against a reviewed golden file.
+    const QString text = model->toText();
+    QCOMPARE(text, readFile(dataDir() + u"/rich.txt"_s));
 }
 
 void tst_SqliteIntrospector::introspectsUnusualDdl()
