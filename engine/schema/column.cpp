@@ -44,7 +44,8 @@ QJsonObject Column::toJson() const
                   {u"collation"_s, collation},
                   {u"generated"_s, generatedName(generated)},
                   {u"generation_expression"_s, generationExpression},
-                  {u"comment"_s, comment}};
+                  {u"comment"_s, comment},
+                  {u"on_update"_s, onUpdateExpression}};
     return o;
 }
 

@@ -10,8 +10,11 @@ struct IndexColumn
 {
     QString name;
     QString expression; // SQL text of an expression key part, e.g. lower(email)
+    enum class Nulls { Default, First, Last }; // PostgreSQL NULLS FIRST/LAST when not the default
+
     bool descending = false;
     QString collation; // empty = the column's or engine's default
+    Nulls nulls = Nulls::Default;
 
     bool isExpression() const { return !expression.isEmpty(); }
     QString displayText() const; // name or expression, plus COLLATE / DESC when set

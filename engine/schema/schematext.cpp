@@ -33,6 +33,8 @@ QString indexLine(const Index &index)
             part += u" COLLATE "_s + c.collation;
         if (c.descending)
             part += u" DESC"_s;
+        if (c.nulls != IndexColumn::Nulls::Default)
+            part += c.nulls == IndexColumn::Nulls::First ? u" NULLS FIRST"_s : u" NULLS LAST"_s;
         parts.append(part);
     }
     QString line
@@ -96,6 +98,8 @@ QString SchemaText::formatColumn(const Column &c)
     if (c.generated != Generated::None)
         line += u" GENERATED ALWAYS AS ("_s + c.generationExpression + u") "_s
                 + generatedName(c.generated).toUpper();
+    if (!c.onUpdateExpression.isEmpty())
+        line += u" ON UPDATE "_s + c.onUpdateExpression;
     if (!c.comment.isEmpty())
         line += u" COMMENT "_s + quote(c.comment);
     return line;
