@@ -1,7 +1,85 @@
+// retort: the command line. Parses the global options and the verb, then hands over to the verb.
+#include "commands.h"
+
 #include <QCoreApplication>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Retort::Cli;
+
+namespace {
+
+QString generalHelp()
+{
+    QString text = u"Usage: retort [-c FILE] [--url URL] COMMAND [ARGS]\n\n"
+                   "Database migrations with a revision graph, for SQLite, PostgreSQL and "
+                   "MySQL/MariaDB.\n\nOptions:\n"
+                   "  -c, --config FILE  Use this retort.ini (default: found in the current folder "
+                   "or a parent).\n"
+                   "  --url URL          Database URL; overrides RETORT_URL and the ini.\n"
+                   "  -h, --help         Show this help; 'retort COMMAND --help' for a command.\n"
+                   "  --version          Show the version.\n\nCommands:\n"_s;
+    for (const Command &command : commands())
+        text += u"  %1%2\n"_s.arg(command.name, -12).arg(command.summary);
+    text += u"\nExit status: 0 success, 1 failure, 2 bad command-line usage.\n"_s;
+    return text;
+}
+
+int usageError(const QString &message)
+{
+    QTextStream(stderr) << "retort: error: " << message
+                        << "\nUsage: retort [-c FILE] [--url URL] COMMAND [ARGS]; see retort --help\n";
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(u"retort"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    QString configFile, url;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        auto value = [&](const QString &name) -> std::optional<QString> {
+            if (a.startsWith(name + u'='))
+                return a.mid(name.size() + 1);
+            if (a == name && i + 1 < args.size())
+                return args[++i];
+            return std::nullopt;
+        };
+        if (a == u"--version") {
+            QTextStream(stdout) << "retort " << RETORT_VERSION << "\n";
+            return 0;
+        }
+        if (a == u"-h" || a == u"--help") {
+            QTextStream(stdout) << generalHelp();
+            return 0;
+        }
+        if (a == u"-c" || a.startsWith(u"--config")) {
+            const auto v = value(a == u"-c" ? u"-c"_s : u"--config"_s);
+            if (!v)
+                return usageError(u"option %1 needs a value"_s.arg(a));
+            configFile = *v;
+        } else if (a.startsWith(u"--url")) {
+            const auto v = value(u"--url"_s);
+            if (!v)
+                return usageError(u"option --url needs a value"_s);
+            url = *v;
+        } else if (a.startsWith(u'-')) {
+            return usageError(u"unknown option '%1'"_s.arg(a));
+        } else {
+            for (const Command &command : commands()) {
+                if (command.name == a) {
+                    CliContext context(a, args.mid(i + 1));
+                    context.configFile = configFile;
+                    context.url = url;
+                    return command.run(context);
+                }
+            }
+            return usageError(u"unknown command '%1'"_s.arg(a));
+        }
+    }
+    return usageError(u"no command given"_s);
 }

@@ -1,5 +1,8 @@
 #include "typenormalizer.h"
 
+#include <engine/dialect/mysql/mysqltypes.h>
+#include <engine/dialect/postgres/postgrestypes.h>
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
@@ -99,129 +102,15 @@ QString normalizeSqlite(const QString &raw)
 
 } // namespace
 
-namespace {
-
-// format_type() spellings and their aliases -> canonical name.
-const QHash<QString, QString> &postgresNames()
-{
-    static const QHash<QString, QString> names{{u"INT"_s, u"INTEGER"_s},
-                                               {u"INT4"_s, u"INTEGER"_s},
-                                               {u"INTEGER"_s, u"INTEGER"_s},
-                                               {u"SERIAL"_s, u"INTEGER"_s},
-                                               {u"SERIAL4"_s, u"INTEGER"_s},
-                                               {u"INT8"_s, u"BIGINT"_s},
-                                               {u"BIGINT"_s, u"BIGINT"_s},
-                                               {u"BIGSERIAL"_s, u"BIGINT"_s},
-                                               {u"SERIAL8"_s, u"BIGINT"_s},
-                                               {u"INT2"_s, u"SMALLINT"_s},
-                                               {u"SMALLINT"_s, u"SMALLINT"_s},
-                                               {u"SMALLSERIAL"_s, u"SMALLINT"_s},
-                                               {u"SERIAL2"_s, u"SMALLINT"_s},
-                                               {u"CHARACTER VARYING"_s, u"VARCHAR"_s},
-                                               {u"VARCHAR"_s, u"VARCHAR"_s},
-                                               {u"CHARACTER"_s, u"CHAR"_s},
-                                               {u"CHAR"_s, u"CHAR"_s},
-                                               {u"BPCHAR"_s, u"CHAR"_s},
-                                               {u"BOOL"_s, u"BOOLEAN"_s},
-                                               {u"BOOLEAN"_s, u"BOOLEAN"_s},
-                                               {u"FLOAT8"_s, u"DOUBLE PRECISION"_s},
-                                               {u"DOUBLE PRECISION"_s, u"DOUBLE PRECISION"_s},
-                                               {u"FLOAT"_s, u"DOUBLE PRECISION"_s},
-                                               {u"FLOAT4"_s, u"REAL"_s},
-                                               {u"REAL"_s, u"REAL"_s},
-                                               {u"DECIMAL"_s, u"NUMERIC"_s},
-                                               {u"NUMERIC"_s, u"NUMERIC"_s},
-                                               {u"TIMESTAMP"_s, u"TIMESTAMP"_s},
-                                               {u"TIMESTAMP WITHOUT TIME ZONE"_s, u"TIMESTAMP"_s},
-                                               {u"TIMESTAMPTZ"_s, u"TIMESTAMPTZ"_s},
-                                               {u"TIMESTAMP WITH TIME ZONE"_s, u"TIMESTAMPTZ"_s},
-                                               {u"TIME"_s, u"TIME"_s},
-                                               {u"TIME WITHOUT TIME ZONE"_s, u"TIME"_s},
-                                               {u"TIMETZ"_s, u"TIMETZ"_s},
-                                               {u"TIME WITH TIME ZONE"_s, u"TIMETZ"_s},
-                                               {u"VARBIT"_s, u"VARBIT"_s},
-                                               {u"BIT VARYING"_s, u"VARBIT"_s},
-                                               {u"BIT"_s, u"BIT"_s},
-                                               {u"TEXT"_s, u"TEXT"_s},
-                                               {u"BYTEA"_s, u"BYTEA"_s},
-                                               {u"UUID"_s, u"UUID"_s},
-                                               {u"JSON"_s, u"JSON"_s},
-                                               {u"JSONB"_s, u"JSONB"_s},
-                                               {u"DATE"_s, u"DATE"_s},
-                                               {u"INTERVAL"_s, u"INTERVAL"_s},
-                                               {u"MONEY"_s, u"MONEY"_s},
-                                               {u"INET"_s, u"INET"_s},
-                                               {u"CIDR"_s, u"CIDR"_s},
-                                               {u"MACADDR"_s, u"MACADDR"_s},
-                                               {u"XML"_s, u"XML"_s},
-                                               {u"TSVECTOR"_s, u"TSVECTOR"_s},
-                                               {u"OID"_s, u"OID"_s}};
-    return names;
-}
-
-QString normalizePostgres(const QString &raw)
-{
-    const QHash<QString, QString> &names = postgresNames();
-    QString upper = canonicalText(raw, true);
-    QString array;
-    if (upper.startsWith(u'_') && !upper.contains(u'(')) { // pg_type's internal array name
-        upper = upper.mid(1);
-        array = u"[]"_s;
-    }
-    while (upper.endsWith(u"[]"_s)) {
-        upper.chop(2);
-        array += u"[]"_s;
-    }
-    const Parts p = split(upper);
-    const QString key = QString(p.base + p.suffix).trimmed();
-    if (const auto it = names.constFind(key); it != names.constEnd())
-        return *it + p.args + array;
-    if (const auto it = names.constFind(p.base); it != names.constEnd())
-        return join(*it, p.args, p.suffix) + array;
-    return canonicalText(raw, false); // a user type (enum, domain): case matters
-}
-
-QString normalizeMysql(const QString &raw)
-{
-    static const QHash<QString, QString> names{{u"INTEGER"_s, u"INT"_s},
-                                               {u"INT"_s, u"INT"_s},
-                                               {u"TINYINT"_s, u"TINYINT"_s},
-                                               {u"SMALLINT"_s, u"SMALLINT"_s},
-                                               {u"MEDIUMINT"_s, u"MEDIUMINT"_s},
-                                               {u"BIGINT"_s, u"BIGINT"_s},
-                                               {u"NUMERIC"_s, u"DECIMAL"_s},
-                                               {u"DECIMAL"_s, u"DECIMAL"_s},
-                                               {u"DEC"_s, u"DECIMAL"_s},
-                                               {u"FIXED"_s, u"DECIMAL"_s},
-                                               {u"DOUBLE PRECISION"_s, u"DOUBLE"_s},
-                                               {u"REAL"_s, u"DOUBLE"_s},
-                                               {u"CHARACTER VARYING"_s, u"VARCHAR"_s},
-                                               {u"CHARACTER"_s, u"CHAR"_s}};
-    const Parts p = split(canonicalText(raw, true));
-    if (p.base == u"BOOL"_s || p.base == u"BOOLEAN"_s)
-        return u"TINYINT(1)"_s;
-    const QString base = names.value(p.base, p.base);
-    static const QStringList integers{u"INT"_s, u"SMALLINT"_s, u"MEDIUMINT"_s, u"BIGINT"_s};
-    if (integers.contains(base) || (base == u"TINYINT"_s && p.args != u"(1)"_s))
-        return join(base, QString(), p.suffix); // display width means nothing
-    if (base == u"DECIMAL"_s && p.args.isEmpty())
-        return join(base, u"(10,0)"_s, p.suffix);
-    if (base == u"DECIMAL"_s && !p.args.contains(u','))
-        return join(base, p.args.chopped(1) + u",0)"_s, p.suffix);
-    return join(base, p.args, p.suffix);
-}
-
-} // namespace
-
 QString TypeNormalizer::normalize(const QString &raw) const
 {
     switch (m_dialect) {
     case SqlDialect::SQLite:
         return normalizeSqlite(raw);
     case SqlDialect::PostgreSQL:
-        return normalizePostgres(raw);
+        return PostgresTypes::normalize(raw);
     case SqlDialect::MySQL:
-        return normalizeMysql(raw);
+        return MysqlTypes::normalize(raw); // the MySQL introspector's own spelling
     }
     return raw;
 }

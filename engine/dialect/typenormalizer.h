@@ -12,8 +12,8 @@ namespace Retort {
 // values and PostgreSQL quoted type names keep their case), no spaces around parentheses and
 // commas, synonyms folded:
 //   SQLite:     INT -> INTEGER, CHARACTER VARYING(n) -> VARCHAR(n)
-//   PostgreSQL: int4/int/integer/serial -> INTEGER, int8/bigserial -> BIGINT, int2 -> SMALLINT,
-//               character varying(n) -> VARCHAR(n), character(n)/bpchar -> CHAR(n),
+//   PostgreSQL (PostgresTypes::normalize): int4/int/integer/serial -> INTEGER, int8/bigserial -> BIGINT, int2 -> SMALLINT,
+//               character varying(n) -> VARCHAR(n), character(n) -> CHAR(n),
 //               bool -> BOOLEAN, float8/float -> DOUBLE PRECISION, float4 -> REAL,
 //               decimal -> NUMERIC, timestamp without time zone -> TIMESTAMP,
 //               timestamp(3) with time zone/timestamptz -> TIMESTAMPTZ(3), _int4 -> INTEGER[]

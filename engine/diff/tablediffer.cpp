@@ -167,8 +167,8 @@ std::optional<AlterColumn> TableDiffer::alterColumn(const QString &table,
     a.collationChanged = from.collation.compare(to.collation, Qt::CaseInsensitive) != 0;
     a.identityChanged = from.identity != to.identity;
     a.commentChanged = from.comment != to.comment;
-    a.onUpdateChanged = MatchRules::normalizeSql(from.onUpdateExpression)
-                        != MatchRules::normalizeSql(to.onUpdateExpression);
+    a.onUpdateChanged
+        = MatchRules::normalizeSql(from.onUpdate) != MatchRules::normalizeSql(to.onUpdate);
     a.generatedChanged = from.generated != to.generated
                          || MatchRules::normalizeSql(from.generationExpression)
                                 != MatchRules::normalizeSql(to.generationExpression);

@@ -25,6 +25,7 @@ struct MigrationStep
     QStringList fromRevisions; // Alembic's "Running upgrade <from> -> <to>" left side
     QStringList toRevisions;   // right side
     QList<VersionChange> versionChanges; // applied in this order, in the step's transaction
+    bool stamp = false; // a stamp step: no script runs, only versionChanges (revision is empty)
     bool operator==(const MigrationStep &) const = default;
 };
 
@@ -33,7 +34,8 @@ struct MigrationPlan
 {
     QList<MigrationStep> steps;
     QStringList headsBefore;
-    QStringList headsAfter;
+    QStringList headsAfter; // in the order the table's rows end up (updates keep their place)
+    bool purge = false;     // stamp --purge: delete every version row before the first step
 };
 
 } // namespace Retort

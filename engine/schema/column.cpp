@@ -44,8 +44,9 @@ QJsonObject Column::toJson() const
                   {u"collation"_s, collation},
                   {u"generated"_s, generatedName(generated)},
                   {u"generation_expression"_s, generationExpression},
-                  {u"comment"_s, comment},
-                  {u"on_update"_s, onUpdateExpression}};
+                  {u"comment"_s, comment}};
+    if (!onUpdate.isEmpty()) // MySQL only: other dialects' JSON stays as it was
+        o.insert(u"on_update"_s, onUpdate);
     return o;
 }
 

@@ -37,7 +37,7 @@ struct Column
     Generated generated = Generated::None;
     QString generationExpression; // the expression of a generated column, without AS ( )
     QString comment;              // PostgreSQL/MySQL column comment; empty if none
-    QString onUpdateExpression;   // MySQL ON UPDATE (e.g. CURRENT_TIMESTAMP); empty if none
+    QString onUpdate; // MySQL/MariaDB ON UPDATE expression, e.g. current_timestamp(); empty = none
 
     QJsonObject toJson() const;
     bool operator==(const Column &) const = default;

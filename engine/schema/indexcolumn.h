@@ -14,6 +14,7 @@ struct IndexColumn
 
     bool descending = false;
     QString collation; // empty = the column's or engine's default
+    int length = 0;    // MySQL/MariaDB prefix length, KEY (name(10)); 0 = the whole value
     Nulls nulls = Nulls::Default;
 
     bool isExpression() const { return !expression.isEmpty(); }

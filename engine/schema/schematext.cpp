@@ -29,6 +29,8 @@ QString indexLine(const Index &index)
     QStringList parts;
     for (const IndexColumn &c : index.columns) {
         QString part = c.isExpression() ? u'(' + c.expression + u')' : SchemaText::quote(c.name);
+        if (c.length > 0)
+            part += u'(' + QString::number(c.length) + u')';
         if (!c.collation.isEmpty())
             part += u" COLLATE "_s + c.collation;
         if (c.descending)
@@ -91,6 +93,8 @@ QString SchemaText::formatColumn(const Column &c)
     line += c.nullable ? u" NULL"_s : u" NOT NULL"_s;
     if (c.defaultExpression)
         line += u" DEFAULT "_s + *c.defaultExpression;
+    if (!c.onUpdate.isEmpty())
+        line += u" ON UPDATE "_s + c.onUpdate;
     if (c.identity != Identity::None)
         line += u' ' + identityName(c.identity).toUpper();
     if (!c.collation.isEmpty())
@@ -98,8 +102,6 @@ QString SchemaText::formatColumn(const Column &c)
     if (c.generated != Generated::None)
         line += u" GENERATED ALWAYS AS ("_s + c.generationExpression + u") "_s
                 + generatedName(c.generated).toUpper();
-    if (!c.onUpdateExpression.isEmpty())
-        line += u" ON UPDATE "_s + c.onUpdateExpression;
     if (!c.comment.isEmpty())
         line += u" COMMENT "_s + quote(c.comment);
     return line;

@@ -298,7 +298,7 @@ void tst_Diff::alterColumnFlagsEachChange()
         to.type.raw = u"text"_s;
         break;
     case 10:
-        to.onUpdateExpression = u"CURRENT_TIMESTAMP"_s;
+        to.onUpdate = u"CURRENT_TIMESTAMP"_s;
         break;
     }
     const std::optional<AlterColumn> alter = TableDiffer::alterColumn(u"t"_s, from, to);

@@ -133,7 +133,7 @@ void tst_Schema::equalityComparesEveryField()
         b.views[0].definition = u"SELECT 2"_s;
         break;
     case 8:
-        t.columns[1].onUpdateExpression = u"CURRENT_TIMESTAMP"_s;
+        t.columns[1].onUpdate = u"CURRENT_TIMESTAMP"_s;
         break;
     case 9:
         t.indexes[0].columns[0].nulls = IndexColumn::Nulls::First;

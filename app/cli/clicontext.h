@@ -1,0 +1,41 @@
+#pragma once
+
+#include <engine/workspace.h>
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace Retort::Cli {
+
+// What one verb gets: its arguments, the global options, and the output streams.
+class CliContext
+{
+public:
+    CliContext(QString verb, QStringList verbArguments);
+
+    QString verb;
+    QStringList arguments; // after the verb
+    QString configFile;    // -c
+    QString url;           // --url
+    QTextStream out;
+    QTextStream err;
+
+    // Adds the global options, parses, and handles --help. Returns false after printing a usage
+    // error or the help (exitCode() tells which).
+    bool parse(QCommandLineParser &parser, const QString &description,
+               const QString &positionalSyntax, int minPositional, int maxPositional);
+    int exitCode() const { return m_exitCode; }
+    // The positional arguments, with relative revisions such as "-1" given back.
+    static QStringList positional(const QCommandLineParser &parser);
+
+    Result<Workspace> workspace() const;
+    // Prints "FAILED: <error>" on stderr and returns exit status 1.
+    int fail(const Error &error);
+
+private:
+    static bool isRelativeRevision(const QString &argument);
+    static const QString negativeMarker;
+    int m_exitCode = 0;
+};
+
+} // namespace Retort::Cli

@@ -1,0 +1,135 @@
+// Verbs that compare the models with the database (SPEC section 5).
+#include "commands.h"
+
+#include <engine/diff/operation.h>
+#include <engine/schema/schematext.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort::Cli {
+
+namespace {
+
+const QCommandLineOption jsonOption(u"json"_s, u"Print JSON."_s);
+const QCommandLineOption renameOption(u"rename"_s, u"Treat a dropped and an added column as a rename "
+                                                   "(repeatable)."_s, u"TABLE.OLD=NEW"_s);
+
+Result<QList<Ops::ColumnRename>> renames(const QStringList &specs)
+{
+    QList<Ops::ColumnRename> out;
+    for (const QString &spec : specs) {
+        const Result<Ops::ColumnRename> r = Ops::ColumnRename::parse(spec);
+        if (!r)
+            return r.error();
+        out << *r;
+    }
+    return out;
+}
+
+} // namespace
+
+int runInspect(CliContext &c)
+{
+    QCommandLineParser p;
+    const QCommandLineOption models(u"models"_s, u"Show the models' schema instead of the database's."_s);
+    p.addOptions({models, jsonOption});
+    if (!c.parse(p, u"Print the database's (or the models') schema as Retort sees it."_s, {}, 0, 0))
+        return c.exitCode();
+    const Result<Workspace> ws = c.workspace();
+    if (!ws)
+        return c.fail(ws.error());
+    const Result<Schema::Database> schema = p.isSet(models) ? ws->inspectModels() : ws->inspectDatabase();
+    if (!schema)
+        return c.fail(schema.error());
+    if (p.isSet(jsonOption))
+        c.out << QJsonDocument(schema->toJson()).toJson(QJsonDocument::Indented);
+    else
+        c.out << Schema::SchemaText::format(*schema);
+    return 0;
+}
+
+int runCheck(CliContext &c)
+{
+    QCommandLineParser p;
+    p.addOption(jsonOption);
+    if (!c.parse(p, u"Exit 1 when the models and the database differ, or an applied revision was "
+                    "edited; for CI."_s, {}, 0, 0))
+        return c.exitCode();
+    const Result<Workspace> ws = c.workspace();
+    if (!ws)
+        return c.fail(ws.error());
+    const Result<SchemaComparison> comparison = ws->compare();
+    if (!comparison)
+        return c.fail(comparison.error());
+    const Result<DatabaseState> state = ws->databaseState();
+    if (!state)
+        return c.fail(state.error());
+    const QStringList changes = comparison->diff.describe();
+    const bool clean = changes.isEmpty() && state->editedAfterApplied.isEmpty();
+    if (p.isSet(jsonOption)) {
+        c.out << QJsonDocument(QJsonObject{{u"clean"_s, clean},
+                                           {u"changes"_s, QJsonArray::fromStringList(changes)},
+                                           {u"edited_after_applied"_s,
+                                            QJsonArray::fromStringList(state->editedAfterApplied)}})
+                     .toJson(QJsonDocument::Indented);
+        return clean ? 0 : 1;
+    }
+    for (const QString &line : changes)
+        c.out << line << '\n';
+    for (const QString &id : state->editedAfterApplied)
+        c.out << "Revision " << id << " was edited after it was applied\n";
+    if (clean)
+        c.out << "No new upgrade operations detected.\n";
+    return clean ? 0 : 1;
+}
+
+int runDiff(CliContext &c)
+{
+    QCommandLineParser p;
+    p.addOption(renameOption);
+    if (!c.parse(p, u"Print the upgrade SQL that autogenerate would write, without writing it."_s,
+                 {}, 0, 0))
+        return c.exitCode();
+    const Result<Workspace> ws = c.workspace();
+    const Result<QList<Ops::ColumnRename>> r = renames(p.values(renameOption));
+    if (!ws || !r)
+        return c.fail(!ws ? ws.error() : r.error());
+    const Result<SchemaComparison> comparison = ws->compare(*r);
+    if (!comparison)
+        return c.fail(comparison.error());
+    if (comparison->upgrade.isEmpty()) {
+        c.out << "No changes in schema detected.\n";
+        return 0;
+    }
+    for (const RenderedStatement &s : comparison->upgrade)
+        c.out << (s.note.isEmpty() ? QString() : u"-- "_s + s.note + u'\n') << s.sql << ";\n\n";
+    return 0;
+}
+
+int runAutogenerate(CliContext &c, const QString &message, const QStringList &renameSpecs,
+                    const QString &revId)
+{
+    const Result<Workspace> ws = c.workspace();
+    const Result<QList<Ops::ColumnRename>> r = renames(renameSpecs);
+    if (!ws || !r)
+        return c.fail(!ws ? ws.error() : r.error());
+    const Result<AutogenerateResult> result = ws->autogenerate(message, *r, revId);
+    if (!result)
+        return c.fail(result.error());
+    for (const QString &line : result->changes)
+        c.out << line << '\n';
+    for (const QString &line : result->warnings)
+        c.out << "WARNING: " << line << '\n';
+    if (result->path.isEmpty()) {
+        c.out << "No changes in schema detected.\n";
+        return 0;
+    }
+    c.out << "Generating " << result->path << " ...  done\n";
+    return 0;
+}
+
+} // namespace Retort::Cli

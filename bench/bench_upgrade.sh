@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Upgrade of N one-statement revisions on a fresh SQLite file, then downgrade to base:
+# Retort vs Alembic vs the floor (the same statements run by the sqlite3 shell, one transaction
+# per revision), each with real fsync and under eatmydata (no fsync: the CPU cost).
+# Target: Retort within 1.3x of the floor in both modes. Also `current` and a no-op upgrade at
+# head of a 10,000-revision project: under 100 ms each.
+set -uo pipefail
+build=$1
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+retort="$build/app/cli/retort"
+work=$(mktemp -d /tmp/retort-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+floor_script() { # DIR N: what one revision at a time costs in the sqlite3 shell
+    local prev=""
+    {
+        echo "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));"
+        for f in "$1"/migrations/versions/*.sql; do
+            rev=$(basename "$f" | cut -c1-12)
+            echo "BEGIN;"
+            echo "CREATE TABLE t_$rev (id INTEGER PRIMARY KEY);"
+            if [ -z "$prev" ]; then echo "INSERT INTO alembic_version VALUES ('$rev');"
+            else echo "UPDATE alembic_version SET version_num='$rev' WHERE version_num='$prev';"; fi
+            echo "COMMIT;"
+            prev=$rev
+        done
+    }
+}
+
+one() { # LABEL N MODE(fsync|nofsync) TOOL CMD...
+    local label=$1 n=$2 mode=$3 tool=$4; shift 4
+    local wrap=()
+    [ "$mode" = nofsync ] && wrap=(eatmydata)
+    read -r ms mb < <(measure 1 "${wrap[@]}" "$@")
+    row "$label ($mode)" "$n" "$tool" "" "$ms" "$mb" "<=1.3x floor"
+}
+
+header "Upgrade and downgrade on SQLite"
+for n in 1000 10000; do
+    dir="$work/r$n"
+    python3 "$here/genproject.py" "$dir" "$n"
+    floor_script "$dir" > "$work/floor$n.sql"
+    for mode in nofsync fsync; do
+        [ "$mode" = fsync ] && [ "$n" -ge 10000 ] && continue   # 10k fsyncs take minutes each
+        rm -f "$work/floor.db"
+        one "upgrade" "$n" "$mode" "sqlite3 (floor)" sqlite3 "$work/floor.db" ".read $work/floor$n.sql"
+        rm -f "$dir/bench.db"
+        one "upgrade" "$n" "$mode" retort "$retort" -c "$dir/retort.ini" upgrade head
+        one "downgrade base" "$n" "$mode" retort "$retort" -c "$dir/retort.ini" downgrade base
+        if command -v alembic >/dev/null && { [ "$n" -lt 10000 ] || [ "$mode" = nofsync ]; }; then
+            adir="$work/a$n"
+            [ -d "$adir" ] || python3 "$here/genproject.py" "$adir" "$n" --alembic
+            rm -f "$adir/bench.db"
+            one "upgrade" "$n" "$mode" alembic bash -c "cd '$adir' && alembic upgrade head"
+            one "downgrade base" "$n" "$mode" alembic bash -c "cd '$adir' && alembic downgrade base"
+        fi
+    done
+done
+dir="$work/r10000"
+"$retort" -c "$dir/retort.ini" upgrade head >/dev/null 2>&1
+read -r ms mb < <(measure 5 "$retort" -c "$dir/retort.ini" current)
+row "current at head" 10000 retort current "$ms" "$mb" "<100 ms"
+read -r ms mb < <(measure 5 "$retort" -c "$dir/retort.ini" upgrade head)
+row "no-op upgrade at head" 10000 retort "upgrade head" "$ms" "$mb" "<100 ms"

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Retort {
+
+// A project's settings (SPEC section 1) with every path made absolute. A value.
+struct Config
+{
+    QString iniPath;        // absolute path of retort.ini; empty for a project without one
+    QString projectDir;     // the ini's folder
+    QString scriptLocation; // absolute folder holding versions/
+    QString url;            // after ${VAR} expansion and precedence; may be empty
+    QString urlSource;      // "--url", "RETORT_URL" or the ini path, for messages
+    QStringList schema{QStringLiteral("schema.sql")}; // paths or globs, relative to projectDir
+    QString schemaCommand;
+    QString devUrl;
+    QString versionTable = QStringLiteral("alembic_version");
+    QString historyTable = QStringLiteral("retort_history"); // empty: no history table
+    bool transactionPerMigration = true;
+    QString fileTemplate = QStringLiteral("%(rev)s_%(slug)s");
+    QStringList excludeTables; // glob patterns
+
+    QString versionsDir() const { return scriptLocation + QStringLiteral("/versions"); }
+    // The project's display name: its folder's name.
+    QString name() const;
+};
+
+} // namespace Retort

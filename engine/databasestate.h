@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Retort {
+
+// Where a database stands, as the facade reports it to the CLI and the GUI. A value.
+struct DatabaseState
+{
+    QStringList heads;              // the version table's rows (empty: base, or no table yet)
+    QStringList editedAfterApplied; // applied revisions whose file changed since (history checksums)
+    QStringList unknown;            // rows naming revisions that no file has (a branch switch?)
+    bool hasHistory = false;        // the history table exists, so edits can be detected
+};
+
+} // namespace Retort

@@ -1,0 +1,94 @@
+#include "modelssource.h"
+
+#include <engine/core/enginetr.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort {
+
+namespace {
+
+constexpr int commandTimeoutMs = 120'000;
+
+Error modelsError(const QString &message, const QString &file = {})
+{
+    return Error(Error::Kind::Config, message, file);
+}
+
+QStringList expandGlob(const QString &projectDir, const QString &pattern)
+{
+    const QFileInfo info(QDir(projectDir).absoluteFilePath(pattern));
+    if (!pattern.contains(u'*') && !pattern.contains(u'?') && !pattern.contains(u'['))
+        return {info.absoluteFilePath()};
+    QStringList out;
+    const QDir dir(info.absolutePath());
+    for (const QString &name : dir.entryList({info.fileName()}, QDir::Files, QDir::Name))
+        out << dir.absoluteFilePath(name);
+    return out;
+}
+
+} // namespace
+
+Result<QList<ModelsText>> ModelsSource::read(const Config &config, SqlDialect dialect)
+{
+    return config.schemaCommand.isEmpty() ? readFiles(config) : runCommand(config, dialect);
+}
+
+Result<QList<ModelsText>> ModelsSource::readFiles(const Config &config)
+{
+    QList<ModelsText> out;
+    for (const QString &pattern : config.schema) {
+        const QStringList files = expandGlob(config.projectDir, pattern);
+        if (files.isEmpty())
+            return modelsError(Tr::tr("The models pattern '%1' matches no file.").arg(pattern),
+                               config.iniPath);
+        for (const QString &path : files) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return modelsError(Tr::tr("Cannot read the models file %1: %2.")
+                                       .arg(path, file.errorString()), config.iniPath);
+            out << ModelsText{path, QString::fromUtf8(file.readAll())};
+        }
+    }
+    if (out.isEmpty())
+        return modelsError(Tr::tr("No models are configured: set 'schema' or 'schema_command'."),
+                           config.iniPath);
+    return out;
+}
+
+Result<QList<ModelsText>> ModelsSource::runCommand(const Config &config, SqlDialect dialect)
+{
+    const QString label = u"schema_command: "_s + config.schemaCommand;
+    QProcess process;
+    process.setWorkingDirectory(config.projectDir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"RETORT_DIALECT"_s, dialectName(dialect));
+    process.setProcessEnvironment(env);
+    process.start(u"/bin/sh"_s, {u"-c"_s, config.schemaCommand});
+    if (!process.waitForStarted())
+        return modelsError(Tr::tr("Cannot start schema_command '%1': %2.")
+                               .arg(config.schemaCommand, process.errorString()), config.iniPath);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(commandTimeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return modelsError(Tr::tr("schema_command '%1' did not finish within %2 seconds.")
+                               .arg(config.schemaCommand).arg(commandTimeoutMs / 1000), config.iniPath);
+    }
+    const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        const QString lastLine = err.section(u'\n', -1).trimmed();
+        return modelsError(Tr::tr("schema_command '%1' failed with exit status %2%3")
+                               .arg(config.schemaCommand).arg(process.exitCode())
+                               .arg(lastLine.isEmpty() ? u"."_s : u": "_s + lastLine + u'.'),
+                           config.iniPath);
+    }
+    return QList<ModelsText>{{label, QString::fromUtf8(process.readAllStandardOutput())}};
+}
+
+} // namespace Retort

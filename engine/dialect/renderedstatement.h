@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Retort {
+
+// One SQL statement of a rendered migration, linked back to the operation(s) it came from, so
+// the GUI can highlight the statements of one operation. `sql` has no terminating ';'.
+struct RenderedStatement
+{
+    RenderedStatement() = default;
+    explicit RenderedStatement(const QString &statement) : sql(statement) {}
+
+    QString sql;
+    int operationIndex = -1; // index into the rendered operation list
+    // Consecutive operations this statement serves, starting at operationIndex: more than 1
+    // when SQLite rebuilds a table once for several operations on it.
+    int operationCount = 1;
+    // Must run outside a transaction block: the revision needs `-- migrate:no-transaction`
+    // (SQLite's PRAGMA foreign_keys=OFF around a rebuild, PostgreSQL ALTER TYPE ... ADD VALUE).
+    bool outsideTransaction = false;
+    // A warning for the reader, written as a comment above the statement; empty if none.
+    QString note;
+
+    bool serves(int index) const
+    {
+        return index >= operationIndex && index < operationIndex + operationCount;
+    }
+    bool operator==(const RenderedStatement &) const = default;
+};
+
+using RenderedStatementList = QList<RenderedStatement>;
+
+} // namespace Retort

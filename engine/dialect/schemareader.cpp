@@ -1,0 +1,106 @@
+#include "schemareader.h"
+
+#include "mysql/mysqlintrospector.h"
+#include "mysql/mysqlscratch.h"
+#include "postgres/postgresintrospector.h"
+#include "postgres/postgresscratch.h"
+#include "sqlite/sqliteintrospector.h"
+
+#include <engine/core/enginetr.h>
+#include <engine/db/connection.h>
+#include <engine/sql/statementsplitter.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort {
+
+namespace {
+
+// The models' statements per file, cut with the target dialect's rules.
+template<typename Script>
+Result<QList<Script>> splitModels(const QList<ModelsText> &models, SqlDialect dialect)
+{
+    QList<Script> scripts;
+    for (const ModelsText &m : models) {
+        Result<StatementList> statements = StatementSplitter::split(m.sql, dialect, 1);
+        if (!statements) {
+            Error e = statements.error();
+            e.file = m.file;
+            return e;
+        }
+        scripts << Script{m.file, std::move(*statements)};
+    }
+    return scripts;
+}
+
+} // namespace
+
+Result<Schema::Database> SchemaReader::introspect(Connection &connection,
+                                                  const IntrospectOptions &options)
+{
+    switch (connection.dialect()) {
+    case SqlDialect::SQLite:
+        return SqliteIntrospector::introspect(connection.database(), options);
+    case SqlDialect::PostgreSQL:
+        return PostgresIntrospector::introspect(connection, options);
+    case SqlDialect::MySQL:
+        return MysqlIntrospector::introspect(connection, options);
+    }
+    return Error(Error::Kind::Internal, Tr::tr("Unknown SQL dialect."));
+}
+
+Result<Schema::Database> SchemaReader::models(Connection &target, const QList<ModelsText> &models,
+                                              const IntrospectOptions &options,
+                                              const QString &devUrl)
+{
+    switch (target.dialect()) {
+    case SqlDialect::SQLite:
+        return sqliteModels(models, options);
+    case SqlDialect::PostgreSQL: {
+        const auto scripts = splitModels<PostgresScratch::Script>(models, SqlDialect::PostgreSQL);
+        if (!scripts)
+            return scripts.error();
+        return PostgresScratch::introspectModels(target, *scripts, options);
+    }
+    case SqlDialect::MySQL: {
+        const auto scripts = splitModels<MysqlScratch::Script>(models, SqlDialect::MySQL);
+        if (!scripts)
+            return scripts.error();
+        if (!devUrl.isEmpty()) {
+            const Result<DatabaseUrl> dev = DatabaseUrl::parse(devUrl);
+            if (!dev)
+                return dev.error().withContext(u"dev_url"_s);
+            return MysqlScratch::introspectModelsOnDev(*dev, *scripts, options);
+        }
+        return MysqlScratch::introspectModels(target, *scripts, options);
+    }
+    }
+    return Error(Error::Kind::Internal, Tr::tr("Unknown SQL dialect."));
+}
+
+Result<Schema::Database> SchemaReader::sqliteModels(const QList<ModelsText> &models,
+                                                    const IntrospectOptions &options)
+{
+    auto scratch = Connection::open(*DatabaseUrl::parse(u"sqlite://"_s));
+    if (!scratch)
+        return scratch.error();
+    for (const ModelsText &m : models) {
+        const Result<StatementList> statements = StatementSplitter::split(m.sql, SqlDialect::SQLite, 1);
+        if (!statements) {
+            Error e = statements.error();
+            e.file = m.file;
+            return e;
+        }
+        for (const Statement &s : *statements) {
+            if (Result<> r = (*scratch)->exec(s.text, s.line); !r) {
+                Error e = r.error();
+                e.file = m.file;
+                e.message = Tr::tr("The models failed: %1").arg(e.message);
+                return e;
+            }
+        }
+    }
+    return SqliteIntrospector::introspect((*scratch)->database(), options);
+}
+
+} // namespace Retort

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace Retort {
+
+// What `retort revision` and `retort merge` ask for (Alembic's revision / merge options).
+struct NewRevision
+{
+    QString message;
+    QString revId;              // empty: 12 random hex digits
+    QString head = QStringLiteral("head"); // where it goes: a head, LABEL@head, base, or (splice) any revision
+    bool splice = false;        // allow a non-head parent: starts a new branch
+    QStringList branchLabels;
+    QStringList dependsOn;      // ids, prefixes or labels
+    QStringList mergeOf;        // merge: the revisions to join (ids, prefixes, labels, "heads")
+    QString upgradeSql;
+    QString downgradeSql;
+    bool noTransaction = false; // "-- migrate:no-transaction"
+    QDateTime createDate;       // invalid: now
+};
+
+} // namespace Retort

@@ -1,0 +1,92 @@
+#include "preparedstep.h"
+
+#include <engine/core/enginetr.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort {
+
+namespace {
+
+Result<StatementList> statementsOf(const MigrationStep &step, const Revision &rev,
+                                   const RunOptions &options, SqlDialect dialect)
+{
+    const bool up = step.direction == MigrationStep::Direction::Upgrade;
+    if (!up && !rev.downgradeSql)
+        return Error(Error::Kind::Script,
+                     Tr::tr("Revision %1 has no downgrade section (-- migrate:downgrade), so it "
+                            "cannot be downgraded; nothing was run.").arg(rev.id),
+                     rev.filePath);
+    if (!options.split)
+        return Error(Error::Kind::Internal, Tr::tr("No statement splitter is configured."));
+    const Result<StatementList> statements =
+        up ? options.split(rev.upgradeSql, dialect, rev.upgradeLine)
+           : options.split(*rev.downgradeSql, dialect, rev.downgradeLine);
+    if (!statements) {
+        Error e = statements.error();
+        if (e.file.isEmpty())
+            e.file = rev.filePath;
+        return e;
+    }
+    return statements;
+}
+
+QList<QPair<QString, QString>> stampHistory(const MigrationStep &step, const RevisionLookup &lookup)
+{
+    // step.revision is not used: the planner names the stamped-away revision there when
+    // stamping down to base, which must not count as applied.
+    QList<QPair<QString, QString>> rows;
+    for (const QString &id : step.toRevisions) {
+        const Revision *rev = lookup ? lookup(id) : nullptr;
+        rows.append({id, rev ? rev->checksum : QString()});
+    }
+    if (step.toRevisions.isEmpty()) {
+        for (const QString &id : step.fromRevisions)
+            rows.append({id, QString()});
+    }
+    return rows;
+}
+
+} // namespace
+
+QString PreparedStep::shortLog() const
+{
+    const QString name = direction == u"stamp" ? u"stamp_revision"_s : direction;
+    return u"%1 %2 -> %3"_s.arg(name, step.fromRevisions.join(u", "_s),
+                                step.toRevisions.join(u", "_s));
+}
+
+Result<QList<PreparedStep>> PreparedStep::prepareAll(const MigrationPlan &plan, bool stamping,
+                                                     const RevisionLookup &lookup,
+                                                     const RunOptions &options, SqlDialect dialect)
+{
+    QList<PreparedStep> prepared;
+    for (const MigrationStep &step : plan.steps) {
+        PreparedStep p;
+        p.step = step;
+        p.revision = step.revision.isEmpty() || !lookup ? nullptr : lookup(step.revision);
+        p.message = p.revision ? p.revision->message : QString();
+        if (stamping || step.stamp) {
+            p.direction = u"stamp"_s;
+            p.historyRows = stampHistory(step, lookup);
+            prepared << p;
+            continue;
+        }
+        const bool up = step.direction == MigrationStep::Direction::Upgrade;
+        p.direction = up ? u"upgrade"_s : u"downgrade"_s;
+        if (!p.revision)
+            return Error(Error::Kind::Graph,
+                         Tr::tr("Revision %1 is in the plan but not among the revision files; "
+                                "nothing was run.").arg(step.revision));
+        const Result<StatementList> statements = statementsOf(step, *p.revision, options, dialect);
+        if (!statements)
+            return statements.error();
+        p.statements = *statements;
+        p.noTransaction = p.revision->noTransaction;
+        p.historyRows = {{step.revision, p.revision->checksum}};
+        prepared << p;
+    }
+    return prepared;
+}
+
+} // namespace Retort

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "preparedstep.h"
+#include "runreport.h"
+
+#include <engine/core/canceltoken.h>
+#include <engine/core/progress.h>
+#include <engine/core/result.h>
+#include <engine/revision/revision.h>
+#include <engine/sql/statement.h>
+
+namespace Retort {
+
+class Connection;
+class HistoryTable;
+class VersionTable;
+
+// Runs prepared steps on one connection: transactions, statements, version changes, history
+// rows, events, cancel. Keeps track of what is committed so failures can say so.
+class StepExecutor
+{
+public:
+    // wholeCommand: one transaction around all steps (noTransaction steps commit it, run
+    // outside, and open a new one, as Alembic's autocommit_block does).
+    StepExecutor(Connection &connection, VersionTable &versions, HistoryTable &history,
+                 ProgressSink &sink, const CancelToken &cancel, bool wholeCommand);
+
+    // The version-table rows the plan starts from. Each transaction re-reads them before its
+    // first step runs; runStep() reports a difference as "stale", having changed nothing, and
+    // the caller re-plans. The whole-command lock makes that rare; it is what keeps SQLite in
+    // WAL mode, where the lock cannot keep other writers out, running each revision once.
+    void setExpectedHeads(const QStringList &heads) { m_expected = heads; }
+
+    // SQLite with foreign keys on: the Runner turns them off for the run (SQLite's procedure for
+    // schema changes, so a table rebuild's DROP TABLE cascades to nothing) and each commit first
+    // runs PRAGMA foreign_key_check; a violation fails the step.
+    void setForeignKeyCheck(bool check) { m_checkForeignKeys = check; }
+
+    Result<> start();
+    // true: done (committed unless one transaction spans the command); false: stale, nothing
+    // done, re-plan from the current heads.
+    Result<bool> runStep(const PreparedStep &step, int index, int count);
+    Result<> finish();
+    // Cancel between steps: rolls back what is open and returns the Kind::Cancelled error.
+    Error cancelBetweenSteps(int done, int count);
+
+    const QList<StepReport> &committed() const { return m_committed; }
+
+private:
+    Result<> begin();
+    Result<bool> headsAsExpected();
+    Result<> checkForeignKeys();
+    Result<> commit();
+    void rollback();
+    Result<> runStatements(const PreparedStep &step, int *executed);
+    Result<> recordStep(const PreparedStep &step, qint64 ms);
+    Error stepFailed(const PreparedStep &step, const Error &cause, int executed, bool cancelled);
+    QString committedSentence() const;
+
+    Connection &m_connection;
+    VersionTable &m_versions;
+    HistoryTable &m_history;
+    ProgressSink &m_sink;
+    const CancelToken &m_cancel;
+    bool m_wholeCommand = false;
+    bool m_inTransaction = false;
+    bool m_needsCheck = true;
+    bool m_checkForeignKeys = false;
+    QStringList m_expected;
+    QList<StepReport> m_committed;
+    QList<StepReport> m_pending; // done inside the open transaction, not yet committed
+};
+
+} // namespace Retort

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <engine/diff/diffresult.h>
+#include <engine/dialect/renderedstatement.h>
+#include <engine/schema/database.h>
+
+#include <QStringList>
+
+namespace Retort {
+
+// The database against the models (SPEC section 5): both schemas, the operations between them,
+// and the migration rendered for the database's dialect. A value; the GUI's pending changes.
+struct SchemaComparison
+{
+    Schema::Database current; // the database, introspected
+    Schema::Database desired; // the models, applied to a scratch database and introspected
+    Ops::DiffResult diff;
+    RenderedStatementList upgrade;
+    RenderedStatementList downgrade;
+    QStringList heads;        // the database's version-table rows when it was compared
+    bool atHead = true;       // heads are the graph's heads (autogenerate needs this)
+};
+
+// What `revision --autogenerate` did.
+struct AutogenerateResult
+{
+    QString path;          // the revision file written; empty when there were no changes
+    QStringList changes;   // one "Detected ..." line per operation
+    QStringList warnings;  // destructive changes and possible renames
+};
+
+} // namespace Retort

@@ -1,0 +1,197 @@
+// Workspace: the verbs that touch the database's version table (SPEC section 4).
+#include "workspace.h"
+
+#include <engine/core/enginetr.h>
+#include <engine/db/connection.h>
+#include <engine/runner/historytable.h>
+#include <engine/runner/migrationplanner.h>
+#include <engine/runner/offlinescript.h>
+#include <engine/runner/runner.h>
+#include <engine/runner/versiontable.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort {
+
+namespace {
+
+RevisionLookup lookupIn(const RevisionGraph &graph)
+{
+    return [&graph](const QString &id) { return graph.revision(id); };
+}
+
+// "FROM:TO" -> {FROM, TO}; "TO" -> {"", TO}.
+std::pair<QString, QString> splitRange(const QString &range)
+{
+    const qsizetype colon = range.indexOf(u':');
+    if (colon < 0)
+        return {QString(), range};
+    return {range.left(colon), range.mid(colon + 1)};
+}
+
+} // namespace
+
+Result<DatabaseState> Workspace::databaseState() const
+{
+    const Result<RevisionGraph> graph = loadGraph();
+    if (!graph)
+        return graph.error();
+    return databaseState(*graph);
+}
+
+Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph) const
+{
+    const Result<DatabaseUrl> url = databaseUrl();
+    if (!url)
+        return url.error();
+    auto connection = Connection::open(*url);
+    if (!connection)
+        return connection.error();
+    Runner runner(**connection, RunOptions::fromConfig(m_config), lookupIn(graph));
+    const Result<QStringList> heads = runner.currentHeads();
+    if (!heads)
+        return heads.error();
+    DatabaseState state;
+    state.heads = *heads;
+    for (const QString &id : *heads) {
+        if (!graph.revision(id))
+            state.unknown << id;
+    }
+    HistoryTable history(**connection, m_config.historyTable);
+    if (!history.isEnabled())
+        return state;
+    const Result<QHash<QString, QString>> checksums = history.latestChecksums();
+    if (!checksums)
+        return checksums.error();
+    state.hasHistory = !checksums->isEmpty();
+    for (const QString &head : state.heads) {
+        if (!graph.revision(head))
+            continue;
+        QSet<QString> applied = graph.ancestors(head, true);
+        applied.insert(head);
+        for (const QString &id : std::as_const(applied)) {
+            const QString recorded = checksums->value(id);
+            if (!recorded.isEmpty() && recorded != graph.revision(id)->checksum
+                && !state.editedAfterApplied.contains(id))
+                state.editedAfterApplied << id;
+        }
+    }
+    std::sort(state.editedAfterApplied.begin(), state.editedAfterApplied.end());
+    return state;
+}
+
+Result<RunReport> Workspace::upgrade(const QString &target, ProgressSink &sink,
+                                     const CancelToken &cancel) const
+{
+    return run(RunKind::Upgrade, {target}, false, sink, cancel);
+}
+
+Result<RunReport> Workspace::downgrade(const QString &target, ProgressSink &sink,
+                                       const CancelToken &cancel) const
+{
+    return run(RunKind::Downgrade, {target}, false, sink, cancel);
+}
+
+Result<RunReport> Workspace::stamp(const QStringList &targets, bool purge, ProgressSink &sink,
+                                   const CancelToken &cancel) const
+{
+    return run(RunKind::Stamp, targets, purge, sink, cancel);
+}
+
+Result<RunReport> Workspace::run(RunKind kind, const QStringList &targets, bool purge,
+                                 ProgressSink &sink, const CancelToken &cancel) const
+{
+    const Result<RevisionGraph> graph = loadGraph();
+    if (!graph)
+        return graph.error();
+    const Result<DatabaseUrl> url = databaseUrl();
+    if (!url)
+        return url.error();
+    auto connection = Connection::open(*url);
+    if (!connection)
+        return connection.error();
+    RunOptions options = RunOptions::fromConfig(m_config);
+    options.purge = purge;
+    Runner runner(**connection, options, lookupIn(*graph));
+    const RevisionGraph &g = *graph;
+    switch (kind) {
+    case RunKind::Upgrade:
+        return runner.migrate([&](const QStringList &heads) {
+            return MigrationPlanner::planUpgrade(g, heads, targets.value(0));
+        }, sink, cancel);
+    case RunKind::Downgrade:
+        return runner.migrate([&](const QStringList &heads) {
+            return MigrationPlanner::planDowngrade(g, heads, targets.value(0));
+        }, sink, cancel);
+    case RunKind::Stamp:
+        return runner.stamp([&](const QStringList &heads) {
+            return MigrationPlanner::planStamp(g, heads, targets, purge);
+        }, sink, cancel);
+    }
+    return Error(Error::Kind::Internal, Tr::tr("Unknown run kind."));
+}
+
+Result<QString> Workspace::planSql(const QStringList &fromHeads, const QString &target,
+                                   bool downgrade) const
+{
+    const Result<RevisionGraph> graph = loadGraph();
+    if (!graph)
+        return graph.error();
+    const Result<DatabaseUrl> url = databaseUrl();
+    if (!url)
+        return url.error();
+    const Result<MigrationPlan> plan = downgrade
+                                           ? MigrationPlanner::planDowngrade(*graph, fromHeads, target)
+                                           : MigrationPlanner::planUpgrade(*graph, fromHeads, target);
+    if (!plan)
+        return plan.error();
+    return OfflineScript::render(url->dialect, *plan, lookupIn(*graph), RunOptions::fromConfig(m_config));
+}
+
+Result<QString> Workspace::upgradeSql(const QString &range) const
+{
+    const auto [from, to] = splitRange(range);
+    QStringList heads;
+    if (!from.isEmpty() && from != u"base") {
+        const Result<RevisionGraph> graph = loadGraph();
+        if (!graph)
+            return graph.error();
+        const Result<QStringList> ids = graph->resolve(from);
+        if (!ids)
+            return ids.error();
+        heads = *ids;
+    }
+    return planSql(heads, to, false);
+}
+
+Result<QString> Workspace::downgradeSql(const QString &range) const
+{
+    const auto [from, to] = splitRange(range);
+    if (from.isEmpty() || !range.contains(u':'))
+        return Error(Error::Kind::Usage,
+                     Tr::tr("downgrade with --sql requires <fromrev>:<torev>"));
+    const Result<RevisionGraph> graph = loadGraph();
+    if (!graph)
+        return graph.error();
+    const Result<QStringList> heads = graph->resolve(from);
+    if (!heads)
+        return heads.error();
+    return planSql(*heads, to, true);
+}
+
+Result<QString> Workspace::stampSql(const QStringList &targets) const
+{
+    const Result<RevisionGraph> graph = loadGraph();
+    if (!graph)
+        return graph.error();
+    const Result<DatabaseUrl> url = databaseUrl();
+    if (!url)
+        return url.error();
+    const Result<MigrationPlan> plan = MigrationPlanner::planStamp(*graph, {}, targets, false);
+    if (!plan)
+        return plan.error();
+    return OfflineScript::renderStamp(url->dialect, *plan, lookupIn(*graph),
+                                      RunOptions::fromConfig(m_config));
+}
+
+} // namespace Retort

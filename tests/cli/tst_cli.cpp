@@ -1,0 +1,282 @@
+#include "../common/clirunner.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace RetortTest;
+using namespace Qt::Literals::StringLiterals;
+
+// The `retort` binary as users run it: exit codes, messages, files written.
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void versionAndHelp();
+    void usageErrorsExitWithTwo_data();
+    void usageErrorsExitWithTwo();
+    void initCreatesProject();
+    void initRefusesExistingProject();
+    void revisionHeadsHistoryMergeLikeAlembic();
+    void badProjectsFailWithOneSentence_data();
+    void badProjectsFailWithOneSentence();
+    void jsonOutputParses();
+    void upgradeCurrentDowngradeOnExampleProject();
+    void failingStatementExitsOneAndKeepsEarlierRevisions();
+    void offlineSqlNeedsNoDatabase();
+};
+
+void tst_Cli::versionAndHelp()
+{
+    const CliResult v = runCli({u"--version"_s});
+    QCOMPARE(v.exitCode, 0);
+    QCOMPARE(v.out.trimmed(), u"retort " RETORT_VERSION ""_s);
+    const CliResult h = runCli({u"--help"_s});
+    QCOMPARE(h.exitCode, 0);
+    QVERIFY(h.out.contains(u"Usage: retort"_s));
+    QVERIFY(h.out.contains(u"  init "_s));
+    const CliResult vh = runCli({u"init"_s, u"--help"_s});
+    QCOMPARE(vh.exitCode, 0);
+    QVERIFY(vh.out.startsWith(u"Usage: retort init [options] [DIR]"_s));
+}
+
+void tst_Cli::usageErrorsExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << QStringList{} << u"no command given"_s;
+    QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << u"unknown command 'frobnicate'"_s;
+    QTest::newRow("unknown global option") << QStringList{u"--frob"_s, u"init"_s} << u"unknown option '--frob'"_s;
+    QTest::newRow("missing -c value") << QStringList{u"-c"_s} << u"needs a value"_s;
+    QTest::newRow("unknown verb option") << QStringList{u"init"_s, u"--bad"_s} << u"Unknown option 'bad'"_s;
+    QTest::newRow("too many arguments") << QStringList{u"init"_s, u"a"_s, u"b"_s} << u"unexpected argument 'b'"_s;
+}
+
+void tst_Cli::usageErrorsExitWithTwo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QTemporaryDir tmp;
+    const CliResult r = runCli(args, tmp.path());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void tst_Cli::initCreatesProject()
+{
+    QTemporaryDir tmp;
+    const CliResult r = runCli({u"init"_s, u"demo"_s}, tmp.path());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(QFileInfo(tmp.filePath(u"demo/retort.ini"_s)).isFile());
+    QVERIFY(QFileInfo(tmp.filePath(u"demo/schema.sql"_s)).isFile());
+    QVERIFY(QFileInfo(tmp.filePath(u"demo/migrations/versions"_s)).isDir());
+    QVERIFY(r.out.contains(u"Creating file"_s));
+}
+
+void tst_Cli::initRefusesExistingProject()
+{
+    QTemporaryDir tmp;
+    QCOMPARE(runCli({u"init"_s, u"demo"_s}, tmp.path()).exitCode, 0);
+    QFile schema(tmp.filePath(u"demo/schema.sql"_s));
+    QVERIFY(schema.open(QIODevice::WriteOnly));
+    schema.write("CREATE TABLE mine (id INTEGER);\n");
+    schema.close();
+    const CliResult r = runCli({u"init"_s, u"demo"_s}, tmp.path());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(u"FAILED: "_s), qPrintable(r.err));
+    QVERIFY(r.err.contains(u"already exists"_s));
+    QVERIFY(schema.open(QIODevice::ReadOnly));
+    QCOMPARE(schema.readAll(), QByteArray("CREATE TABLE mine (id INTEGER);\n"));
+}
+
+static QString makeProject(const QTemporaryDir &tmp)
+{
+    runCli({u"init"_s, u"p"_s}, tmp.path());
+    return tmp.filePath(u"p"_s);
+}
+
+static void writeText(const QString &path, const QString &text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text.toUtf8());
+}
+
+void tst_Cli::revisionHeadsHistoryMergeLikeAlembic()
+{
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"create users"_s, u"--rev-id"_s, u"aaa111"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"posts"_s, u"--rev-id"_s, u"bbb222"_s}, p).exitCode, 0);
+    const CliResult c = runCli({u"revision"_s, u"-m"_s, u"comments branch"_s, u"--rev-id"_s,
+                                u"ccc333"_s, u"--branch-label"_s, u"cmt"_s}, p);
+    QCOMPARE(c.exitCode, 0);
+    QVERIFY(c.out.contains(u"migrations/versions/ccc333_comments_branch.sql"_s));
+    // A new revision on a non-head needs --splice, as in Alembic.
+    const CliResult noSplice = runCli({u"revision"_s, u"-m"_s, u"profile"_s, u"--rev-id"_s,
+                                       u"ddd444"_s, u"--head"_s, u"bbb222"_s}, p);
+    QCOMPARE(noSplice.exitCode, 1);
+    QVERIFY2(noSplice.err.contains(u"Revision bbb222 is not a head revision; please specify --splice"_s),
+             qPrintable(noSplice.err));
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"profile"_s, u"--rev-id"_s, u"ddd444"_s, u"--head"_s,
+                     u"bbb222"_s, u"--splice"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"heads"_s}, p).out, u"ccc333 (cmt) (head)\nddd444 (head)\n"_s);
+    QCOMPARE(runCli({u"branches"_s}, p).out,
+             u"bbb222 (branchpoint)\n       -> ccc333 (cmt) (head)\n       -> ddd444 (head)\n\n"_s);
+    const CliResult twoHeads = runCli({u"revision"_s, u"-m"_s, u"x"_s}, p);
+    QCOMPARE(twoHeads.exitCode, 1);
+    QVERIFY(twoHeads.err.contains(u"Multiple heads are present"_s));
+    QCOMPARE(runCli({u"merge"_s, u"heads"_s, u"-m"_s, u"merge it"_s, u"--rev-id"_s, u"eee555"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"heads"_s}, p).out, u"eee555 (cmt) (head)\n"_s);
+    QCOMPARE(runCli({u"history"_s}, p).out,
+             u"ccc333, ddd444 -> eee555 (cmt) (head) (mergepoint), merge it\n"
+             "bbb222 -> ccc333 (cmt), comments branch\n"
+             "bbb222 -> ddd444, profile\n"
+             "aaa111 -> bbb222 (branchpoint), posts\n"
+             "<base> -> aaa111, create users\n"_s);
+    QCOMPARE(runCli({u"history"_s, u"-r"_s, u"bbb222:ccc333"_s}, p).out,
+             u"bbb222 -> ccc333 (cmt), comments branch\naaa111 -> bbb222 (branchpoint), posts\n"_s);
+    const CliResult show = runCli({u"show"_s, u"eee5"_s}, p);
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY(show.out.startsWith(u"Rev: eee555 (head) (mergepoint)\nMerges: ccc333, ddd444\n"_s));
+}
+
+void tst_Cli::badProjectsFailWithOneSentence_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString ok = u"-- m\n--\n-- Revision ID: %1\n-- Revises: %2\n\n-- migrate:upgrade\nSELECT 1;\n"_s;
+    QTest::newRow("duplicate id") << u"zz_dup.sql"_s << ok.arg(u"aaa111"_s, QString())
+                                  << QStringList{u"heads"_s} << u"aaa111"_s;
+    QTest::newRow("missing parent") << u"zz_orphan.sql"_s << ok.arg(u"fff666"_s, u"nope99"_s)
+                                    << QStringList{u"history"_s} << u"nope99"_s;
+    QTest::newRow("cycle") << u"zz_cycle.sql"_s << ok.arg(u"aaa111x"_s, u"bbb222x"_s)
+                           << QStringList{u"heads"_s} << u"detected"_s;
+    QTest::newRow("no revision id") << u"zz_bad.sql"_s << u"-- m\n--\n-- Revises:\n"_s
+                                    << QStringList{u"heads"_s} << u"zz_bad.sql:"_s;
+    QTest::newRow("no upgrade marker") << u"zz_bad.sql"_s << u"-- m\n--\n-- Revision ID: q1q1\n\nSELECT 1;\n"_s
+                                       << QStringList{u"heads"_s} << u"zz_bad.sql"_s;
+    QTest::newRow("unknown revision") << QString() << QString() << QStringList{u"show"_s, u"deadbeef"_s}
+                                      << u"No such revision or branch 'deadbeef'"_s;
+    QTest::newRow("ambiguous prefix") << u"zz_twin.sql"_s << ok.arg(u"aaa1119"_s, QString())
+                                      << QStringList{u"show"_s, u"aaa1"_s} << u"Multiple revisions start with 'aaa1'"_s;
+    QTest::newRow("head with two heads") << u"zz_twin.sql"_s << ok.arg(u"abcdef"_s, QString())
+                                         << QStringList{u"show"_s, u"head"_s} << u"Multiple head revisions are present"_s;
+}
+
+void tst_Cli::badProjectsFailWithOneSentence()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, content);
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"a"_s, u"--rev-id"_s, u"aaa111"_s}, p).exitCode, 0);
+    if (QTest::currentDataTag() == QByteArray("cycle")) {
+        writeText(p + u"/migrations/versions/zz_c2.sql"_s,
+                  u"-- m\n--\n-- Revision ID: bbb222x\n-- Revises: aaa111x\n\n-- migrate:upgrade\n"_s);
+    }
+    if (!fileName.isEmpty())
+        writeText(p + u"/migrations/versions/"_s + fileName, content);
+    const CliResult r = runCli(args, p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(u"FAILED: "_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), 1); // one sentence, one line
+    QVERIFY(r.out.isEmpty());
+}
+
+void tst_Cli::jsonOutputParses()
+{
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    runCli({u"revision"_s, u"-m"_s, u"a"_s, u"--rev-id"_s, u"aaa111"_s}, p);
+    runCli({u"revision"_s, u"-m"_s, u"b"_s, u"--rev-id"_s, u"bbb222"_s}, p);
+    const CliResult r = runCli({u"history"_s, u"--json"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(a.size(), 2);
+    QCOMPARE(a.at(0).toObject().value(u"revision"_s).toString(), u"bbb222"_s);
+    QCOMPARE(a.at(0).toObject().value(u"parents"_s).toArray().at(0).toString(), u"aaa111"_s);
+    QCOMPARE(a.at(0).toObject().value(u"is_head"_s).toBool(), true);
+    QCOMPARE(a.at(1).toObject().value(u"is_head"_s).toBool(), false);
+}
+
+static QString copyExample(const QTemporaryDir &tmp)
+{
+    const QString to = tmp.filePath(u"blog"_s);
+    QProcess::execute(u"cp"_s, {u"-r"_s, QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), to});
+    return to;
+}
+
+void tst_Cli::upgradeCurrentDowngradeOnExampleProject()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    CliResult r = runCli({u"upgrade"_s, u"heads"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(u"Running upgrade  -> 4b1d2e6f8a10, create users table\n"_s), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"Running upgrade 9e5f3b2c1d70, c81a6d4e2f95 -> e2b7a9c05d13, merge comments and profiles\n"_s));
+    QCOMPARE(runCli({u"current"_s}, p).out, u"f0d4c8b1a627 (head)\n"_s);
+    r = runCli({u"upgrade"_s, u"head"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"Nothing to do"_s));
+    r = runCli({u"downgrade"_s, u"-1"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, u"Running downgrade f0d4c8b1a627 -> e2b7a9c05d13, index comments by post\n"_s);
+    QCOMPARE(runCli({u"current"_s}, p).out, u"e2b7a9c05d13 (mergepoint)\n"_s);
+    // Down past the merge: the version table gets both branch heads back.
+    QCOMPARE(runCli({u"downgrade"_s, u"7c2e"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"current"_s}, p).out, u"7c2e91d04a3b (branchpoint)\n"_s);
+    QCOMPARE(runCli({u"upgrade"_s, u"comments@head"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"stamp"_s, u"base"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"current"_s}, p).out, QString());
+    QCOMPARE(runCli({u"stamp"_s, u"heads"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"current"_s}, p).out, u"f0d4c8b1a627 (head)\n"_s);
+}
+
+void tst_Cli::failingStatementExitsOneAndKeepsEarlierRevisions()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    const QString broken = p + u"/migrations/versions/f0d4c8b1a627_index_comments_by_post.sql"_s;
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(f.readAll());
+    f.close();
+    text.replace(u"CREATE INDEX ix_comments_post_id ON comments (post_id);"_s,
+                 u"CREATE INDEX ix_a ON comments (post_id);\nCREATE INDEX ix_b ON no_such_table (x);"_s);
+    writeText(broken, text);
+    const CliResult r = runCli({u"upgrade"_s, u"head"_s}, p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(u"FAILED: "_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"f0d4c8b1a627_index_comments_by_post.sql:11"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"no such table"_s), qPrintable(r.err));
+    QCOMPARE(runCli({u"current"_s}, p).out, u"e2b7a9c05d13 (mergepoint)\n"_s);
+}
+
+void tst_Cli::offlineSqlNeedsNoDatabase()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    const CliResult r = runCli({u"--url"_s, u"postgresql://nobody:pw@127.0.0.1:1/none"_s, u"upgrade"_s,
+                                u"head"_s, u"--sql"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"CREATE TABLE alembic_version"_s));
+    QVERIFY(r.out.contains(u"INSERT INTO alembic_version (version_num) VALUES ('4b1d2e6f8a10') RETURNING alembic_version.version_num;"_s));
+    QVERIFY(!QFileInfo::exists(p + u"/blog.db"_s));
+    const CliResult down = runCli({u"downgrade"_s, u"head"_s, u"--sql"_s}, p);
+    QCOMPARE(down.exitCode, 1);
+    QVERIFY(down.err.contains(u"requires <fromrev>:<torev>"_s));
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

@@ -1,0 +1,10 @@
+-- upgrade
+
+-- op 0
+ALTER TABLE child ADD COLUMN note TEXT NULL;
+
+-- downgrade
+
+-- op 0
+ALTER TABLE child DROP COLUMN note;
+

@@ -1,0 +1,10 @@
+-- upgrade
+
+-- op 0
+ALTER TABLE parent ALTER COLUMN name DROP NOT NULL;
+
+-- downgrade
+
+-- op 0
+ALTER TABLE parent ALTER COLUMN name SET NOT NULL;
+

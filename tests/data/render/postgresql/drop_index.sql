@@ -1,0 +1,10 @@
+-- upgrade
+
+-- op 0
+DROP INDEX ix_child_title;
+
+-- downgrade
+
+-- op 0
+CREATE INDEX ix_child_title ON child (title);
+

@@ -1,0 +1,10 @@
+-- upgrade
+
+-- op 0
+UPDATE child SET score = 0;
+
+-- downgrade
+
+-- op 0
+UPDATE child SET score = 1;
+

@@ -1,0 +1,10 @@
+-- upgrade
+
+-- op 0
+ALTER TABLE note ADD CONSTRAINT fk_note_child FOREIGN KEY (child_id) REFERENCES child (id) ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED;
+
+-- downgrade
+
+-- op 0
+ALTER TABLE note DROP CONSTRAINT fk_note_child;
+

@@ -1,0 +1,73 @@
+-- upgrade
+
+-- op 0..3
+CREATE TABLE _retort_tmp_child (
+    id INTEGER NOT NULL,
+    parent_id INTEGER,
+    title VARCHAR(200) DEFAULT 'untitled',
+    score BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (id),
+    CONSTRAINT ck_child_score CHECK (score >= 0),
+    CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE
+);
+
+-- op 0..3
+INSERT INTO _retort_tmp_child (id, parent_id, title, score) SELECT id, parent_id, title, score FROM child;
+
+-- op 0..3
+DROP TABLE child;
+
+-- op 0..3
+PRAGMA legacy_alter_table=ON;
+
+-- op 0..3
+ALTER TABLE _retort_tmp_child RENAME TO child;
+
+-- op 0..3
+PRAGMA legacy_alter_table=OFF;
+
+-- op 0..3
+CREATE INDEX ix_child_score ON child (score, id);
+
+-- op 0..3
+CREATE TRIGGER tr_child_touch AFTER UPDATE ON child BEGIN SELECT 1; END;
+
+-- op 0..3
+PRAGMA foreign_key_check("child");
+
+-- downgrade
+
+-- op 0..3
+CREATE TABLE _retort_tmp_child (
+    id INTEGER NOT NULL,
+    parent_id INTEGER,
+    title VARCHAR(200) DEFAULT 'untitled',
+    score INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (id),
+    CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE
+);
+
+-- op 0..3
+INSERT INTO _retort_tmp_child (id, parent_id, title, score) SELECT id, parent_id, title, score FROM child;
+
+-- op 0..3
+DROP TABLE child;
+
+-- op 0..3
+PRAGMA legacy_alter_table=ON;
+
+-- op 0..3
+ALTER TABLE _retort_tmp_child RENAME TO child;
+
+-- op 0..3
+PRAGMA legacy_alter_table=OFF;
+
+-- op 0..3
+CREATE INDEX ix_child_title ON child (title);
+
+-- op 0..3
+CREATE TRIGGER tr_child_touch AFTER UPDATE ON child BEGIN SELECT 1; END;
+
+-- op 0..3
+PRAGMA foreign_key_check("child");
+

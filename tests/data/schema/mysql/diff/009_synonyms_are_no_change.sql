@@ -1,0 +1,5 @@
+-- @before
+CREATE TABLE t (a INTEGER, b NUMERIC(5,1), c DOUBLE PRECISION, d BOOLEAN, e CHARACTER VARYING(9));
+-- @after
+CREATE TABLE t (a INT, b DECIMAL(5,1), c DOUBLE, d TINYINT(1), e VARCHAR(9));
+-- @expect
