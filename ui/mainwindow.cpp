@@ -1,14 +1,394 @@
 #include "mainwindow.h"
 
+#include "databaselist.h"
+#include "databasesdialog.h"
+#include "outputpane.h"
+#include "revisiongraphmodel.h"
+#include "revisiongraphview.h"
 #include "scripteditor.h"
+#include "sqlpreviewdialog.h"
+#include "toolbaricons.h"
+#include "workspacecontroller.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Retort::Ui {
 
+namespace {
+const QString recentKey = u"recentProjects"_s;
+constexpr int maxRecent = 10;
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_controller(new WorkspaceController(this))
+    , m_graph(new RevisionGraphView(this))
     , m_editor(new ScriptEditor(this))
+    , m_output(new OutputPane(this))
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_reloadTimer(new QTimer(this))
 {
+    setObjectName(u"MainWindow"_s);
+    setWindowTitle(tr("Retort"));
     setCentralWidget(m_editor);
+    createMenus();
+    createToolBar();
+    createDocks();
+    createStatusBar();
+    connectController();
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(400); // a git checkout changes many files at once: reload once
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        if (!m_controller->isBusy())
+            m_controller->refresh();
+        else
+            m_reloadTimer->start();
+    });
+    updateActions();
+    updateStatusBar();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
+        resize(1180, 740);
+    restoreState(settings.value(u"mainWindow/state"_s).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_graphDock = new QDockWidget(tr("Revisions"), this);
+    m_graphDock->setObjectName(u"graphDock"_s);
+    m_graphDock->setWidget(m_graph);
+    addDockWidget(Qt::LeftDockWidgetArea, m_graphDock);
+    m_outputDock = new QDockWidget(tr("Output"), this);
+    m_outputDock->setObjectName(u"outputDock"_s);
+    m_outputDock->setWidget(m_output);
+    addDockWidget(Qt::BottomDockWidgetArea, m_outputDock);
+    resizeDocks({m_graphDock}, {560}, Qt::Horizontal);
+    resizeDocks({m_outputDock}, {170}, Qt::Vertical);
+    m_viewMenu->addAction(m_graphDock->toggleViewAction());
+    m_viewMenu->addAction(m_outputDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    QAction *zoomIn = m_viewMenu->addAction(tr("Zoom In Graph"), m_graph,
+                                            &RevisionGraphView::zoomIn);
+    zoomIn->setObjectName(u"zoomIn"_s);
+    QAction *zoomOut = m_viewMenu->addAction(tr("Zoom Out Graph"), m_graph,
+                                             &RevisionGraphView::zoomOut);
+    zoomOut->setObjectName(u"zoomOut"_s);
+    m_viewMenu->addAction(tr("Reset Graph Zoom"), m_graph, &RevisionGraphView::resetZoom);
+
+    connect(m_graph, &RevisionGraphView::currentRevisionChanged, this,
+            &MainWindow::onCurrentRevisionChanged);
+    connect(m_graph, &RevisionGraphView::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(m_graph, &RevisionGraphView::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_graph, &RevisionGraphView::activated, m_editor,
+            qOverload<>(&QWidget::setFocus)); // Enter on a revision: edit it
+    connect(m_output, &OutputPane::locationActivated, this, &MainWindow::openLocation);
+    connect(m_output, &OutputPane::cancelRequested, m_controller, &WorkspaceController::cancel);
+    connect(m_editor, &ScriptEditor::saved, this, [this](const QString &path) {
+        m_output->addInfo(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_editor, &ScriptEditor::saveFailed, m_output, &OutputPane::addError);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_urlLabel = new QLabel(this);
+    m_currentLabel = new QLabel(this);
+    m_pendingLabel = new QLabel(this);
+    m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long URL is cut, not the current revisions and the pending count.
+    m_urlLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusBar()->addWidget(m_urlLabel, 1);
+    statusBar()->addPermanentWidget(m_currentLabel);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+}
+
+void MainWindow::connectController()
+{
+    WorkspaceController *c = m_controller;
+    connect(c, &WorkspaceController::projectOpened, this, &MainWindow::onProjectOpened);
+    connect(c, &WorkspaceController::projectFailed, this, &MainWindow::onProjectFailed);
+    connect(c, &WorkspaceController::busyChanged, this, [this](bool busy) {
+        m_output->setBusy(busy);
+        updateActions();
+    });
+    connect(c, &WorkspaceController::planReady, m_output, &OutputPane::setPlan);
+    connect(c, &WorkspaceController::stepStarted, this,
+            [this](int index, int count, const QString &revision, const QString &message) {
+                const int row = m_graph->model()->rowOf(revision);
+                const QString file = row < 0 ? QString()
+                                             : m_graph->model()->graphRow(row).filePath;
+                m_output->startStep(index, count, revision, message, file);
+            });
+    connect(c, &WorkspaceController::statementDone, m_output, &OutputPane::addStatement);
+    connect(c, &WorkspaceController::stepFinished, this,
+            [this](int, const QString &revision, qint64 ms) { m_output->finishStep(revision, ms); });
+    connect(c, &WorkspaceController::info, m_output, &OutputPane::addInfo);
+    connect(c, &WorkspaceController::operationFinished, this, [this](const QString &summary) {
+        if (!summary.isEmpty())
+            m_output->addInfo(summary);
+        m_controller->refresh();
+    });
+    connect(c, &WorkspaceController::operationFailed, this, [this](const Error &error) {
+        m_output->addError(error);
+        m_outputDock->show();
+        if (!error.file.isEmpty() && error.file == m_editor->filePath() && error.line > 0)
+            m_editor->showError(error.line, error.message);
+    });
+    connect(c, &WorkspaceController::sqlReady, this, [this](const QString &title, const QString &sql) {
+        auto *dialog = new SqlPreviewDialog(title, sql, m_snapshot.dialect, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    connect(c, &WorkspaceController::revisionWritten, this, [this](const QString &path) {
+        m_output->addInfo(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));
+        m_pendingSelection = path;
+    });
+}
+
+void MainWindow::openProject(const QString &location)
+{
+    if (!maybeSaveEditor())
+        return;
+    const QFileInfo info(location);
+    m_output->addInfo(tr("Opening %1").arg(QDir::toNativeSeparators(info.absoluteFilePath())));
+    m_databases.reset();
+    m_controller->openProject(info.absoluteFilePath());
+}
+
+bool MainWindow::openMostRecent()
+{
+    const QStringList recent = recentProjects();
+    if (recent.isEmpty())
+        return false;
+    openProject(recent.first());
+    return true;
+}
+
+QStringList MainWindow::recentProjects()
+{
+    return QSettings().value(recentKey).toStringList();
+}
+
+void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
+{
+    const bool sameProject = m_hasProject && m_snapshot.config.iniPath == snapshot.config.iniPath;
+    m_snapshot = snapshot;
+    m_hasProject = true;
+    setWindowTitle(snapshot.config.name());
+    m_editor->setDialect(snapshot.dialect);
+    if (!sameProject) {
+        m_databases = std::make_unique<DatabaseList>(snapshot.config.iniPath);
+        m_databases->load();
+        fillDatabaseCombo();
+        QStringList recent = recentProjects();
+        recent.removeAll(snapshot.config.iniPath);
+        recent.prepend(snapshot.config.iniPath);
+        QSettings().setValue(recentKey, recent.mid(0, maxRecent));
+        updateRecentMenu();
+        m_editor->clear();
+        watchVersions(snapshot.config.versionsDir());
+    }
+    const bool named = m_databaseCombo->currentIndex() > 0;
+    m_graph->setCurrentBadge(named ? m_databaseCombo->currentText() : tr("current"));
+    m_graph->setRows(snapshot.rows);
+    QString select;
+    for (const GraphRow &row : snapshot.rows) {
+        if (!m_pendingSelection.isEmpty() && row.filePath == m_pendingSelection)
+            select = row.id;
+    }
+    m_pendingSelection.clear();
+    if (select.isEmpty() && m_graph->currentRevision().isEmpty() && !snapshot.rows.isEmpty())
+        select = snapshot.rows.first().id;
+    if (!select.isEmpty())
+        m_graph->selectRevision(select);
+    updateEditorReadOnly();
+    if (!snapshot.databaseError.message.isEmpty())
+        m_output->addError(snapshot.databaseError);
+    m_output->addInfo(tr("%n revision(s), %1 pending", nullptr, snapshot.revisionCount)
+                          .arg(snapshot.pendingCount));
+    updateStatusBar();
+    updateActions();
+}
+
+void MainWindow::watchVersions(const QString &dir)
+{
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    if (QFileInfo(dir).isDir())
+        m_watcher->addPath(dir);
+}
+
+void MainWindow::onProjectFailed(const Error &error)
+{
+    m_output->addError(error);
+    m_outputDock->show();
+    statusBar()->showMessage(error.message, 10000);
+}
+
+void MainWindow::onCurrentRevisionChanged(const QString &id)
+{
+    const int row = m_graph->model()->rowOf(id);
+    if (row < 0)
+        return;
+    const GraphRow &graphRow = m_graph->model()->graphRow(row);
+    if (graphRow.filePath == m_editor->filePath())
+        return;
+    if (!maybeSaveEditor())
+        return;
+    if (graphRow.filePath.isEmpty()) {
+        m_editor->clear();
+        return;
+    }
+    const Result<> opened = m_editor->openFile(graphRow.filePath);
+    if (!opened) {
+        m_output->addError(opened.error());
+        return;
+    }
+    updateEditorReadOnly();
+}
+
+// Applied revisions are read-only; after a run or a refresh the open file's state may change.
+void MainWindow::updateEditorReadOnly()
+{
+    const QString path = m_editor->filePath();
+    if (path.isEmpty())
+        return;
+    bool applied = false;
+    for (const GraphRow &row : m_graph->model()->rows()) {
+        if (row.filePath == path) {
+            applied = row.state == GraphRow::State::Applied
+                      || row.state == GraphRow::State::EditedAfterApplied;
+            break;
+        }
+    }
+    m_editor->setAppliedTo(applied ? databaseName() : QString());
+}
+
+void MainWindow::onSelectionChanged()
+{
+    updateActions();
+}
+
+void MainWindow::openLocation(const QString &file, int line, const QString &message)
+{
+    const QString id = [&] {
+        for (const GraphRow &row : m_graph->model()->rows()) {
+            if (row.filePath == file)
+                return row.id;
+        }
+        return QString();
+    }();
+    if (!id.isEmpty() && m_graph->currentRevision() != id)
+        m_graph->selectRevision(id);
+    if (m_editor->filePath() != file) {
+        if (!maybeSaveEditor())
+            return;
+        if (const Result<> opened = m_editor->openFile(file); !opened) {
+            m_output->addError(opened.error());
+            return;
+        }
+        updateEditorReadOnly();
+    }
+    if (line > 0 && !message.isEmpty())
+        m_editor->showError(line, message);
+    else if (line > 0)
+        m_editor->goToLine(line);
+    m_editor->setFocus();
+}
+
+bool MainWindow::maybeSaveEditor()
+{
+    if (!m_editor->isModified() || m_editor->isReadOnly())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved Changes"),
+        tr("%1 has unsaved changes. Save them?").arg(QFileInfo(m_editor->filePath()).fileName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save) {
+        if (const Result<> saved = m_editor->save(); !saved) {
+            m_output->addError(saved.error());
+            return false;
+        }
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSaveEditor()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(u"mainWindow/geometry"_s, saveGeometry());
+    settings.setValue(u"mainWindow/state"_s, saveState());
+    m_controller->cancel();
+    QMainWindow::closeEvent(event);
+}
+
+QString MainWindow::databaseName() const
+{
+    if (!m_databaseCombo || m_databaseCombo->currentIndex() <= 0)
+        return tr("the database");
+    return m_databaseCombo->currentText();
+}
+
+void MainWindow::updateStatusBar()
+{
+    if (!m_hasProject) {
+        m_urlLabel->setText(tr("No project open"));
+        m_currentLabel->clear();
+        m_pendingLabel->clear();
+        return;
+    }
+    m_urlLabel->setText(m_snapshot.displayUrl.isEmpty() ? tr("No database URL")
+                                                        : m_snapshot.displayUrl);
+    if (!m_snapshot.databaseStateKnown)
+        m_currentLabel->setText(tr("Current: unknown"));
+    else if (m_snapshot.currentHeads.isEmpty())
+        m_currentLabel->setText(tr("Current: base"));
+    else
+        m_currentLabel->setText(tr("Current: %1").arg(m_snapshot.currentHeads.join(u", "_s)));
+    m_pendingLabel->setText(tr("%n pending", nullptr, m_snapshot.pendingCount));
+}
+
+QString MainWindow::statusUrlText() const
+{
+    return m_urlLabel->text();
+}
+
+QString MainWindow::statusCurrentText() const
+{
+    return m_currentLabel->text();
+}
+
+QString MainWindow::statusPendingText() const
+{
+    return m_pendingLabel->text();
 }
 
 } // namespace Retort::Ui

@@ -1,20 +1,115 @@
 #pragma once
 
+#include "projectsnapshot.h"
+
 #include <QMainWindow>
+
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QFileSystemWatcher;
+class QMenu;
+class QTimer;
 
 namespace Retort::Ui {
 
+class DatabaseList;
+class OutputPane;
+class RevisionGraphView;
 class ScriptEditor;
+class WorkspaceController;
 
-// The project window.
+// The project window: revision graph on the left, the selected revision's file in the centre,
+// output below. Every engine call goes through WorkspaceController; this class only wires.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // A project folder or retort.ini; loads in the background (projectOpened follows).
+    void openProject(const QString &location);
+    // The most recently opened project, if any; false when there is none.
+    bool openMostRecent();
+
+    WorkspaceController *controller() const { return m_controller; }
+    RevisionGraphView *graphView() const { return m_graph; }
+    ScriptEditor *editor() const { return m_editor; }
+    OutputPane *output() const { return m_output; }
+    QComboBox *databaseCombo() const { return m_databaseCombo; }
+    QString statusUrlText() const;
+    QString statusCurrentText() const;
+    QString statusPendingText() const;
+    QAction *action(const QString &objectName) const; // for tests
+
+    static QStringList recentProjects();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void createStatusBar();
+    void connectController();
+    void watchVersions(const QString &dir);
+    QAction *addAction(QMenu *menu, const QString &name, const QString &text,
+                       void (MainWindow::*slot)(), const QKeySequence &shortcut = {});
+
+    void onProjectOpened(const ProjectSnapshot &snapshot);
+    void onProjectFailed(const Error &error);
+    void onCurrentRevisionChanged(const QString &id);
+    void onSelectionChanged();
+    void showContextMenu(const QPoint &globalPos, const QStringList &ids);
+    void openLocation(const QString &file, int line, const QString &message);
+    void updateActions();
+    void updateEditorReadOnly();
+    void updateStatusBar();
+    void updateRecentMenu();
+    void fillDatabaseCombo();
+    void onDatabaseChosen(int index);
+    bool maybeSaveEditor();
+    QString databaseName() const;
+    QStringList selectedHeads() const;
+
+    void newProject();
+    void openProjectDialog();
+    void editDatabases();
+    void refresh();
+    void upgradeHead();
+    void upgradeOne();
+    void downgradeOne();
+    void downgradeBase();
+    void upgradeToSelected();
+    void downgradeToSelected();
+    void stampSelected();
+    void showSqlForSelected();
+    void newRevision();
+    void mergeHeads();
+    void about();
+    void downgradeTo(const QString &target);
+
+    WorkspaceController *m_controller = nullptr;
+    RevisionGraphView *m_graph = nullptr;
     ScriptEditor *m_editor = nullptr;
+    OutputPane *m_output = nullptr;
+    QDockWidget *m_graphDock = nullptr;
+    QDockWidget *m_outputDock = nullptr;
+    QComboBox *m_databaseCombo = nullptr;
+    QLabel *m_urlLabel = nullptr;
+    QLabel *m_currentLabel = nullptr;
+    QLabel *m_pendingLabel = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_nodeMenu = nullptr;
+    QFileSystemWatcher *m_watcher = nullptr; // versions/: files added or removed outside
+    QTimer *m_reloadTimer = nullptr;
+    std::unique_ptr<DatabaseList> m_databases;
+    ProjectSnapshot m_snapshot;
+    QString m_pendingSelection; // file path: select its revision after the next load
+    bool m_hasProject = false;
 };
 
 } // namespace Retort::Ui

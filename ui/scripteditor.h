@@ -1,15 +1,71 @@
 #pragma once
 
-#include <Qsci/qsciscintilla.h>
+#include <engine/core/result.h>
+#include <engine/core/sqldialect.h>
+
+#include <QWidget>
+
+class QLabel;
+class QsciLexerSQL;
+class QsciScintilla;
 
 namespace Retort::Ui {
 
-// QScintilla SQL editor for one revision file.
-class ScriptEditor : public QsciScintilla
+class FindBar;
+
+// One revision file in a QScintilla SQL editor, with a find bar (Ctrl+F) and, for applied
+// revisions, a read-only banner above the text. Ctrl+S saves.
+class ScriptEditor : public QWidget
 {
     Q_OBJECT
 public:
     explicit ScriptEditor(QWidget *parent = nullptr);
+
+    // Loads the file and marks the text unmodified. Keeps the current dialect and read-only state.
+    Result<> openFile(const QString &path);
+    Result<> save();
+    void clear();
+
+    QString filePath() const { return m_path; }
+    QString text() const;
+    bool isModified() const;
+    bool isReadOnly() const;
+
+    // Non-empty: the revision is applied to that database; the text becomes read-only and the
+    // banner says why. Empty: editable, no banner.
+    void setAppliedTo(const QString &databaseName);
+    QString bannerText() const;
+    bool isBannerVisible() const;
+
+    // MySQL/MariaDB: `#` comments and backslash escapes in strings.
+    void setDialect(SqlDialect dialect);
+
+    // Marks a 1-based line with an error marker, underline and the message below it.
+    void showError(int line, const QString &message);
+    void clearErrors();
+    int errorLine() const { return m_errorLine; }
+    void goToLine(int line); // 1-based
+
+    QsciScintilla *textEdit() const { return m_text; }
+    FindBar *findBar() const { return m_findBar; }
+
+signals:
+    void saved(const QString &path);
+    void saveFailed(const Error &error);
+    void modificationChanged(bool modified);
+
+private:
+    void setUpText();
+    void setUpShortcuts();
+
+    QLabel *m_banner = nullptr;
+    QsciScintilla *m_text = nullptr;
+    QsciLexerSQL *m_lexer = nullptr;
+    FindBar *m_findBar = nullptr;
+    QString m_path;
+    int m_errorLine = 0;
+    int m_errorMarker = -1;
+    int m_errorIndicator = -1;
 };
 
 } // namespace Retort::Ui

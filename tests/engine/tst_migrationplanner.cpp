@@ -129,19 +129,19 @@ void tst_MigrationPlanner::plans_data()
                                      << u"d:b:b>a:+a b=x"_s
                                      << QStringList{u"x"_s, u"a"_s};
     QTest::newRow("stamp up") << line << u"stamp"_s << QStringList{u"a"_s} << u"c"_s
-                              << u"s::a>c:a=c"_s << QStringList{u"c"_s};
+                              << u"s:c:a>c:a=c"_s << QStringList{u"c"_s};
     QTest::newRow("stamp down") << line << u"stamp"_s << QStringList{u"c"_s} << u"a"_s
-                                << u"s::c>a:c=a"_s << QStringList{u"a"_s};
+                                << u"s:a:c>a:c=a"_s << QStringList{u"a"_s};
     QTest::newRow("stamp new branch") << branch << u"stamp"_s << QStringList{u"b"_s} << u"c"_s
-                                      << u"s::>c:+c"_s << QStringList{u"b"_s, u"c"_s};
+                                      << u"s:c:>c:+c"_s << QStringList{u"b"_s, u"c"_s};
     QTest::newRow("stamp base") << branch << u"stamp"_s << QStringList{u"b"_s, u"c"_s}
-                                << u"base"_s << u"s::b>:-b | s::c>:-c"_s << none;
+                                << u"base"_s << u"s:b:b>:-b | s:c:c>:-c"_s << none;
     QTest::newRow("stamp head of several") << branch << u"stamp"_s << none << u"head"_s
                                            << u"Multiple heads are present; please specify a "
                                               "single target revision"_s
                                            << none;
     QTest::newRow("stamp merges rows") << merge << u"stamp"_s << QStringList{u"b"_s, u"c"_s}
-                                       << u"d"_s << u"s::b,c>d:-b c=d"_s
+                                       << u"d"_s << u"s:d:b,c>d:-b c=d"_s
                                        << QStringList{u"d"_s};
 }
 
@@ -286,7 +286,7 @@ void tst_MigrationPlanner::purgeStartsFromEmptyTable()
         = MigrationPlanner::planStamp(g, {u"a"_s, u"b"_s}, {u"b"_s}, true);
     QVERIFY(plan);
     QVERIFY(plan->purge);
-    QCOMPARE(describe(*plan), u"s::>b:+b"_s);
+    QCOMPARE(describe(*plan), u"s:b:>b:+b"_s);
     QCOMPARE(plan->headsAfter, QStringList{u"b"_s});
 }
 

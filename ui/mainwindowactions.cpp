@@ -1,0 +1,322 @@
+// MainWindow's menus, toolbar and the slots behind them.
+#include "mainwindow.h"
+
+#include "databaselist.h"
+#include "databasesdialog.h"
+#include "outputpane.h"
+#include "revisiongraphmodel.h"
+#include "revisiongraphview.h"
+#include "toolbaricons.h"
+#include "workspacecontroller.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QToolBar>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort::Ui {
+
+QAction *MainWindow::addAction(QMenu *menu, const QString &name, const QString &text,
+                               void (MainWindow::*slot)(), const QKeySequence &shortcut)
+{
+    QAction *action = menu->addAction(text, this, slot);
+    action->setObjectName(name);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    return action;
+}
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    addAction(file, u"newProject"_s, tr("&New Project..."), &MainWindow::newProject);
+    addAction(file, u"openProject"_s, tr("&Open..."), &MainWindow::openProjectDialog,
+              QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(u"quit"_s);
+
+    QMenu *database = menuBar()->addMenu(tr("&Database"));
+    addAction(database, u"editDatabases"_s, tr("&Edit Databases..."), &MainWindow::editDatabases);
+    addAction(database, u"refresh"_s, tr("&Refresh"), &MainWindow::refresh, QKeySequence::Refresh)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::Refresh));
+
+    QMenu *revision = menuBar()->addMenu(tr("&Revision"));
+    m_nodeMenu = revision;
+    addAction(revision, u"newRevision"_s, tr("&New Revision..."), &MainWindow::newRevision,
+              QKeySequence::New)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::NewRevision));
+    addAction(revision, u"mergeHeads"_s, tr("&Merge Heads..."), &MainWindow::mergeHeads)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::Merge));
+    revision->addSeparator();
+    addAction(revision, u"upgradeHead"_s, tr("Upgrade to &Head"), &MainWindow::upgradeHead)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::UpgradeHead));
+    addAction(revision, u"upgradeOne"_s, tr("Upgrade &+1"), &MainWindow::upgradeOne)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::UpgradeOne));
+    addAction(revision, u"downgradeOne"_s, tr("Downgrade &-1"), &MainWindow::downgradeOne)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::DowngradeOne));
+    addAction(revision, u"downgradeBase"_s, tr("Downgrade to &Base"), &MainWindow::downgradeBase)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::DowngradeBase));
+    revision->addSeparator();
+    addAction(revision, u"upgradeTo"_s, tr("&Upgrade to Here"), &MainWindow::upgradeToSelected);
+    addAction(revision, u"downgradeTo"_s, tr("&Downgrade to Here"),
+              &MainWindow::downgradeToSelected);
+    addAction(revision, u"stamp"_s, tr("&Stamp Here"), &MainWindow::stampSelected)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::Stamp));
+    addAction(revision, u"showSql"_s, tr("Show S&QL"), &MainWindow::showSqlForSelected)
+        ->setIcon(ToolbarIcons::icon(ToolbarIcons::Kind::ShowSql));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    addAction(help, u"about"_s, tr("&About Retort"), &MainWindow::about);
+    updateRecentMenu();
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(20, 20));
+    m_databaseCombo = new QComboBox(this);
+    m_databaseCombo->setMinimumContentsLength(14);
+    m_databaseCombo->setToolTip(tr("The database that actions run on"));
+    connect(m_databaseCombo, &QComboBox::activated, this, &MainWindow::onDatabaseChosen);
+    bar->addWidget(m_databaseCombo);
+    bar->addSeparator();
+    bar->addAction(action(u"upgradeHead"_s));
+    bar->addAction(action(u"upgradeOne"_s));
+    bar->addAction(action(u"downgradeOne"_s));
+    bar->addAction(action(u"downgradeBase"_s));
+    bar->addSeparator();
+    bar->addAction(action(u"newRevision"_s));
+    bar->addAction(action(u"mergeHeads"_s));
+    bar->addAction(action(u"refresh"_s));
+    action(u"upgradeHead"_s)->setIconText(tr("Upgrade to head"));
+    action(u"upgradeOne"_s)->setIconText(tr("+1"));
+    action(u"downgradeOne"_s)->setIconText(tr("-1"));
+    action(u"downgradeBase"_s)->setIconText(tr("To base"));
+    action(u"newRevision"_s)->setIconText(tr("New"));
+    action(u"mergeHeads"_s)->setIconText(tr("Merge"));
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = m_hasProject && !m_controller->isBusy();
+    const bool oneSelected = m_graph->selectedRevisions().size() == 1;
+    for (const char *name : {"upgradeHead", "upgradeOne", "downgradeOne", "downgradeBase",
+                             "newRevision", "refresh", "editDatabases"}) {
+        action(QString::fromLatin1(name))->setEnabled(idle);
+    }
+    for (const char *name : {"upgradeTo", "downgradeTo", "showSql"})
+        action(QString::fromLatin1(name))->setEnabled(idle && oneSelected);
+    action(u"stamp"_s)->setEnabled(idle && !m_graph->selectedRevisions().isEmpty());
+    action(u"mergeHeads"_s)->setEnabled(idle && selectedHeads().size() >= 2);
+    m_databaseCombo->setEnabled(idle);
+}
+
+QStringList MainWindow::selectedHeads() const
+{
+    QStringList heads;
+    for (const QString &id : m_graph->selectedRevisions()) {
+        const int row = m_graph->model()->rowOf(id);
+        if (row >= 0 && m_graph->model()->graphRow(row).isHead)
+            heads.append(id);
+    }
+    return heads;
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentProjects();
+    for (const QString &path : recent) {
+        const QString label = QFileInfo(path).dir().dirName() + u"  ("_s
+                              + QDir::toNativeSeparators(path) + u")"_s;
+        m_recentMenu->addAction(label, this, [this, path] { openProject(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::fillDatabaseCombo()
+{
+    m_databaseCombo->clear();
+    m_databaseCombo->addItem(tr("retort.ini URL"));
+    if (m_databases) {
+        for (const NamedDatabase &db : m_databases->databases())
+            m_databaseCombo->addItem(db.name);
+    }
+}
+
+void MainWindow::onDatabaseChosen(int index)
+{
+    const QString url = index <= 0 || !m_databases
+                            ? QString()
+                            : m_databases->connectUrl(m_databaseCombo->itemText(index));
+    m_output->addInfo(tr("Database: %1").arg(m_databaseCombo->itemText(index)));
+    m_controller->setDatabaseUrl(url);
+}
+
+void MainWindow::showContextMenu(const QPoint &globalPos, const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return;
+    QMenu menu(this);
+    menu.addAction(action(u"upgradeTo"_s));
+    menu.addAction(action(u"downgradeTo"_s));
+    menu.addAction(action(u"stamp"_s));
+    menu.addAction(action(u"showSql"_s));
+    menu.addSeparator();
+    menu.addAction(action(u"mergeHeads"_s));
+    menu.exec(globalPos);
+}
+
+void MainWindow::newProject()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("New Project Folder"));
+    if (dir.isEmpty())
+        return;
+    if (QFileInfo::exists(QDir(dir).filePath(u"retort.ini"_s))) {
+        openProject(dir);
+        return;
+    }
+    // TODO(#7): Workspace::init() once the facade has it.
+    m_output->addError(Error(Error::Kind::Internal,
+                             tr("Creating a project is not available in the GUI yet; run "
+                                "\"retort init %1\" and open the folder.")
+                                 .arg(QDir::toNativeSeparators(dir))));
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
+                                                      tr("Retort project (retort.ini)"));
+    if (!file.isEmpty())
+        openProject(file);
+}
+
+void MainWindow::editDatabases()
+{
+    if (!m_databases)
+        return;
+    DatabasesDialog dialog(m_databases->databases(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_databases->setDatabases(dialog.databases());
+    const QHash<QString, QString> passwords = dialog.sessionPasswords();
+    for (auto it = passwords.cbegin(); it != passwords.cend(); ++it)
+        m_databases->setSessionPassword(it.key(), it.value());
+    m_databases->save();
+    const QString chosen = m_databaseCombo->currentText();
+    fillDatabaseCombo();
+    m_databaseCombo->setCurrentIndex(std::max(0, m_databaseCombo->findText(chosen)));
+}
+
+void MainWindow::refresh()
+{
+    m_controller->refresh();
+}
+
+void MainWindow::upgradeHead()
+{
+    m_controller->upgrade(u"head"_s);
+}
+
+void MainWindow::upgradeOne()
+{
+    m_controller->upgrade(u"+1"_s);
+}
+
+void MainWindow::downgradeOne()
+{
+    downgradeTo(u"-1"_s);
+}
+
+void MainWindow::downgradeBase()
+{
+    downgradeTo(u"base"_s);
+}
+
+void MainWindow::upgradeToSelected()
+{
+    m_controller->upgrade(m_graph->currentRevision());
+}
+
+void MainWindow::downgradeToSelected()
+{
+    downgradeTo(m_graph->currentRevision());
+}
+
+void MainWindow::downgradeTo(const QString &target)
+{
+    const auto answer = QMessageBox::question(
+        this, tr("Downgrade"),
+        tr("Downgrade %1 to %2? Downgrades usually drop tables or columns, and their data.")
+            .arg(databaseName(), target));
+    if (answer == QMessageBox::Yes)
+        m_controller->downgrade(target);
+}
+
+void MainWindow::stampSelected()
+{
+    m_controller->stamp(m_graph->selectedRevisions());
+}
+
+// Pending revision: the upgrade script up to it; applied: the downgrade script back to it.
+void MainWindow::showSqlForSelected()
+{
+    const QString id = m_graph->currentRevision();
+    const int row = m_graph->model()->rowOf(id);
+    if (row < 0)
+        return;
+    const GraphRow::State state = m_graph->model()->graphRow(row).state;
+    m_controller->showSql(id, state == GraphRow::State::Pending);
+}
+
+void MainWindow::newRevision()
+{
+    bool ok = false;
+    const QString message = QInputDialog::getText(this, tr("New Revision"), tr("Message:"),
+                                                  QLineEdit::Normal, QString(), &ok);
+    // On a selected head, the new revision goes there; otherwise on the only head.
+    const QStringList heads = selectedHeads();
+    if (ok && !message.trimmed().isEmpty())
+        m_controller->newRevision(message.trimmed(), heads.size() == 1 ? heads.first() : QString());
+}
+
+void MainWindow::mergeHeads()
+{
+    const QStringList heads = selectedHeads();
+    if (heads.size() < 2)
+        return;
+    bool ok = false;
+    const QString message = QInputDialog::getText(
+        this, tr("Merge Heads"), tr("Message for the merge of %1:").arg(heads.join(u", "_s)),
+        QLineEdit::Normal, tr("merge %1").arg(heads.join(u" and "_s)), &ok);
+    if (ok && !message.trimmed().isEmpty())
+        m_controller->merge(heads, message.trimmed());
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Retort"),
+                       tr("<h3>Retort %1</h3><p>Database migrations with a revision graph, for "
+                          "SQLite, PostgreSQL and MariaDB.</p>")
+                           .arg(QString::fromLatin1(RETORT_VERSION)));
+}
+
+} // namespace Retort::Ui

@@ -1,0 +1,175 @@
+#include "revisiongraphview.h"
+
+#include "revisiongraphdelegate.h"
+#include "revisiongraphfilter.h"
+#include "revisiongraphmodel.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QShortcut>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort::Ui {
+
+RevisionGraphView::RevisionGraphView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new RevisionGraphModel(this))
+    , m_filter(new RevisionGraphFilter(this))
+    , m_delegate(new RevisionGraphDelegate(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_tree(new QTreeView(this))
+{
+    m_filter->setSourceModel(m_model);
+    m_filterEdit->setPlaceholderText(tr("Filter by id, message or label"));
+    m_filterEdit->setClearButtonEnabled(true);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setText(text);
+        m_delegate->setDrawEdges(!m_filter->isFiltering());
+        m_tree->viewport()->update();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_filterEdit);
+    layout->addWidget(m_tree);
+    setUpTree();
+    setUpShortcuts();
+    m_basePointSize = m_tree->font().pointSizeF();
+}
+
+void RevisionGraphView::setUpTree()
+{
+    m_tree->setModel(m_filter);
+    m_tree->setItemDelegate(m_delegate);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_tree->viewport()->installEventFilter(this);
+    m_tree->installEventFilter(this);
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(RevisionGraphModel::MessageColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(RevisionGraphModel::IdColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RevisionGraphModel::DateColumn, QHeaderView::ResizeToContents);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { emit currentRevisionChanged(idAt(current)); });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { emit selectionChanged(selectedRevisions()); });
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        emit contextMenuRequested(m_tree->viewport()->mapToGlobal(pos), selectedRevisions());
+    });
+    connect(m_tree, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { emit activated(idAt(index)); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            &RevisionGraphView::updateGraphColumnWidth);
+}
+
+void RevisionGraphView::setUpShortcuts()
+{
+    const auto add = [this](const QKeySequence &keys, void (RevisionGraphView::*slot)()) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    add(QKeySequence(Qt::CTRL | Qt::Key_Equal), &RevisionGraphView::zoomIn);
+    add(QKeySequence(Qt::CTRL | Qt::Key_Plus), &RevisionGraphView::zoomIn);
+    add(QKeySequence(Qt::CTRL | Qt::Key_Minus), &RevisionGraphView::zoomOut);
+    add(QKeySequence(Qt::CTRL | Qt::Key_0), &RevisionGraphView::resetZoom);
+}
+
+void RevisionGraphView::setRows(const QList<GraphRow> &rows)
+{
+    const QString current = currentRevision();
+    m_model->setRows(rows);
+    if (!current.isEmpty())
+        selectRevision(current);
+}
+
+void RevisionGraphView::setCurrentBadge(const QString &text)
+{
+    m_delegate->setCurrentBadge(text);
+    m_tree->viewport()->update();
+}
+
+QString RevisionGraphView::idAt(const QModelIndex &proxyIndex) const
+{
+    return proxyIndex.isValid() ? proxyIndex.data(RevisionGraphModel::IdRole).toString()
+                                : QString();
+}
+
+QString RevisionGraphView::currentRevision() const
+{
+    return idAt(m_tree->currentIndex());
+}
+
+QStringList RevisionGraphView::selectedRevisions() const
+{
+    QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex &index : std::as_const(rows))
+        ids.append(idAt(index));
+    return ids;
+}
+
+bool RevisionGraphView::selectRevision(const QString &id)
+{
+    const int sourceRow = m_model->rowOf(id);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid())
+        return false;
+    m_tree->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+void RevisionGraphView::setZoom(double factor)
+{
+    m_zoom = std::clamp(factor, 0.5, 3.0);
+    QFont font = m_tree->font();
+    font.setPointSizeF(m_basePointSize * m_zoom);
+    m_tree->setFont(font);
+    updateGraphColumnWidth();
+    m_tree->doItemsLayout();
+}
+
+void RevisionGraphView::updateGraphColumnWidth()
+{
+    const int rowHeight = QFontMetrics(m_tree->font()).height() + 10;
+    const int lanes = std::max(1, m_model->maxLaneCount());
+    m_tree->setColumnWidth(RevisionGraphModel::GraphColumn,
+                           RevisionGraphDelegate::laneWidth(rowHeight) * lanes + 8);
+}
+
+bool RevisionGraphView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Wheel) {
+        auto *wheel = static_cast<QWheelEvent *>(event);
+        if (wheel->modifiers() & Qt::ControlModifier) {
+            if (wheel->angleDelta().y() > 0)
+                zoomIn();
+            else if (wheel->angleDelta().y() < 0)
+                zoomOut();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace Retort::Ui

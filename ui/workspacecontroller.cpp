@@ -1,0 +1,299 @@
+#include "workspacecontroller.h"
+
+#include "graphrowbuilder.h"
+#include "progressrelay.h"
+
+#include <engine/core/enginetr.h>
+#include <engine/revision/revisiongraph.h>
+#include <engine/workspace.h>
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort::Ui {
+
+namespace {
+
+// Runs on the pool. Engine calls for loading a project live here and nowhere else.
+Result<ProjectSnapshot> loadSnapshot(const QString &location, const QString &urlOverride)
+{
+    const Result<Workspace> workspace = Workspace::open(location, urlOverride);
+    if (!workspace)
+        return workspace.error();
+    ProjectSnapshot snapshot;
+    snapshot.config = workspace->config();
+    if (const Result<DatabaseUrl> url = workspace->databaseUrl()) {
+        snapshot.displayUrl = url->toDisplayString();
+        snapshot.dialect = url->dialect;
+    } else {
+        snapshot.databaseError = url.error();
+    }
+    const Result<RevisionGraph> graph = workspace->loadGraph();
+    if (!graph)
+        return graph.error();
+    QSet<QString> edited;
+    if (snapshot.databaseError.message.isEmpty()) {
+        // Reads the version and history tables; an unreachable database is not fatal here.
+        if (const Result<DatabaseState> state = workspace->databaseState(*graph)) {
+            snapshot.currentHeads = state->heads;
+            edited = QSet<QString>(state->editedAfterApplied.cbegin(),
+                                   state->editedAfterApplied.cend());
+            snapshot.databaseStateKnown = true;
+        } else {
+            snapshot.databaseError = state.error();
+        }
+    }
+    snapshot.rows = GraphRowBuilder::build(*graph, snapshot.currentHeads, edited);
+    snapshot.revisionCount = graph->count();
+    snapshot.pendingCount = int(std::count_if(snapshot.rows.cbegin(), snapshot.rows.cend(),
+                                              [](const GraphRow &row) {
+                                                  return row.state == GraphRow::State::Pending;
+                                              }));
+    return snapshot;
+}
+
+} // namespace
+
+WorkspaceController::WorkspaceController(QObject *parent)
+    : QObject(parent)
+    , m_cancel(std::make_shared<CancelToken>())
+    , m_relay(new ProgressRelay, [](ProgressRelay *relay) { relay->deleteLater(); })
+{
+    qRegisterMetaType<ProjectSnapshot>();
+    qRegisterMetaType<Error>();
+    m_pool.setMaxThreadCount(1);
+    connect(m_relay.get(), &ProgressRelay::reported, this, &WorkspaceController::onEvent);
+}
+
+WorkspaceController::~WorkspaceController()
+{
+    m_cancel->cancel();
+    m_pool.waitForDone();
+}
+
+void WorkspaceController::openProject(const QString &location, const QString &urlOverride)
+{
+    m_location = location;
+    m_urlOverride = urlOverride;
+    load(location, urlOverride);
+}
+
+void WorkspaceController::setDatabaseUrl(const QString &urlOverride)
+{
+    m_urlOverride = urlOverride;
+    refresh();
+}
+
+void WorkspaceController::refresh()
+{
+    if (!m_location.isEmpty())
+        load(m_location, m_urlOverride);
+}
+
+void WorkspaceController::cancel()
+{
+    m_cancel->cancel();
+}
+
+void WorkspaceController::load(const QString &location, const QString &urlOverride)
+{
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<Result<ProjectSnapshot>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result<ProjectSnapshot> result = watcher->result();
+        setBusy(false);
+        if (!result) {
+            emit projectFailed(result.error());
+            return;
+        }
+        m_snapshot = *result;
+        emit projectOpened(m_snapshot);
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [location, urlOverride] {
+        return loadSnapshot(location, urlOverride);
+    }));
+}
+
+void WorkspaceController::run(const QString &title, Job job)
+{
+    m_cancel->reset();
+    setBusy(true);
+    emit info(title);
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result<QString> result = watcher->result();
+        setBusy(false);
+        if (result)
+            emit operationFinished(*result);
+        else
+            emit operationFailed(result.error());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        &m_pool, [job = std::move(job), relay = m_relay, cancel = m_cancel] {
+            return job(*relay, *cancel);
+        }));
+}
+
+void WorkspaceController::onEvent(const Progress::Event &event)
+{
+    std::visit(
+        [this](const auto &e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, Progress::PlanReady>)
+                emit planReady(e.steps);
+            else if constexpr (std::is_same_v<T, Progress::StepStarted>)
+                emit stepStarted(e.index, e.count, e.revision, e.message);
+            else if constexpr (std::is_same_v<T, Progress::StatementDone>)
+                emit statementDone(e.sql, e.line, e.ms);
+            else if constexpr (std::is_same_v<T, Progress::StepFinished>)
+                emit stepFinished(e.index, e.revision, e.ms);
+            else if constexpr (std::is_same_v<T, Progress::Info>)
+                emit info(e.text);
+        },
+        event);
+}
+
+void WorkspaceController::setBusy(bool busy)
+{
+    const bool wasBusy = isBusy();
+    m_busy += busy ? 1 : -1;
+    if (wasBusy != isBusy())
+        emit busyChanged(isBusy());
+}
+
+namespace {
+
+// `ms`: wall time of the whole command, lock and planning included.
+QString summarize(const QString &verb, const RunReport &report, qint64 ms)
+{
+    const QString after = report.headsAfter.isEmpty() ? Tr::tr("base")
+                                                      : report.headsAfter.join(u", "_s);
+    if (report.steps.isEmpty())
+        return Tr::tr("%1: nothing to do; the database is at %2.").arg(verb, after);
+    return Tr::tr("%1: %n revision(s) in %2 ms; the database is now at %3.", nullptr,
+                  int(report.steps.size()))
+        .arg(verb)
+        .arg(ms)
+        .arg(after);
+}
+
+} // namespace
+
+void WorkspaceController::upgrade(const QString &target)
+{
+    if (!hasProject())
+        return;
+    const QString title = Tr::tr("Upgrade to %1").arg(target);
+    run(title, [ws = Workspace(m_snapshot.config), target, title](ProgressSink &sink,
+                                                                  const CancelToken &cancel)
+            -> Result<QString> {
+        QElapsedTimer timer;
+        timer.start();
+        const Result<RunReport> report = ws.upgrade(target, sink, cancel);
+        if (!report)
+            return report.error();
+        return summarize(title, *report, timer.elapsed());
+    });
+}
+
+void WorkspaceController::downgrade(const QString &target)
+{
+    if (!hasProject())
+        return;
+    const QString title = Tr::tr("Downgrade to %1").arg(target);
+    run(title, [ws = Workspace(m_snapshot.config), target, title](ProgressSink &sink,
+                                                                  const CancelToken &cancel)
+            -> Result<QString> {
+        QElapsedTimer timer;
+        timer.start();
+        const Result<RunReport> report = ws.downgrade(target, sink, cancel);
+        if (!report)
+            return report.error();
+        return summarize(title, *report, timer.elapsed());
+    });
+}
+
+void WorkspaceController::stamp(const QStringList &revisions)
+{
+    if (!hasProject())
+        return;
+    const QString title = Tr::tr("Stamp %1").arg(revisions.join(u", "_s));
+    run(title, [ws = Workspace(m_snapshot.config), revisions, title](ProgressSink &sink,
+                                                                     const CancelToken &cancel)
+            -> Result<QString> {
+        QElapsedTimer timer;
+        timer.start();
+        const Result<RunReport> report = ws.stamp(revisions, false, sink, cancel);
+        if (!report)
+            return report.error();
+        return summarize(title, *report, timer.elapsed());
+    });
+}
+
+void WorkspaceController::showSql(const QString &target, bool upgrade)
+{
+    if (!hasProject())
+        return;
+    const QString title = (upgrade ? Tr::tr("Upgrade SQL to %1") : Tr::tr("Downgrade SQL to %1"))
+                              .arg(target);
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, title] {
+        watcher->deleteLater();
+        const Result<QString> sql = watcher->result();
+        setBusy(false);
+        if (sql)
+            emit sqlReady(title, *sql);
+        else
+            emit operationFailed(sql.error());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        &m_pool, [ws = Workspace(m_snapshot.config), heads = m_snapshot.currentHeads, target,
+                  upgrade] { return ws.planSql(heads, target, !upgrade); }));
+}
+
+void WorkspaceController::newRevision(const QString &message, const QString &head)
+{
+    NewRevision request;
+    request.message = message;
+    if (!head.isEmpty())
+        request.head = head;
+    write(request);
+}
+
+void WorkspaceController::merge(const QStringList &revisions, const QString &message)
+{
+    NewRevision request;
+    request.message = message;
+    request.mergeOf = revisions;
+    write(request);
+}
+
+void WorkspaceController::write(const NewRevision &request)
+{
+    if (!hasProject())
+        return;
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result<QString> path = watcher->result();
+        setBusy(false);
+        if (!path) {
+            emit operationFailed(path.error());
+            return;
+        }
+        emit revisionWritten(*path);
+        refresh();
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [ws = Workspace(m_snapshot.config), request] {
+        return ws.writeRevision(request);
+    }));
+}
+
+} // namespace Retort::Ui
