@@ -108,7 +108,7 @@ bool MatchRules::sameIndex(const Schema::Index &a, const Schema::Index &b) const
         const Schema::IndexColumn &x = a.columns.at(i);
         const Schema::IndexColumn &y = b.columns.at(i);
         if (!sameName(x.name, y.name) || normalizeSql(x.expression) != normalizeSql(y.expression)
-            || x.descending != y.descending || x.length != y.length
+            || x.descending != y.descending || x.length != y.length || x.nulls != y.nulls
             || x.collation.compare(y.collation, Qt::CaseInsensitive) != 0) {
             return false;
         }

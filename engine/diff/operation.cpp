@@ -58,6 +58,8 @@ QStringList alterLines(const AlterColumn &a)
             Schema::identityName(a.from.identity), Schema::identityName(a.to.identity), ref);
     if (a.generatedChanged)
         lines << u"Detected generated column change on %1"_s.arg(ref);
+    if (a.onUpdateChanged)
+        lines << u"Detected ON UPDATE change on %1"_s.arg(ref);
     if (a.commentChanged)
         lines << u"Detected column comment %1"_s.arg(ref);
     if (lines.isEmpty())

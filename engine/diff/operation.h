@@ -61,6 +61,7 @@ struct AlterColumn
     bool identityChanged = false;
     bool generatedChanged = false; // generated kind or expression
     bool commentChanged = false;
+    bool onUpdateChanged = false; // MySQL ON UPDATE expression
     bool operator==(const AlterColumn &) const = default;
 };
 // Replaces the primary key (an empty `from` adds one, an empty `to` removes it). Not in

@@ -167,11 +167,13 @@ std::optional<AlterColumn> TableDiffer::alterColumn(const QString &table,
     a.collationChanged = from.collation.compare(to.collation, Qt::CaseInsensitive) != 0;
     a.identityChanged = from.identity != to.identity;
     a.commentChanged = from.comment != to.comment;
+    a.onUpdateChanged
+        = MatchRules::normalizeSql(from.onUpdate) != MatchRules::normalizeSql(to.onUpdate);
     a.generatedChanged = from.generated != to.generated
                          || MatchRules::normalizeSql(from.generationExpression)
                                 != MatchRules::normalizeSql(to.generationExpression);
     if (!a.typeChanged && !a.nullableChanged && !a.defaultChanged && !a.collationChanged
-        && !a.identityChanged && !a.generatedChanged && !a.commentChanged) {
+        && !a.identityChanged && !a.generatedChanged && !a.commentChanged && !a.onUpdateChanged) {
         return std::nullopt;
     }
     return a;

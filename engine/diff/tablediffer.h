@@ -10,8 +10,9 @@
 namespace Retort::Ops {
 
 // The changes inside one table that exists on both sides. Operations name the table, and the
-// columns they alter or drop, as `current` spells them: that is what the database has. FK drops and adds come apart from
-// the rest: the differ runs all FK drops before, and all FK adds after, every table's changes.
+// columns they alter or drop, as `current` spells them: that is what the database has. FK drops and
+// adds come apart from the rest: the differ runs all FK drops before, and all FK adds after, every
+// table's changes.
 class TableDiffer
 {
 public:

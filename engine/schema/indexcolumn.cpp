@@ -13,6 +13,8 @@ QString IndexColumn::displayText() const
         text += u" COLLATE "_s + collation;
     if (descending)
         text += u" DESC"_s;
+    if (nulls != Nulls::Default)
+        text += nulls == Nulls::First ? u" NULLS FIRST"_s : u" NULLS LAST"_s;
     return text;
 }
 
@@ -24,6 +26,8 @@ QJsonObject IndexColumn::toJson() const
                   {u"collation"_s, collation}};
     if (length > 0) // MySQL only: other dialects' JSON stays as it was
         o.insert(u"length"_s, length);
+    if (nulls != Nulls::Default) // PostgreSQL only, and only when not the default order
+        o.insert(u"nulls"_s, nulls == Nulls::First ? u"first"_s : u"last"_s);
     return o;
 }
 

@@ -35,6 +35,8 @@ QString indexLine(const Index &index)
             part += u" COLLATE "_s + c.collation;
         if (c.descending)
             part += u" DESC"_s;
+        if (c.nulls != IndexColumn::Nulls::Default)
+            part += c.nulls == IndexColumn::Nulls::First ? u" NULLS FIRST"_s : u" NULLS LAST"_s;
         parts.append(part);
     }
     QString line

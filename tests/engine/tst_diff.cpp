@@ -252,6 +252,7 @@ void tst_Diff::alterColumnFlagsEachChange_data()
         u"Detected generated column change on 't.c'"_s,
         u"Detected column comment 't.c'"_s,
         QString(), // raw type differs, normalised type equal
+        u"Detected ON UPDATE change on 't.c'"_s,
     };
     for (int i = 0; i < texts.size(); ++i)
         QTest::addRow("%d", i) << i << texts[i];
@@ -295,6 +296,9 @@ void tst_Diff::alterColumnFlagsEachChange()
         break;
     case 9:
         to.type.raw = u"text"_s;
+        break;
+    case 10:
+        to.onUpdate = u"CURRENT_TIMESTAMP"_s;
         break;
     }
     const std::optional<AlterColumn> alter = TableDiffer::alterColumn(u"t"_s, from, to);

@@ -96,7 +96,7 @@ void tst_Schema::lookupsFindExactNames()
 void tst_Schema::equalityComparesEveryField_data()
 {
     QTest::addColumn<int>("change");
-    for (int i = 0; i < 8; ++i)
+    for (int i = 0; i < 10; ++i)
         QTest::newRow(qPrintable(QString::number(i))) << i;
 }
 
@@ -131,6 +131,12 @@ void tst_Schema::equalityComparesEveryField()
         break;
     case 7:
         b.views[0].definition = u"SELECT 2"_s;
+        break;
+    case 8:
+        t.columns[1].onUpdate = u"CURRENT_TIMESTAMP"_s;
+        break;
+    case 9:
+        t.indexes[0].columns[0].nulls = IndexColumn::Nulls::First;
         break;
     }
     QVERIFY(!(a == b));

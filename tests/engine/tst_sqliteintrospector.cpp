@@ -1,5 +1,6 @@
 #include <engine/diff/differ.h>
 #include <engine/diff/operationapplier.h>
+#include <engine/dialect/sqlite/sqliteddlparser.h>
 #include <engine/dialect/sqlite/sqliteintrospector.h>
 #include <engine/dialect/sqlite/sqlitetokenizer.h>
 #include <engine/dialect/typenormalizer.h>
@@ -121,6 +122,10 @@ class tst_SqliteIntrospector : public QObject
 private slots:
     void typeNormalizerFoldsSynonyms_data();
     void typeNormalizerFoldsSynonyms();
+    void ddlParserReadsIndexes_data();
+    void ddlParserReadsIndexes();
+    void ddlParserReadsViewQueries_data();
+    void ddlParserReadsViewQueries();
     void introspectsRichSchema();
     void richSchemaComparesEqualToItself();
     void introspectsUnusualDdl();
@@ -328,6 +333,59 @@ void tst_SqliteIntrospector::typeNormalizerFoldsSynonyms()
     QCOMPARE(normalizer.normalize(normalized), normalized); // idempotent
 }
 
+void tst_SqliteIntrospector::ddlParserReadsIndexes_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QStringList>("parts"); // displayText() of each key part
+    QTest::addColumn<QString>("where");
+    QTest::newRow("plain") << u"CREATE INDEX i ON t(a)"_s << QStringList{u"a"_s} << QString();
+    QTest::newRow("quoted, collate, desc, expression, where")
+        << u"CREATE UNIQUE INDEX IF NOT EXISTS \"i x\" ON \"t\" (\"a b\" COLLATE NOCASE DESC, "
+           "lower(c) ASC) WHERE a IS NOT NULL;"_s
+        << QStringList{u"a b COLLATE NOCASE DESC"_s, u"lower(c)"_s} << u"a IS NOT NULL"_s;
+    QTest::newRow("commas inside an expression")
+        << u"CREATE INDEX i ON t (substr(a, 1, 2), b)"_s
+        << QStringList{u"substr(a, 1, 2)"_s, u"b"_s} << QString();
+    QTest::newRow("parenthesis in a string of the predicate")
+        << u"CREATE INDEX i ON t (a) WHERE b <> ')' AND (c > 1)"_s << QStringList{u"a"_s}
+        << u"b <> ')' AND (c > 1)"_s;
+    QTest::newRow("schema-qualified name, comment")
+        << u"CREATE INDEX main.i ON t /* (x) */ (a -- why\n)"_s << QStringList{u"a"_s} << QString();
+}
+
+void tst_SqliteIntrospector::ddlParserReadsIndexes()
+{
+    QFETCH(QString, sql);
+    QFETCH(QStringList, parts);
+    QFETCH(QString, where);
+    const SqliteDdlParser::IndexDef def = SqliteDdlParser::parseIndex(sql);
+    QStringList actual;
+    for (const IndexColumn &c : def.columns)
+        actual << c.displayText();
+    QCOMPARE(actual, parts);
+    QCOMPARE(def.where, where);
+}
+
+void tst_SqliteIntrospector::ddlParserReadsViewQueries_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("query");
+    QTest::newRow("plain") << u"CREATE VIEW v AS SELECT 1"_s << u"SELECT 1"_s;
+    QTest::newRow("column list") << u"CREATE VIEW v(x, y) AS SELECT 1 AS x, 2 AS y"_s
+                                 << u"SELECT 1 AS x, 2 AS y"_s;
+    QTest::newRow("view named as")
+        << u"CREATE VIEW IF NOT EXISTS \"as\" AS SELECT 'AS'"_s << u"SELECT 'AS'"_s;
+    QTest::newRow("temp, trailing semicolon")
+        << u"CREATE TEMP VIEW v AS\n  SELECT a FROM t;"_s << u"SELECT a FROM t"_s;
+}
+
+void tst_SqliteIntrospector::ddlParserReadsViewQueries()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, query);
+    QCOMPARE(SqliteDdlParser::viewDefinition(sql), query);
+}
+
 void tst_SqliteIntrospector::introspectsRichSchema()
 {
     TempSqlite db;
@@ -361,6 +419,9 @@ void tst_SqliteIntrospector::introspectsRichSchema()
              u"SELECT \"order id\", user_id FROM \"order\" WHERE status = 'paid'"_s);
     QVERIFY(model->enums.isEmpty());
     QVERIFY(model->sequences.isEmpty());
+    // `retort inspect` text form, checked against a reviewed golden file.
+    const QString text = model->toText();
+    QCOMPARE(text, readFile(dataDir() + u"/rich.txt"_s));
 }
 
 void tst_SqliteIntrospector::introspectsUnusualDdl()
