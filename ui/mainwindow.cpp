@@ -102,9 +102,19 @@ void MainWindow::createDocks()
     m_pendingDock = new QDockWidget(tr("Pending changes"), this);
     m_pendingDock->setObjectName(u"pendingDock"_s);
     m_pendingDock->setWidget(m_pending);
-    addDockWidget(Qt::RightDockWidgetArea, m_pendingDock);
+    // A tab next to the graph: the editor keeps the centre and the panel gets the full height.
+    tabifyDockWidget(m_graphDock, m_pendingDock);
+    m_graphDock->raise();
     connect(m_pending, &PendingChangesPanel::locationActivated, this, &MainWindow::openLocation);
-    resizeDocks({m_graphDock, m_pendingDock}, {560, 460}, Qt::Horizontal);
+    connect(m_controller, &WorkspaceController::comparisonReady, this,
+            [this](const SchemaComparison &comparison) {
+                const qsizetype count = comparison.diff.operations.size();
+                m_pendingDock->setWindowTitle(count == 0 ? tr("Pending changes")
+                                                         : tr("Pending changes (%1)").arg(count));
+            });
+    connect(m_controller, &WorkspaceController::comparisonFailed, this,
+            [this] { m_pendingDock->setWindowTitle(tr("Pending changes (error)")); });
+    resizeDocks({m_graphDock}, {560}, Qt::Horizontal);
     resizeDocks({m_outputDock}, {170}, Qt::Vertical);
     m_viewMenu->addAction(m_graphDock->toggleViewAction());
     m_viewMenu->addAction(m_outputDock->toggleViewAction());

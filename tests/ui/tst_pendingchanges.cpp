@@ -146,6 +146,7 @@ bool tst_PendingChanges::openAtHead(MainWindow &window, const QString &project)
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return false;
+    window.findChild<QDockWidget *>(u"pendingDock"_s)->raise(); // a tab next to the graph
     window.openProject(project);
     if (!QTest::qWaitFor([&] { return window.graphView()->model()->rowCount() == 6; }, 10000))
         return false;
@@ -256,6 +257,8 @@ void tst_PendingChanges::pairsDropAndAddAsRename()
     PendingChangesModel *model = panel->model();
     QVERIFY(editSchema(project, u"    bio TEXT,\n"_s, u"    about TEXT,\n"_s));
     QTRY_VERIFY_WITH_TIMEOUT(findOperation(model, u"about"_s) >= 0, 15000);
+    QCOMPARE(window.findChild<QDockWidget *>(u"pendingDock"_s)->windowTitle(),
+             u"Pending changes (3)"_s);
     const int drop = findOperation(model, u"bio"_s);
     const int add = findOperation(model, u"about"_s);
     QVERIFY(drop >= 0);
