@@ -7,6 +7,7 @@
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 
+#include <QDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -77,7 +78,7 @@ PendingChangesPanel::PendingChangesPanel(WorkspaceController *controller, QWidge
     splitter->addWidget(m_tree);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(createToolRow());
@@ -140,6 +141,9 @@ QWidget *PendingChangesPanel::createToolRow()
                     tr("Turn the selected dropped and added column into one rename"));
     m_unpair = button(tr("Unpair"), style()->standardIcon(QStyle::SP_DialogResetButton),
                       tr("Split the selected rename back into a drop and an add"));
+    m_diffButton = button(tr("Schema diff…"), style()->standardIcon(QStyle::SP_FileDialogContentsView),
+                          tr("Before and after DDL of the affected tables, in a window"));
+    m_diffButton->setObjectName(u"pendingDiffWindow"_s);
     m_refresh->setObjectName(u"pendingRefresh"_s);
     m_pair->setObjectName(u"pendingPair"_s);
     m_unpair->setObjectName(u"pendingUnpair"_s);
@@ -150,6 +154,7 @@ QWidget *PendingChangesPanel::createToolRow()
     connect(m_refresh, &QToolButton::clicked, this, &PendingChangesPanel::compare);
     connect(m_pair, &QToolButton::clicked, this, &PendingChangesPanel::pairSelected);
     connect(m_unpair, &QToolButton::clicked, this, &PendingChangesPanel::unpairCurrent);
+    connect(m_diffButton, &QToolButton::clicked, this, &PendingChangesPanel::openDiffWindow);
     return row;
 }
 
@@ -230,7 +235,8 @@ void PendingChangesPanel::onComparisonFailed(const Error &error)
 {
     m_comparing = false;
     m_model->setError(error);
-    m_status->setText(tr("<span style='color:#c62828'>Cannot compare</span>"));
+    m_status->setText(tr("<span style='color:#c62828'>Cannot compare: click the error to open "
+                         "its file</span>"));
     updateButtons();
 }
 
@@ -276,6 +282,22 @@ void PendingChangesPanel::updateDiff()
     for (const QString &table : m_model->chosenTables())
         sections.append({table, ddl(comparison.current.table(table)), ddl(afterDb.table(table))});
     m_diff->setSections(sections);
+    emit sectionsChanged(sections);
+}
+
+void PendingChangesPanel::openDiffWindow()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Schema diff"));
+    auto *view = new SchemaDiffView(dialog);
+    view->setSections(m_diff->sections());
+    connect(this, &PendingChangesPanel::sectionsChanged, view, &SchemaDiffView::setSections);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(view);
+    dialog->resize(1000, 600);
+    dialog->show();
 }
 
 void PendingChangesPanel::updateHighlight()
@@ -344,6 +366,7 @@ void PendingChangesPanel::updateButtons()
                            || m_model->canPair(selected.at(1), selected.at(0))));
     m_unpair->setEnabled(m_model->isPaired(PendingChangesModel::operationAt(m_tree->currentIndex())));
     m_refresh->setEnabled(m_controller->hasProject());
+    m_diffButton->setEnabled(!m_diff->sections().isEmpty());
     QString reason;
     if (!m_controller->hasProject())
         reason = tr("Open a project first.");

@@ -2,6 +2,7 @@
 
 #include <engine/core/error.h>
 #include <engine/schemacomparison.h>
+#include "schemadiffview.h"
 
 #include <QWidget>
 
@@ -16,7 +17,6 @@ class QTreeView;
 namespace Retort::Ui {
 
 class PendingChangesModel;
-class SchemaDiffView;
 class WorkspaceController;
 
 // The "Pending changes" dock (SPEC 7): what autogenerate would write, operation by operation.
@@ -45,10 +45,13 @@ public:
     // Pairs the two selected rows (a dropped and an added column) / unpairs the current row.
     bool pairSelected();
     bool unpairCurrent();
+    // The schema diff in a window of its own (the tab is narrow in a dock).
+    void openDiffWindow();
 
 signals:
     // A models error row was clicked: open the file at the line.
     void locationActivated(const QString &file, int line, const QString &message);
+    void sectionsChanged(const QList<Retort::Ui::SchemaDiffView::Section> &sections);
 
 public slots:
     void compare(); // asks the controller for a fresh comparison
@@ -77,6 +80,7 @@ private:
     QToolButton *m_refresh = nullptr;
     QToolButton *m_pair = nullptr;
     QToolButton *m_unpair = nullptr;
+    QToolButton *m_diffButton = nullptr;
     QTabWidget *m_tabs = nullptr;
     QsciScintilla *m_upgrade = nullptr;
     QsciScintilla *m_downgrade = nullptr;

@@ -72,6 +72,7 @@ void SchemaDiffView::setSections(const QList<Section> &sections)
     QStringList right;
     QList<LineDiff::Kind> kinds;
     QList<bool> present; // per row: left present, right present (two entries)
+    m_sections = sections;
     m_changed = 0;
     for (const Section &section : sections) {
         if (!left.isEmpty()) {

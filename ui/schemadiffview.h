@@ -25,6 +25,7 @@ public:
     explicit SchemaDiffView(QWidget *parent = nullptr);
 
     void setSections(const QList<Section> &sections);
+    QList<Section> sections() const { return m_sections; }
     QString beforeText() const;
     QString afterText() const;
     int changedRowCount() const { return m_changed; }
@@ -36,6 +37,7 @@ private:
     QPlainTextEdit *m_before = nullptr;
     QPlainTextEdit *m_after = nullptr;
     QLabel *m_summary = nullptr;
+    QList<Section> m_sections;
     int m_changed = 0;
 };
 

@@ -8,6 +8,7 @@
 #include <ui/scripteditor.h>
 #include <ui/workspacecontroller.h>
 
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -15,9 +16,11 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Qt::Literals::StringLiterals;
@@ -255,10 +258,23 @@ void tst_PendingChanges::pairsDropAndAddAsRename()
     QVERIFY(openAtHead(window, project));
     PendingChangesPanel *panel = window.pendingPanel();
     PendingChangesModel *model = panel->model();
+    // A mixed set: a possible rename, a dropped column, a new table and a new index.
     QVERIFY(editSchema(project, u"    bio TEXT,\n"_s, u"    about TEXT,\n"_s));
+    QVERIFY(editSchema(project, u"    body TEXT NOT NULL,\n    published_at TIMESTAMP\n"_s,
+                       u"    body TEXT NOT NULL\n"_s));
+    QVERIFY(editSchema(project, u"CREATE INDEX ix_posts_author_id ON posts (author_id);\n"_s,
+                       u"CREATE INDEX ix_posts_author_id ON posts (author_id);\n"
+                       u"CREATE INDEX ix_users_display_name ON users (display_name);\n"
+                       u"CREATE TABLE tags (\n    id INTEGER PRIMARY KEY,\n"
+                       u"    name VARCHAR(50) NOT NULL UNIQUE\n);\n"_s));
     QTRY_VERIFY_WITH_TIMEOUT(findOperation(model, u"about"_s) >= 0, 15000);
+    QCOMPARE(model->operationCount(), 6);
     QCOMPARE(window.findChild<QDockWidget *>(u"pendingDock"_s)->windowTitle(),
-             u"Pending changes (3)"_s);
+             u"Pending changes (6)"_s);
+    QVERIFY(panel->statusText().contains(u"2 destructive"_s));
+    QVERIFY(findOperation(model, u"published_at"_s) >= 0);
+    QVERIFY(findOperation(model, u"ix_users_display_name"_s) >= 0);
+    QVERIFY(rowTexts(model).contains(u"tags"_s));
     const int drop = findOperation(model, u"bio"_s);
     const int add = findOperation(model, u"about"_s);
     QVERIFY(drop >= 0);
@@ -278,13 +294,37 @@ void tst_PendingChanges::pairsDropAndAddAsRename()
     QVERIFY(model->isPaired(drop));
     QVERIFY(panel->upgradeText().contains(u"RENAME COLUMN"_s));
     QVERIFY(panel->downgradeText().contains(u"RENAME COLUMN"_s));
-    QVERIFY(!panel->upgradeText().contains(u"DROP COLUMN"_s));
+    QVERIFY(!panel->upgradeText().contains(u"DROP COLUMN bio"_s));
+    QVERIFY(panel->upgradeText().contains(u"DROP COLUMN published_at"_s));
     QVERIFY(!rowTexts(model).join(u'\n').contains(u"Possible rename"_s));
     saveShot(&window, u"pending-renamed.png"_s);
+    auto *tabs = panel->findChild<QTabWidget *>();
+    tabs->setCurrentWidget(panel->diffView());
+    QVERIFY(panel->diffView()->beforeText().contains(u"bio"_s));
+    QVERIFY(panel->diffView()->afterText().contains(u"about"_s));
+    QVERIFY(panel->diffView()->afterText().contains(u"CREATE TABLE tags"_s));
+    QVERIFY(!panel->diffView()->afterText().contains(u"published_at"_s));
+    saveShot(&window, u"pending-schema-diff.png"_s);
+    auto *diffButton = panel->findChild<QToolButton *>(u"pendingDiffWindow"_s);
+    QVERIFY(diffButton && diffButton->isEnabled());
+    diffButton->click();
+    auto *dialog = panel->findChild<QDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto *windowView = dialog->findChild<SchemaDiffView *>();
+    QCOMPARE(windowView->afterText(), panel->diffView()->afterText());
+    saveShot(dialog, u"pending-schema-diff-window.png"_s);
+    tabs->setCurrentIndex(0);
 
     panel->tree()->setCurrentIndex(model->indexOfOperation(drop));
     QVERIFY(panel->unpairCurrent());
     QVERIFY(!panel->upgradeText().contains(u"RENAME COLUMN"_s));
+    // The window follows the panel: leave the new table out.
+    const int tags = findOperation(model, u"tags"_s);
+    QVERIFY(tags >= 0);
+    model->setTicked(tags, false);
+    QVERIFY(!windowView->afterText().contains(u"CREATE TABLE tags"_s));
+    QCOMPARE(windowView->afterText(), panel->diffView()->afterText());
 }
 
 void tst_PendingChanges::createsRevisionAndEmptiesAfterUpgrade()
