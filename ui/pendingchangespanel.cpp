@@ -215,20 +215,25 @@ void PendingChangesPanel::compare()
 void PendingChangesPanel::onComparisonReady(const SchemaComparison &comparison)
 {
     m_comparing = false;
-    m_model->setComparison(comparison); // rerender() follows through chosenChanged
+    m_model->setComparison(comparison); // rerender() and updateStatus() follow
+    updateButtons();
+}
+
+void PendingChangesPanel::updateStatus()
+{
+    if (m_comparing || m_model->hasError())
+        return;
     const int count = m_model->operationCount();
-    const int destructive = int(std::count_if(comparison.diff.operations.cbegin(),
-                                              comparison.diff.operations.cend(),
+    const Ops::OperationList chosen = m_model->chosenOperations();
+    const int destructive = int(std::count_if(chosen.cbegin(), chosen.cend(),
                                               [](const Ops::Operation &op) {
                                                   return Ops::isDestructive(op);
                                               }));
-    if (count == 0)
-        m_status->setText(tr("No pending changes: the database matches the models."));
-    else if (destructive > 0)
-        m_status->setText(tr("%n change(s), %1 destructive", nullptr, count).arg(destructive));
-    else
-        m_status->setText(tr("%n change(s)", nullptr, count));
-    updateButtons();
+    QString text = count == 0 ? tr("No pending changes: the database matches the models.")
+                              : tr("%n change(s) ticked", nullptr, int(chosen.size()));
+    if (destructive > 0)
+        text += tr(", <span style='color:#c62828'>%n destructive</span>", nullptr, destructive);
+    m_status->setText(text);
 }
 
 void PendingChangesPanel::onComparisonFailed(const Error &error)
@@ -261,6 +266,7 @@ void PendingChangesPanel::rerender()
     }
     updateDiff();
     updateHighlight();
+    updateStatus();
     updateButtons();
 }
 

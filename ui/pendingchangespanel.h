@@ -67,6 +67,7 @@ private:
     void updateDiff();
     void updateHighlight();
     void updateButtons();
+    void updateStatus();
     void onClicked(const QModelIndex &index);
     void onDoubleClicked(const QModelIndex &index);
     void showContextMenu(const QPoint &pos);

@@ -271,6 +271,7 @@ void tst_PendingChanges::pairsDropAndAddAsRename()
     QCOMPARE(model->operationCount(), 6);
     QCOMPARE(window.findChild<QDockWidget *>(u"pendingDock"_s)->windowTitle(),
              u"Pending changes (6)"_s);
+    QVERIFY(panel->statusText().contains(u"6 change(s) ticked"_s));
     QVERIFY(panel->statusText().contains(u"2 destructive"_s));
     QVERIFY(findOperation(model, u"published_at"_s) >= 0);
     QVERIFY(findOperation(model, u"ix_users_display_name"_s) >= 0);
@@ -295,6 +296,8 @@ void tst_PendingChanges::pairsDropAndAddAsRename()
     QVERIFY(panel->upgradeText().contains(u"RENAME COLUMN"_s));
     QVERIFY(panel->downgradeText().contains(u"RENAME COLUMN"_s));
     QVERIFY(!panel->upgradeText().contains(u"DROP COLUMN bio"_s));
+    QVERIFY(panel->statusText().contains(u"5 change(s) ticked"_s)); // the pair is one rename
+    QVERIFY(panel->statusText().contains(u"1 destructive"_s));
     QVERIFY(panel->upgradeText().contains(u"DROP COLUMN published_at"_s));
     QVERIFY(!rowTexts(model).join(u'\n').contains(u"Possible rename"_s));
     saveShot(&window, u"pending-renamed.png"_s);
