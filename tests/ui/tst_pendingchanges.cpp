@@ -348,6 +348,7 @@ void tst_PendingChanges::createsRevisionAndEmptiesAfterUpgrade()
     const QString path = written.first().first().toString();
     QVERIFY(path.contains(u"add_last_login"_s));
     QVERIFY(readFile(path).contains(u"last_login_at"_s));
+    QVERIFY(panel->messageEdit()->text().isEmpty());
     RevisionGraphModel *graph = window.graphView()->model();
     QTRY_COMPARE(graph->rowCount(), 7);
     const int row = graph->rowOf(window.graphView()->currentRevision());
