@@ -10,6 +10,8 @@
 
 #include <QDialog>
 #include <QDir>
+#include <Qsci/qsciscintilla.h>
+
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
@@ -409,6 +411,16 @@ void tst_PendingChanges::brokenSchemaShowsErrorAndOpensFile()
                       panel->tree()->visualRect(row).center());
     QTRY_COMPARE(QFileInfo(window.editor()->filePath()).fileName(), u"schema.sql"_s);
     QCOMPARE(window.editor()->errorLine(), error.line);
+
+    // Fix it in the editor and save: the watcher re-compares and the error goes away.
+    QVERIFY(!window.editor()->isReadOnly());
+    QString text = window.editor()->text();
+    text.replace(u"(author_id;"_s, u"(author_id);"_s);
+    window.editor()->textEdit()->setText(text);
+    QVERIFY(window.editor()->save());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->model()->hasError() && panel->model()->operationCount() == 1,
+                             15000);
+    QVERIFY(findOperation(panel->model(), u"last_login_at"_s) >= 0);
 }
 
 QTEST_MAIN(tst_PendingChanges)
