@@ -29,10 +29,27 @@ PendingChangesModel::PendingChangesModel(QObject *parent)
 
 void PendingChangesModel::setComparison(const SchemaComparison &comparison)
 {
+    // A re-comparison (the models file saved again) keeps the user's choices for the operations
+    // that are still there: left out stays left out, a pair stays paired.
+    const Ops::OperationList old = m_comparison.diff.operations;
+    const QList<bool> oldTicked = m_ticked;
+    const QMap<int, int> oldPairs = m_pairs;
+    const Ops::OperationList &ops = comparison.diff.operations;
     m_comparison = comparison;
     m_error = Error();
-    m_ticked = QList<bool>(comparison.diff.operations.size(), true);
+    m_ticked = QList<bool>(ops.size(), true);
     m_pairs.clear();
+    for (int i = 0; i < ops.size(); ++i) {
+        const qsizetype before = old.indexOf(ops.at(i));
+        if (before >= 0)
+            m_ticked[i] = oldTicked.value(before, true);
+    }
+    for (auto it = oldPairs.cbegin(); it != oldPairs.cend(); ++it) {
+        const int drop = int(ops.indexOf(old.at(it.key())));
+        const int add = int(ops.indexOf(old.at(it.value())));
+        if (canPair(drop, add))
+            m_pairs.insert(drop, add);
+    }
     rebuild();
     emit chosenChanged();
 }

@@ -21,7 +21,7 @@ public:
 
     explicit PendingChangesModel(QObject *parent = nullptr);
 
-    // Ticks every operation and forgets pairs.
+    // New operations come ticked; operations already listed keep their tick and pairing.
     void setComparison(const SchemaComparison &comparison);
     // A models error (schema.sql syntax, a failing schema_command) or an unreachable database.
     void setError(const Error &error);

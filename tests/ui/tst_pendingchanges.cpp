@@ -251,6 +251,17 @@ void tst_PendingChanges::listsPendingChangeAndFollowsSchemaFile()
     QVERIFY(!lines.isEmpty());
     const QStringList text = panel->upgradeText().split(u'\n');
     QVERIFY(text.value(lines.first()).contains(u"last_login_at"_s));
+
+    // Saving the models again keeps what was left out; the new change comes ticked.
+    QVERIFY(editSchema(project, u"    nickname VARCHAR(40)\n"_s,
+                       u"    nickname VARCHAR(40),\n    karma INTEGER\n"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(findOperation(model, u"karma"_s) >= 0, 15000);
+    QCOMPARE(model->operationCount(), 3);
+    QVERIFY(!model->isTicked(findOperation(model, u"nickname"_s)));
+    QVERIFY(model->isTicked(findOperation(model, u"karma"_s)));
+    QVERIFY(model->isTicked(findOperation(model, u"last_login_at"_s)));
+    QVERIFY(!panel->upgradeText().contains(u"nickname"_s));
+    QVERIFY(panel->upgradeText().contains(u"karma"_s));
 }
 
 void tst_PendingChanges::pairsDropAndAddAsRename()
