@@ -3,6 +3,7 @@
 #include "databaselist.h"
 #include "databasesdialog.h"
 #include "outputpane.h"
+#include "pendingchangespanel.h"
 #include "revisiongraphmodel.h"
 #include "revisiongraphview.h"
 #include "scripteditor.h"
@@ -45,6 +46,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_watcher(new QFileSystemWatcher(this))
     , m_reloadTimer(new QTimer(this))
 {
+    m_pending = new PendingChangesPanel(m_controller, this);
+    m_schemaWatcher = new QFileSystemWatcher(this);
+    m_compareTimer = new QTimer(this);
     setObjectName(u"MainWindow"_s);
     setWindowTitle(tr("Retort"));
     setCentralWidget(m_editor);
@@ -62,6 +66,17 @@ MainWindow::MainWindow(QWidget *parent)
             m_controller->refresh();
         else
             m_reloadTimer->start();
+    });
+    m_compareTimer->setSingleShot(true);
+    m_compareTimer->setInterval(300); // an editor's save may touch the file more than once
+    connect(m_schemaWatcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        if (!m_schemaWatcher->files().contains(path) && QFileInfo::exists(path))
+            m_schemaWatcher->addPath(path); // saved by replacing the file
+        m_compareTimer->start();
+    });
+    connect(m_compareTimer, &QTimer::timeout, this, [this] {
+        watchSchema(m_snapshot.config);
+        m_pending->compare();
     });
     updateActions();
     updateStatusBar();
@@ -84,10 +99,26 @@ void MainWindow::createDocks()
     m_outputDock->setObjectName(u"outputDock"_s);
     m_outputDock->setWidget(m_output);
     addDockWidget(Qt::BottomDockWidgetArea, m_outputDock);
+    m_pendingDock = new QDockWidget(tr("Pending changes"), this);
+    m_pendingDock->setObjectName(u"pendingDock"_s);
+    m_pendingDock->setWidget(m_pending);
+    // A tab next to the graph: the editor keeps the centre and the panel gets the full height.
+    tabifyDockWidget(m_graphDock, m_pendingDock);
+    m_graphDock->raise();
+    connect(m_pending, &PendingChangesPanel::locationActivated, this, &MainWindow::openLocation);
+    connect(m_controller, &WorkspaceController::comparisonReady, this,
+            [this](const SchemaComparison &comparison) {
+                const qsizetype count = comparison.diff.operations.size();
+                m_pendingDock->setWindowTitle(count == 0 ? tr("Pending changes")
+                                                         : tr("Pending changes (%1)").arg(count));
+            });
+    connect(m_controller, &WorkspaceController::comparisonFailed, this,
+            [this] { m_pendingDock->setWindowTitle(tr("Pending changes (error)")); });
     resizeDocks({m_graphDock}, {560}, Qt::Horizontal);
     resizeDocks({m_outputDock}, {170}, Qt::Vertical);
     m_viewMenu->addAction(m_graphDock->toggleViewAction());
     m_viewMenu->addAction(m_outputDock->toggleViewAction());
+    m_viewMenu->addAction(m_pendingDock->toggleViewAction());
     m_viewMenu->addSeparator();
     QAction *zoomIn = m_viewMenu->addAction(tr("Zoom In Graph"), m_graph,
                                             &RevisionGraphView::zoomIn);
@@ -210,6 +241,8 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
         m_editor->clear();
         watchVersions(snapshot.config.versionsDir());
     }
+    watchSchema(snapshot.config);
+    m_pending->compare(); // the database or the graph may have changed
     const bool named = m_databaseCombo->currentIndex() > 0;
     m_graph->setCurrentBadge(named ? m_databaseCombo->currentText() : tr("current"));
     m_graph->setRows(snapshot.rows);
@@ -238,6 +271,25 @@ void MainWindow::watchVersions(const QString &dir)
         m_watcher->removePaths(m_watcher->directories());
     if (QFileInfo(dir).isDir())
         m_watcher->addPath(dir);
+}
+
+void MainWindow::watchSchema(const Config &config)
+{
+    // Files only: the project folder also holds a SQLite database and its journal, whose
+    // changes must not trigger a comparison. A new file matching a glob is seen on Refresh.
+    QStringList files;
+    const QDir project(config.projectDir);
+    for (const QString &pattern : config.schema) {
+        const QFileInfo info(project.filePath(pattern));
+        const QDir dir = info.absoluteDir();
+        const QStringList names = dir.entryList({info.fileName()}, QDir::Files);
+        for (const QString &name : names)
+            files.append(dir.filePath(name));
+    }
+    if (!m_schemaWatcher->files().isEmpty())
+        m_schemaWatcher->removePaths(m_schemaWatcher->files());
+    if (!files.isEmpty())
+        m_schemaWatcher->addPaths(files);
 }
 
 void MainWindow::onProjectFailed(const Error &error)

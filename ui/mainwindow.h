@@ -15,6 +15,7 @@ namespace Retort::Ui {
 
 class DatabaseList;
 class OutputPane;
+class PendingChangesPanel;
 class RevisionGraphView;
 class ScriptEditor;
 class WorkspaceController;
@@ -37,6 +38,7 @@ public:
     RevisionGraphView *graphView() const { return m_graph; }
     ScriptEditor *editor() const { return m_editor; }
     OutputPane *output() const { return m_output; }
+    PendingChangesPanel *pendingPanel() const { return m_pending; }
     QComboBox *databaseCombo() const { return m_databaseCombo; }
     QString statusUrlText() const;
     QString statusCurrentText() const;
@@ -55,6 +57,7 @@ private:
     void createStatusBar();
     void connectController();
     void watchVersions(const QString &dir);
+    void watchSchema(const Config &config); // the models files: re-compare on change
     QAction *addAction(QMenu *menu, const QString &name, const QString &text,
                        void (MainWindow::*slot)(), const QKeySequence &shortcut = {});
 
@@ -97,6 +100,10 @@ private:
     OutputPane *m_output = nullptr;
     QDockWidget *m_graphDock = nullptr;
     QDockWidget *m_outputDock = nullptr;
+    PendingChangesPanel *m_pending = nullptr;
+    QDockWidget *m_pendingDock = nullptr;
+    QFileSystemWatcher *m_schemaWatcher = nullptr; // schema files: re-compare
+    QTimer *m_compareTimer = nullptr;
     QComboBox *m_databaseCombo = nullptr;
     QLabel *m_urlLabel = nullptr;
     QLabel *m_currentLabel = nullptr;

@@ -1,0 +1,478 @@
+#include "pendingchangespanel.h"
+
+#include "pendingchangesmodel.h"
+#include "schemadiffview.h"
+#include "workspacecontroller.h"
+
+#include <Qsci/qscilexersql.h>
+#include <Qsci/qsciscintilla.h>
+
+#include <QDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort::Ui {
+
+namespace {
+
+constexpr int highlightMarker = 1;
+
+// The statements as the preview shows them; `lines` gets each statement's first and last line.
+QString joinStatements(const RenderedStatementList &statements, QList<QPair<int, int>> &lines)
+{
+    QStringList out;
+    lines.clear();
+    int line = 0;
+    for (const RenderedStatement &statement : statements) {
+        QStringList block;
+        if (!statement.note.isEmpty()) {
+            for (const QString &note : statement.note.split(u'\n'))
+                block.append(u"-- "_s + note);
+        }
+        block.append(QString(statement.sql + u";"_s).split(u'\n'));
+        lines.append({line, line + int(block.size()) - 1});
+        line += int(block.size()) + 1;
+        out.append(block.join(u'\n'));
+    }
+    return out.join(u"\n\n"_s);
+}
+
+void setPreview(QsciScintilla *edit, const QString &text)
+{
+    edit->setReadOnly(false);
+    edit->setText(text);
+    edit->setReadOnly(true);
+}
+
+} // namespace
+
+PendingChangesPanel::PendingChangesPanel(WorkspaceController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_model(new PendingChangesModel(this))
+{
+    setObjectName(u"pendingChangesPanel"_s);
+    setUpTree();
+    m_tabs = new QTabWidget(this);
+    m_upgrade = createPreview(u"upgradePreview"_s);
+    m_downgrade = createPreview(u"downgradePreview"_s);
+    m_diff = new SchemaDiffView(this);
+    m_tabs->addTab(m_upgrade, tr("Upgrade"));
+    m_tabs->addTab(m_downgrade, tr("Downgrade"));
+    m_tabs->addTab(m_diff, tr("Schema diff"));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(createToolRow());
+    layout->addWidget(splitter, 1);
+    layout->addWidget(createRevisionRow());
+
+    connect(m_controller, &WorkspaceController::comparisonReady, this,
+            &PendingChangesPanel::onComparisonReady);
+    connect(m_controller, &WorkspaceController::comparisonFailed, this,
+            &PendingChangesPanel::onComparisonFailed);
+    connect(m_controller, &WorkspaceController::busyChanged, this,
+            &PendingChangesPanel::updateButtons);
+    connect(m_controller, &WorkspaceController::revisionWritten, this, [this] {
+        if (m_writing)
+            m_message->clear();
+        m_writing = false;
+        updateButtons();
+    });
+    connect(m_controller, &WorkspaceController::operationFailed, this, [this] {
+        m_writing = false; // the message stays for another try
+        updateButtons();
+    });
+    connect(m_model, &PendingChangesModel::chosenChanged, this, &PendingChangesPanel::rerender);
+    connect(m_model, &QAbstractItemModel::modelReset, m_tree, &QTreeView::expandAll);
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_tree, &QTreeView::expandAll);
+    m_status->setText(tr("No project."));
+    updateButtons();
+}
+
+void PendingChangesPanel::setUpTree()
+{
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(u"pendingTree"_s);
+    m_tree->setModel(m_model);
+    m_tree->setHeaderHidden(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setUniformRowHeights(true);
+    connect(m_tree, &QTreeView::clicked, this, &PendingChangesPanel::onClicked);
+    connect(m_tree, &QTreeView::doubleClicked, this, &PendingChangesPanel::onDoubleClicked);
+    connect(m_tree, &QWidget::customContextMenuRequested, this,
+            &PendingChangesPanel::showContextMenu);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PendingChangesPanel::updateHighlight);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PendingChangesPanel::updateButtons);
+}
+
+QWidget *PendingChangesPanel::createToolRow()
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const auto button = [row, layout](const QString &text, const QIcon &icon, const QString &tip) {
+        auto *b = new QToolButton(row);
+        b->setText(text);
+        b->setIcon(icon);
+        b->setToolTip(tip);
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setAutoRaise(true);
+        layout->addWidget(b);
+        return b;
+    };
+    m_refresh = button(tr("Refresh"), style()->standardIcon(QStyle::SP_BrowserReload),
+                       tr("Compare the database with the models again"));
+    m_pair = button(tr("Pair as rename"), style()->standardIcon(QStyle::SP_ArrowRight),
+                    tr("Turn the selected dropped and added column into one rename"));
+    m_unpair = button(tr("Unpair"), style()->standardIcon(QStyle::SP_DialogResetButton),
+                      tr("Split the selected rename back into a drop and an add"));
+    m_diffButton = button(tr("Schema diff…"), style()->standardIcon(QStyle::SP_FileDialogContentsView),
+                          tr("Before and after DDL of the affected tables, in a window"));
+    m_diffButton->setObjectName(u"pendingDiffWindow"_s);
+    m_refresh->setObjectName(u"pendingRefresh"_s);
+    m_pair->setObjectName(u"pendingPair"_s);
+    m_unpair->setObjectName(u"pendingUnpair"_s);
+    m_status = new QLabel(row);
+    m_status->setObjectName(u"pendingStatus"_s);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status, 1);
+    connect(m_refresh, &QToolButton::clicked, this, &PendingChangesPanel::compare);
+    connect(m_pair, &QToolButton::clicked, this, &PendingChangesPanel::pairSelected);
+    connect(m_unpair, &QToolButton::clicked, this, &PendingChangesPanel::unpairCurrent);
+    connect(m_diffButton, &QToolButton::clicked, this, &PendingChangesPanel::openDiffWindow);
+    return row;
+}
+
+QWidget *PendingChangesPanel::createRevisionRow()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *line = new QHBoxLayout;
+    m_message = new QLineEdit(box);
+    m_message->setObjectName(u"pendingMessage"_s);
+    m_message->setPlaceholderText(tr("Revision message, e.g. add last login"));
+    m_create = new QPushButton(tr("Create revision"), box);
+    m_create->setObjectName(u"pendingCreate"_s);
+    line->addWidget(m_message, 1);
+    line->addWidget(m_create);
+    m_reason = new QLabel(box);
+    m_reason->setObjectName(u"pendingReason"_s);
+    m_reason->setWordWrap(true);
+    layout->addLayout(line);
+    layout->addWidget(m_reason);
+    connect(m_message, &QLineEdit::textChanged, this, &PendingChangesPanel::updateButtons);
+    connect(m_message, &QLineEdit::returnPressed, this, &PendingChangesPanel::createRevision);
+    connect(m_create, &QPushButton::clicked, this, &PendingChangesPanel::createRevision);
+    return box;
+}
+
+QsciScintilla *PendingChangesPanel::createPreview(const QString &name)
+{
+    auto *edit = new QsciScintilla(this);
+    edit->setObjectName(name);
+    auto *lexer = new QsciLexerSQL(edit);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    lexer->setDefaultFont(mono);
+    lexer->setFont(mono);
+    edit->setLexer(lexer);
+    edit->setReadOnly(true);
+    edit->setMarginType(0, QsciScintilla::NumberMargin);
+    edit->setMarginLineNumbers(0, true);
+    edit->setMarginsFont(mono);
+    edit->setMarginWidth(0, u"000"_s);
+    edit->setMarginWidth(1, 0);
+    edit->markerDefine(QsciScintilla::Background, highlightMarker);
+    edit->setMarkerBackgroundColor(QColor(0xff, 0xf1, 0xa8), highlightMarker);
+    return edit;
+}
+
+void PendingChangesPanel::compare()
+{
+    if (!m_controller->hasProject())
+        return;
+    m_comparing = true;
+    m_status->setText(tr("Comparing the database with the models…"));
+    updateButtons();
+    m_controller->compareSchema();
+}
+
+void PendingChangesPanel::onComparisonReady(const SchemaComparison &comparison)
+{
+    m_comparing = false;
+    m_model->setComparison(comparison); // rerender() and updateStatus() follow
+    updateButtons();
+}
+
+void PendingChangesPanel::updateStatus()
+{
+    if (m_comparing || m_model->hasError())
+        return;
+    const int count = m_model->operationCount();
+    const Ops::OperationList chosen = m_model->chosenOperations();
+    const int destructive = int(std::count_if(chosen.cbegin(), chosen.cend(),
+                                              [](const Ops::Operation &op) {
+                                                  return Ops::isDestructive(op);
+                                              }));
+    QString text = count == 0 ? tr("No pending changes: the database matches the models.")
+                              : tr("%n change(s) ticked", nullptr, int(chosen.size()));
+    if (destructive > 0)
+        text += tr(", <span style='color:#c62828'>%n destructive</span>", nullptr, destructive);
+    m_status->setText(text);
+}
+
+void PendingChangesPanel::onComparisonFailed(const Error &error)
+{
+    m_comparing = false;
+    m_model->setError(error);
+    m_status->setText(tr("<span style='color:#c62828'>Cannot compare: click the error to open "
+                         "its file</span>"));
+    updateButtons();
+}
+
+void PendingChangesPanel::rerender()
+{
+    m_rendered = SchemaComparison();
+    m_renderError = Error();
+    if (m_model->operationCount() > 0) {
+        const Result<SchemaComparison> rendered =
+            m_controller->withOperations(m_model->comparison(), m_model->chosenOperations());
+        if (rendered)
+            m_rendered = *rendered;
+        else
+            m_renderError = rendered.error();
+    }
+    if (!m_renderError.message.isEmpty()) {
+        setPreview(m_upgrade, u"-- "_s + m_renderError.toString());
+        setPreview(m_downgrade, QString());
+    } else {
+        setPreview(m_upgrade, joinStatements(m_rendered.upgrade, m_upgradeLines));
+        setPreview(m_downgrade, joinStatements(m_rendered.downgrade, m_downgradeLines));
+    }
+    updateDiff();
+    updateHighlight();
+    updateStatus();
+    updateButtons();
+}
+
+void PendingChangesPanel::updateDiff()
+{
+    const SchemaComparison &comparison = m_model->comparison();
+    const Ops::OperationList chosen = m_model->chosenOperations();
+    // "After": the database's schema with the ticked operations applied; the models' tables
+    // when that fails (it should not: the renderer applied them already).
+    const Result<Schema::Database> after = WorkspaceController::applied(comparison.current, chosen);
+    const Schema::Database &afterDb = after ? *after : comparison.desired;
+    const auto ddl = [this](const Schema::Table *table) {
+        if (!table)
+            return QString();
+        const Result<QString> text = m_controller->tableDdl(*table);
+        return text ? *text : u"-- "_s + text.error().message;
+    };
+    QList<SchemaDiffView::Section> sections;
+    for (const QString &table : m_model->chosenTables())
+        sections.append({table, ddl(comparison.current.table(table)), ddl(afterDb.table(table))});
+    m_diff->setSections(sections);
+    emit sectionsChanged(sections);
+}
+
+void PendingChangesPanel::openDiffWindow()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Schema diff"));
+    auto *view = new SchemaDiffView(dialog);
+    view->setSections(m_diff->sections());
+    connect(this, &PendingChangesPanel::sectionsChanged, view, &SchemaDiffView::setSections);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(view);
+    dialog->resize(1000, 600);
+    dialog->show();
+}
+
+void PendingChangesPanel::updateHighlight()
+{
+    m_upgrade->markerDeleteAll(highlightMarker);
+    m_downgrade->markerDeleteAll(highlightMarker);
+    const int operation = PendingChangesModel::operationAt(m_tree->currentIndex());
+    const int position = m_model->chosenPosition(operation);
+    if (position < 0)
+        return;
+    const int count = int(m_model->chosenOperations().size());
+    const auto mark = [](QsciScintilla *edit, const RenderedStatementList &statements,
+                         const QList<QPair<int, int>> &lines, int index) {
+        int first = -1;
+        for (int i = 0; i < statements.size() && i < lines.size(); ++i) {
+            if (!statements.at(i).serves(index))
+                continue;
+            for (int line = lines.at(i).first; line <= lines.at(i).second; ++line)
+                edit->markerAdd(line, highlightMarker);
+            if (first < 0)
+                first = lines.at(i).first;
+        }
+        if (first >= 0)
+            edit->ensureLineVisible(first);
+    };
+    mark(m_upgrade, m_rendered.upgrade, m_upgradeLines, position);
+    // The downgrade renders the reversed list: the operation's inverse sits mirrored.
+    mark(m_downgrade, m_rendered.downgrade, m_downgradeLines, count - 1 - position);
+}
+
+QList<int> PendingChangesPanel::highlightedUpgradeLines() const
+{
+    QList<int> lines;
+    for (int line = 0; line < m_upgrade->lines(); ++line) {
+        if (m_upgrade->markersAtLine(line) & (1 << highlightMarker))
+            lines.append(line);
+    }
+    return lines;
+}
+
+QString PendingChangesPanel::upgradeText() const
+{
+    return m_upgrade->text();
+}
+
+QString PendingChangesPanel::downgradeText() const
+{
+    return m_downgrade->text();
+}
+
+QString PendingChangesPanel::statusText() const
+{
+    return m_status->text();
+}
+
+QString PendingChangesPanel::reasonText() const
+{
+    return m_reason->text();
+}
+
+void PendingChangesPanel::updateButtons()
+{
+    const QList<int> selected = selectedOperations();
+    m_pair->setEnabled(selected.size() == 2
+                       && (m_model->canPair(selected.at(0), selected.at(1))
+                           || m_model->canPair(selected.at(1), selected.at(0))));
+    m_unpair->setEnabled(m_model->isPaired(PendingChangesModel::operationAt(m_tree->currentIndex())));
+    m_refresh->setEnabled(m_controller->hasProject());
+    m_diffButton->setEnabled(!m_diff->sections().isEmpty());
+    QString reason;
+    if (!m_controller->hasProject())
+        reason = tr("Open a project first.");
+    else if (m_comparing)
+        reason = tr("Comparing…");
+    else if (m_model->hasError())
+        reason = tr("Fix the error above first.");
+    else if (m_model->operationCount() == 0)
+        reason = tr("Nothing to write: the database matches the models.");
+    else if (!m_model->comparison().atHead)
+        reason = tr("The database is not at head: upgrade it before writing a revision.");
+    else if (m_model->tickedCount() == 0)
+        reason = tr("Tick at least one change.");
+    else if (!m_renderError.message.isEmpty())
+        reason = m_renderError.message;
+    else if (m_message->text().trimmed().isEmpty())
+        reason = tr("Write a message for the revision.");
+    else if (m_writing || m_controller->isBusy())
+        reason = tr("Busy…");
+    m_create->setEnabled(reason.isEmpty());
+    m_reason->setText(reason);
+    m_reason->setVisible(!reason.isEmpty());
+}
+
+QList<int> PendingChangesPanel::selectedOperations() const
+{
+    QList<int> operations;
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        if (const int operation = PendingChangesModel::operationAt(index); operation >= 0)
+            operations.append(operation);
+    }
+    return operations;
+}
+
+bool PendingChangesPanel::pairSelected()
+{
+    const QList<int> selected = selectedOperations();
+    if (selected.size() != 2)
+        return false;
+    const bool paired = m_model->pair(selected.at(0), selected.at(1))
+                        || m_model->pair(selected.at(1), selected.at(0));
+    if (paired)
+        m_tree->setCurrentIndex(m_model->indexOfOperation(std::min(selected.at(0), selected.at(1))));
+    return paired;
+}
+
+bool PendingChangesPanel::unpairCurrent()
+{
+    return m_model->unpair(PendingChangesModel::operationAt(m_tree->currentIndex()));
+}
+
+void PendingChangesPanel::onClicked(const QModelIndex &index)
+{
+    if (PendingChangesModel::kindAt(index) != PendingChangesModel::RowKind::Error)
+        return;
+    const QString file = index.data(PendingChangesModel::FileRole).toString();
+    if (!file.isEmpty())
+        emit locationActivated(file, index.data(PendingChangesModel::LineRole).toInt(),
+                               m_model->error().message);
+}
+
+void PendingChangesPanel::onDoubleClicked(const QModelIndex &index)
+{
+    if (PendingChangesModel::kindAt(index) != PendingChangesModel::RowKind::Suggestion)
+        return;
+    const int drop = index.data(PendingChangesModel::OperationRole).toInt();
+    if (m_model->pair(drop, index.data(PendingChangesModel::PartnerRole).toInt()))
+        m_tree->setCurrentIndex(m_model->indexOfOperation(drop));
+}
+
+void PendingChangesPanel::showContextMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    QAction *pair = menu.addAction(m_pair->icon(), m_pair->text(), this,
+                                   &PendingChangesPanel::pairSelected);
+    pair->setEnabled(m_pair->isEnabled());
+    QAction *unpair = menu.addAction(m_unpair->icon(), m_unpair->text(), this,
+                                     &PendingChangesPanel::unpairCurrent);
+    unpair->setEnabled(m_unpair->isEnabled());
+    menu.addSeparator();
+    menu.addAction(m_refresh->icon(), m_refresh->text(), this, &PendingChangesPanel::compare);
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+void PendingChangesPanel::createRevision()
+{
+    updateButtons();
+    if (!m_create->isEnabled())
+        return;
+    m_writing = true;
+    m_controller->writeAutogenerated(m_message->text().trimmed(), m_rendered);
+    updateButtons(); // the message stays until the revision is written (a failure keeps it)
+}
+
+} // namespace Retort::Ui
