@@ -64,17 +64,18 @@ Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph) const
     if (!checksums)
         return checksums.error();
     state.hasHistory = !checksums->isEmpty();
-    for (const QString &head : state.heads) {
-        if (!graph.revision(head))
-            continue;
-        QSet<QString> applied = graph.ancestors(head, true);
-        applied.insert(head);
-        for (const QString &id : std::as_const(applied)) {
-            const QString recorded = checksums->value(id);
-            if (!recorded.isEmpty() && recorded != graph.revision(id)->checksum
-                && !state.editedAfterApplied.contains(id))
-                state.editedAfterApplied << id;
-        }
+    // Applied = the rows and everything below them; one linear walk over graph indexes.
+    QList<int> rows;
+    for (const QString &head : std::as_const(state.heads)) {
+        if (const int index = graph.indexOf(head); index >= 0)
+            rows << index;
+    }
+    const QList<char> applied = graph.reachDown(rows, true);
+    for (auto it = checksums->cbegin(); it != checksums->cend(); ++it) {
+        const int index = graph.indexOf(it.key());
+        if (index >= 0 && applied.value(index) && !it.value().isEmpty()
+            && it.value() != graph.revisions().at(index).checksum)
+            state.editedAfterApplied << it.key();
     }
     std::sort(state.editedAfterApplied.begin(), state.editedAfterApplied.end());
     return state;

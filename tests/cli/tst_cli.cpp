@@ -28,6 +28,7 @@ private slots:
     void upgradeCurrentDowngradeOnExampleProject();
     void failingStatementExitsOneAndKeepsEarlierRevisions();
     void offlineSqlNeedsNoDatabase();
+    void editedAppliedRevisionIsReported();
 };
 
 void tst_Cli::versionAndHelp()
@@ -276,6 +277,27 @@ void tst_Cli::offlineSqlNeedsNoDatabase()
     const CliResult down = runCli({u"downgrade"_s, u"head"_s, u"--sql"_s}, p);
     QCOMPARE(down.exitCode, 1);
     QVERIFY(down.err.contains(u"requires <fromrev>:<torev>"_s));
+}
+
+void tst_Cli::editedAppliedRevisionIsReported()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    QCOMPARE(runCli({u"upgrade"_s, u"7c2e"_s}, p).exitCode, 0);
+    QVERIFY(!runCli({u"current"_s}, p).out.contains(u"WARNING"_s));
+    const QString applied = p + u"/migrations/versions/4b1d2e6f8a10_create_users_table.sql"_s;
+    const QString pending = p + u"/migrations/versions/f0d4c8b1a627_index_comments_by_post.sql"_s;
+    for (const QString &path : {applied, pending}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("-- an afterthought\n");
+    }
+    const CliResult r = runCli({u"current"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(u"WARNING: revision 4b1d2e6f8a10 was edited after it was applied"_s), qPrintable(r.out));
+    QVERIFY(!r.out.contains(u"f0d4c8b1a627 was edited"_s)); // not applied: editing it is fine
+    const CliResult json = runCli({u"current"_s, u"--json"_s}, p);
+    QVERIFY(json.out.contains(u"\"4b1d2e6f8a10\""_s));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
