@@ -49,6 +49,11 @@ public:
     Result<QString> upgradeSql(const QString &range) const;
     Result<QString> downgradeSql(const QString &range) const;
     Result<QString> stampSql(const QStringList &targets) const;
+    // Statements that drop data (DROP TABLE/COLUMN/VIEW, ALTER ... DROP, TRUNCATE, DELETE) in the
+    // revisions an upgrade from `fromHeads` to `target` would run, as "<rev>: <statement>": what
+    // the GUI names before asking to go on. Reads files only, no database.
+    Result<QStringList> destructiveStatements(const QStringList &fromHeads,
+                                              const QString &target) const;
     // The offline script from the given rows to target, for "Show SQL" in the GUI.
     Result<QString> planSql(const QStringList &fromHeads, const QString &target, bool downgrade) const;
 

@@ -8,6 +8,9 @@
 #include <engine/runner/offlinescript.h>
 #include <engine/runner/runner.h>
 #include <engine/runner/versiontable.h>
+#include <engine/sql/statementsplitter.h>
+
+#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -193,6 +196,39 @@ Result<QString> Workspace::stampSql(const QStringList &targets) const
         return plan.error();
     return OfflineScript::renderStamp(url->dialect, *plan, lookupIn(*graph),
                                       RunOptions::fromConfig(m_config));
+}
+
+Result<QStringList> Workspace::destructiveStatements(const QStringList &fromHeads,
+                                                    const QString &target) const
+{
+    static const QRegularExpression drops(
+        u"^\\s*(DROP\\s+(TABLE|VIEW|SCHEMA|DATABASE|COLUMN)\\b|TRUNCATE\\b|DELETE\\s+FROM\\b"
+        "|ALTER\\s+TABLE\\b.*\\bDROP\\s+(COLUMN\\b|(?!CONSTRAINT|INDEX|KEY|FOREIGN|CHECK|DEFAULT|NOT)\\w))"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    const Result<RevisionGraph> graph = loadGraph();
+    if (!graph)
+        return graph.error();
+    const Result<DatabaseUrl> url = databaseUrl();
+    if (!url)
+        return url.error();
+    const Result<MigrationPlan> plan = MigrationPlanner::planUpgrade(*graph, fromHeads, target);
+    if (!plan)
+        return plan.error();
+    QStringList found;
+    for (const MigrationStep &step : plan->steps) {
+        const Revision *revision = graph->revision(step.revision);
+        if (!revision || step.stamp)
+            continue;
+        const Result<StatementList> statements =
+            StatementSplitter::split(revision->upgradeSql, url->dialect, revision->upgradeLine);
+        if (!statements)
+            return statements.error();
+        for (const Statement &statement : *statements) {
+            if (drops.match(statement.text).hasMatch())
+                found << step.revision + u": "_s + statement.text.simplified().left(120);
+        }
+    }
+    return found;
 }
 
 } // namespace Retort

@@ -86,6 +86,7 @@ private:
     void downgradeOne();
     void downgradeBase();
     void upgradeToSelected();
+    void upgradeTo(const QString &target);
     void downgradeToSelected();
     void stampSelected();
     void showSqlForSelected();

@@ -9,6 +9,8 @@
 #include "toolbaricons.h"
 #include "workspacecontroller.h"
 
+#include <engine/workspace.h>
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -233,12 +235,34 @@ void MainWindow::refresh()
 
 void MainWindow::upgradeHead()
 {
-    m_controller->upgrade(u"head"_s);
+    upgradeTo(u"head"_s);
 }
 
 void MainWindow::upgradeOne()
 {
-    m_controller->upgrade(u"+1"_s);
+    upgradeTo(u"+1"_s);
+}
+
+// An upgrade that drops data asks first, naming what it drops. The check reads revision files
+// only (the database's rows come from the last refresh), so it is quick enough for this thread.
+void MainWindow::upgradeTo(const QString &target)
+{
+    const ProjectSnapshot &snapshot = m_controller->snapshot();
+    const Result<QStringList> drops =
+        Workspace(snapshot.config).destructiveStatements(snapshot.currentHeads, target);
+    if (drops && !drops->isEmpty()) {
+        const QStringList shown = drops->mid(0, 12);
+        const auto answer = QMessageBox::question(
+            this, tr("Upgrade"),
+            tr("Upgrading %1 to %2 runs statements that drop data:\n\n%3%4\n\nGo on?")
+                .arg(databaseName(), target, shown.join(u'\n'),
+                     drops->size() > shown.size()
+                         ? tr("\n… and %1 more").arg(drops->size() - shown.size())
+                         : QString()));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_controller->upgrade(target);
 }
 
 void MainWindow::downgradeOne()
@@ -253,7 +277,7 @@ void MainWindow::downgradeBase()
 
 void MainWindow::upgradeToSelected()
 {
-    m_controller->upgrade(m_graph->currentRevision());
+    upgradeTo(m_graph->currentRevision());
 }
 
 void MainWindow::downgradeToSelected()

@@ -1,0 +1,66 @@
+#include <engine/workspace.h>
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Retort;
+using namespace Qt::Literals::StringLiterals;
+
+// The facade's pure helpers on a copy of the example project.
+class tst_Workspace : public QObject
+{
+    Q_OBJECT
+private slots:
+    void destructiveStatementsNameWhatDrops_data();
+    void destructiveStatementsNameWhatDrops();
+};
+
+void tst_Workspace::destructiveStatementsNameWhatDrops_data()
+{
+    QTest::addColumn<QString>("upgradeSql");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("nothing dropped") << u"CREATE TABLE tags (id INTEGER);"_s << QStringList{};
+    QTest::newRow("drop table") << u"CREATE TABLE t2 (id INTEGER);\nDROP TABLE comments;"_s
+                                << QStringList{u"dead00beef01: DROP TABLE comments"_s};
+    QTest::newRow("drop column") << u"ALTER TABLE users DROP COLUMN bio;"_s
+                                 << QStringList{u"dead00beef01: ALTER TABLE users DROP COLUMN bio"_s};
+    QTest::newRow("mysql short drop") << u"alter table users drop bio;"_s
+                                      << QStringList{u"dead00beef01: alter table users drop bio"_s};
+    QTest::newRow("constraint is not data") << u"ALTER TABLE posts DROP CONSTRAINT fk_x;\nDROP INDEX ix_a;"_s
+                                            << QStringList{};
+    QTest::newRow("delete and truncate") << u"DELETE FROM posts WHERE id < 3;\nTRUNCATE comments;"_s
+                                         << QStringList{u"dead00beef01: DELETE FROM posts WHERE id < 3"_s,
+                                                        u"dead00beef01: TRUNCATE comments"_s};
+    QTest::newRow("dropped word in a string") << u"INSERT INTO posts (title) VALUES ('DROP TABLE x');"_s
+                                              << QStringList{};
+}
+
+void tst_Workspace::destructiveStatementsNameWhatDrops()
+{
+    QFETCH(QString, upgradeSql);
+    QFETCH(QStringList, expected);
+    QTemporaryDir tmp;
+    const QString p = tmp.filePath(u"blog"_s);
+    QCOMPARE(QProcess::execute(u"cp"_s, {u"-r"_s, QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), p}), 0);
+    QFile f(p + u"/migrations/versions/dead00beef01_more.sql"_s);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write((u"-- more\n--\n-- Revision ID: dead00beef01\n-- Revises: f0d4c8b1a627\n\n-- migrate:upgrade\n"_s
+             + upgradeSql + u"\n"_s).toUtf8());
+    f.close();
+    const Result<Workspace> ws = Workspace::open(p);
+    QVERIFY(ws);
+    // From the example's head, only the new revision would run.
+    const Result<QStringList> drops = ws->destructiveStatements({u"f0d4c8b1a627"_s}, u"head"_s);
+    QVERIFY2(drops, qPrintable(drops ? QString() : drops.error().toString()));
+    QCOMPARE(*drops, expected);
+    // From base, the example's own revisions drop nothing on the way up.
+    const Result<QStringList> fromBase = ws->destructiveStatements({}, u"f0d4c8b1a627"_s);
+    QVERIFY(fromBase);
+    QCOMPARE(*fromBase, QStringList{});
+}
+
+QTEST_GUILESS_MAIN(tst_Workspace)
+#include "tst_workspace.moc"
