@@ -1,5 +1,6 @@
 #pragma once
 
+#include <engine/databasestate.h>
 #include <engine/diff/diffresult.h>
 #include <engine/dialect/renderedstatement.h>
 #include <engine/schema/database.h>
@@ -17,8 +18,8 @@ struct SchemaComparison
     Ops::DiffResult diff;
     RenderedStatementList upgrade;
     RenderedStatementList downgrade;
-    QStringList heads;        // the database's version-table rows when it was compared
-    bool atHead = true;       // heads are the graph's heads (autogenerate needs this)
+    DatabaseState state;      // the database's rows (and edited revisions) when it was compared
+    bool atHead = true;       // state.heads are the graph's heads (autogenerate needs this)
 };
 
 // What `revision --autogenerate` did.

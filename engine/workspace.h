@@ -14,6 +14,8 @@
 
 namespace Retort {
 
+class Connection;
+
 // The facade that the CLI and the GUI use: one project and its database. A small value (copy it
 // into worker lambdas); every call that touches the database opens and closes its own connection
 // on the calling thread.
@@ -77,6 +79,7 @@ public:
                                        const QString &revId = {}) const;
 
 private:
+    Result<DatabaseState> databaseState(const RevisionGraph &graph, Connection &connection) const;
     enum class RunKind { Upgrade, Downgrade, Stamp };
     Result<RunReport> run(RunKind kind, const QStringList &targets, bool purge, ProgressSink &sink,
                           const CancelToken &cancel) const;

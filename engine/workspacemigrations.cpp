@@ -50,7 +50,13 @@ Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph) const
     auto connection = Connection::open(*url);
     if (!connection)
         return connection.error();
-    Runner runner(**connection, RunOptions::fromConfig(m_config), lookupIn(graph));
+    return databaseState(graph, **connection);
+}
+
+Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph,
+                                               Connection &connection) const
+{
+    Runner runner(connection, RunOptions::fromConfig(m_config), lookupIn(graph));
     const Result<QStringList> heads = runner.currentHeads();
     if (!heads)
         return heads.error();
@@ -60,7 +66,7 @@ Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph) const
         if (!graph.revision(id))
             state.unknown << id;
     }
-    HistoryTable history(**connection, m_config.historyTable);
+    HistoryTable history(connection, m_config.historyTable);
     if (!history.isEnabled())
         return state;
     const Result<QHash<QString, QString>> checksums = history.latestChecksums();

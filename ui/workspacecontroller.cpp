@@ -188,49 +188,39 @@ QString summarize(const QString &verb, const RunReport &report, qint64 ms)
 
 void WorkspaceController::upgrade(const QString &target)
 {
-    if (!hasProject())
-        return;
-    const QString title = Tr::tr("Upgrade to %1").arg(target);
-    run(title, [ws = Workspace(m_snapshot.config), target, title](ProgressSink &sink,
-                                                                  const CancelToken &cancel)
-            -> Result<QString> {
-        QElapsedTimer timer;
-        timer.start();
-        const Result<RunReport> report = ws.upgrade(target, sink, cancel);
-        if (!report)
-            return report.error();
-        return summarize(title, *report, timer.elapsed());
-    });
+    runMigration(Tr::tr("Upgrade to %1").arg(target),
+                 [target](const Workspace &ws, ProgressSink &sink, const CancelToken &cancel) {
+                     return ws.upgrade(target, sink, cancel);
+                 });
 }
 
 void WorkspaceController::downgrade(const QString &target)
 {
-    if (!hasProject())
-        return;
-    const QString title = Tr::tr("Downgrade to %1").arg(target);
-    run(title, [ws = Workspace(m_snapshot.config), target, title](ProgressSink &sink,
-                                                                  const CancelToken &cancel)
-            -> Result<QString> {
-        QElapsedTimer timer;
-        timer.start();
-        const Result<RunReport> report = ws.downgrade(target, sink, cancel);
-        if (!report)
-            return report.error();
-        return summarize(title, *report, timer.elapsed());
-    });
+    runMigration(Tr::tr("Downgrade to %1").arg(target),
+                 [target](const Workspace &ws, ProgressSink &sink, const CancelToken &cancel) {
+                     return ws.downgrade(target, sink, cancel);
+                 });
 }
 
 void WorkspaceController::stamp(const QStringList &revisions)
 {
+    runMigration(Tr::tr("Stamp %1").arg(revisions.join(u", "_s)),
+                 [revisions](const Workspace &ws, ProgressSink &sink, const CancelToken &cancel) {
+                     return ws.stamp(revisions, false, sink, cancel);
+                 });
+}
+
+// Runs one version-table command on the pool and reports its summary, timed as a whole.
+void WorkspaceController::runMigration(const QString &title, const MigrationCall &call)
+{
     if (!hasProject())
         return;
-    const QString title = Tr::tr("Stamp %1").arg(revisions.join(u", "_s));
-    run(title, [ws = Workspace(m_snapshot.config), revisions, title](ProgressSink &sink,
-                                                                     const CancelToken &cancel)
+    run(title, [ws = Workspace(m_snapshot.config), call, title](ProgressSink &sink,
+                                                                const CancelToken &cancel)
             -> Result<QString> {
         QElapsedTimer timer;
         timer.start();
-        const Result<RunReport> report = ws.stamp(revisions, false, sink, cancel);
+        const Result<RunReport> report = call(ws, sink, cancel);
         if (!report)
             return report.error();
         return summarize(title, *report, timer.elapsed());

@@ -6,6 +6,7 @@
 #include <engine/core/progress.h>
 #include <engine/core/result.h>
 #include <engine/revision/newrevision.h>
+#include <engine/workspace.h>
 #include <engine/schemacomparison.h>
 
 #include <QObject>
@@ -91,6 +92,10 @@ signals:
     void comparisonFailed(const Retort::Error &error);
 
 private:
+    using MigrationCall =
+        std::function<Result<RunReport>(const Workspace &, ProgressSink &, const CancelToken &)>;
+    void runMigration(const QString &title, const MigrationCall &call);
+
     void load(const QString &location, const QString &urlOverride);
     void write(const NewRevision &request);
     void setBusy(bool busy);

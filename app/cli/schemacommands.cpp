@@ -65,9 +65,7 @@ int runCheck(CliContext &c)
     const Result<SchemaComparison> comparison = ws->compare();
     if (!comparison)
         return c.fail(comparison.error());
-    const Result<DatabaseState> state = ws->databaseState();
-    if (!state)
-        return c.fail(state.error());
+    const DatabaseState *state = &comparison->state;
     const QStringList changes = comparison->diff.describe();
     const bool clean = changes.isEmpty() && state->editedAfterApplied.isEmpty();
     if (p.isSet(jsonOption)) {

@@ -17,10 +17,9 @@ namespace Retort {
 namespace {
 
 // The models' statements per file, cut with the target dialect's rules.
-template<typename Script>
-Result<QList<Script>> splitModels(const QList<ModelsText> &models, SqlDialect dialect)
+Result<QList<ModelsScript>> splitModels(const QList<ModelsText> &models, SqlDialect dialect)
 {
-    QList<Script> scripts;
+    QList<ModelsScript> scripts;
     for (const ModelsText &m : models) {
         Result<StatementList> statements = StatementSplitter::split(m.sql, dialect, 1);
         if (!statements) {
@@ -28,7 +27,7 @@ Result<QList<Script>> splitModels(const QList<ModelsText> &models, SqlDialect di
             e.file = m.file;
             return e;
         }
-        scripts << Script{m.file, std::move(*statements)};
+        scripts << ModelsScript{m.file, std::move(*statements)};
     }
     return scripts;
 }
@@ -53,19 +52,15 @@ Result<Schema::Database> SchemaReader::models(Connection &target, const QList<Mo
                                               const IntrospectOptions &options,
                                               const QString &devUrl)
 {
+    const Result<QList<ModelsScript>> scripts = splitModels(models, target.dialect());
+    if (!scripts)
+        return scripts.error();
     switch (target.dialect()) {
     case SqlDialect::SQLite:
-        return sqliteModels(models, options);
-    case SqlDialect::PostgreSQL: {
-        const auto scripts = splitModels<PostgresScratch::Script>(models, SqlDialect::PostgreSQL);
-        if (!scripts)
-            return scripts.error();
+        return sqliteModels(*scripts, options);
+    case SqlDialect::PostgreSQL:
         return PostgresScratch::introspectModels(target, *scripts, options);
-    }
     case SqlDialect::MySQL: {
-        const auto scripts = splitModels<MysqlScratch::Script>(models, SqlDialect::MySQL);
-        if (!scripts)
-            return scripts.error();
         if (!devUrl.isEmpty()) {
             const Result<DatabaseUrl> dev = DatabaseUrl::parse(devUrl);
             if (!dev)
@@ -78,20 +73,14 @@ Result<Schema::Database> SchemaReader::models(Connection &target, const QList<Mo
     return Error(Error::Kind::Internal, Tr::tr("Unknown SQL dialect."));
 }
 
-Result<Schema::Database> SchemaReader::sqliteModels(const QList<ModelsText> &models,
+Result<Schema::Database> SchemaReader::sqliteModels(const QList<ModelsScript> &scripts,
                                                     const IntrospectOptions &options)
 {
     auto scratch = Connection::open(*DatabaseUrl::parse(u"sqlite://"_s));
     if (!scratch)
         return scratch.error();
-    for (const ModelsText &m : models) {
-        const Result<StatementList> statements = StatementSplitter::split(m.sql, SqlDialect::SQLite, 1);
-        if (!statements) {
-            Error e = statements.error();
-            e.file = m.file;
-            return e;
-        }
-        for (const Statement &s : *statements) {
+    for (const ModelsScript &m : scripts) {
+        for (const Statement &s : m.statements) {
             if (Result<> r = (*scratch)->exec(s.text, s.line); !r) {
                 Error e = r.error();
                 e.file = m.file;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "introspectoptions.h"
+#include "modelsscript.h"
 #include "modelssource.h"
 
 #include <engine/core/result.h>
@@ -23,7 +24,7 @@ public:
                                            const QString &devUrl = {});
 
 private:
-    static Result<Schema::Database> sqliteModels(const QList<ModelsText> &models,
+    static Result<Schema::Database> sqliteModels(const QList<ModelsScript> &scripts,
                                                  const IntrospectOptions &options);
 };
 

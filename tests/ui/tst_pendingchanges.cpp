@@ -165,7 +165,7 @@ bool tst_PendingChanges::openAtHead(MainWindow &window, const QString &project)
         [&] {
             return !window.controller()->isBusy() && !panel->isComparing()
                    && panel->model()->comparison().atHead && !panel->model()->hasError()
-                   && panel->model()->comparison().heads == QStringList{u"f0d4c8b1a627"_s};
+                   && panel->model()->comparison().state.heads == QStringList{u"f0d4c8b1a627"_s};
         },
         20000);
 }

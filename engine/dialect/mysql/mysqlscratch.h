@@ -4,6 +4,7 @@
 
 #include <engine/config/databaseurl.h>
 #include <engine/core/result.h>
+#include <engine/dialect/modelsscript.h>
 #include <engine/schema/database.h>
 #include <engine/sql/statement.h>
 
@@ -22,12 +23,7 @@ class Connection;
 class MysqlScratch
 {
 public:
-    // One models file and its statements (lines are the file's).
-    struct Script
-    {
-        QString file;
-        StatementList statements;
-    };
+    using Script = ModelsScript;
 
     // Creates `retort_scratch_<random>` on the server of `target` (with the character set and
     // collation of target's current database, so column collations compare alike), runs the

@@ -3,6 +3,7 @@
 #include "postgresintrospector.h"
 
 #include <engine/core/result.h>
+#include <engine/dialect/modelsscript.h>
 #include <engine/schema/database.h>
 #include <engine/sql/statement.h>
 
@@ -22,12 +23,7 @@ class Connection;
 class PostgresScratch
 {
 public:
-    // One models file and its statements (lines are the file's).
-    struct Script
-    {
-        QString file;
-        StatementList statements;
-    };
+    using Script = ModelsScript;
 
     // Splits one models file with StatementSplitter (PostgreSQL rules); a split error names the file.
     static Result<Script> script(const QString &file, const QString &sql);
