@@ -8,10 +8,15 @@ namespace Retort {
 // Where a database stands, as the facade reports it to the CLI and the GUI. A value.
 struct DatabaseState
 {
+    // What to read: the edit check reads the history table and hashes every applied revision's
+    // file, which `current` without -v does not need.
+    enum class Detail { HeadsOnly, WithEdits };
+
     QStringList heads;              // the version table's rows (empty: base, or no table yet)
     QStringList editedAfterApplied; // applied revisions whose file changed since (history checksums)
     QStringList unknown;            // rows naming revisions that no file has (a branch switch?)
     bool hasHistory = false;        // the history table exists, so edits can be detected
+                                    // (WithEdits only)
 };
 
 } // namespace Retort

@@ -4,6 +4,7 @@
 #include <engine/core/canceltoken.h>
 #include <engine/core/progress.h>
 #include <engine/databasestate.h>
+#include <engine/projectstate.h>
 #include <engine/diff/diffoptions.h>
 #include <engine/schemacomparison.h>
 #include <engine/runner/runreport.h>
@@ -36,9 +37,15 @@ public:
     // its path. Nothing is written when the request is refused.
     Result<QString> writeRevision(const NewRevision &request) const;
 
+    // The graph and the database's state in one call, quicker than loadGraph() then
+    // databaseState(): the files load on a second thread while this one connects. Fails only for
+    // the graph; a database that cannot be read is reported in ProjectState::database.
+    Result<ProjectState> projectState(
+        DatabaseState::Detail detail = DatabaseState::Detail::WithEdits) const;
     // The database's version-table rows, with edited and unknown revisions flagged.
-    Result<DatabaseState> databaseState() const;
-    Result<DatabaseState> databaseState(const RevisionGraph &graph) const;
+    Result<DatabaseState> databaseState(
+        const RevisionGraph &graph,
+        DatabaseState::Detail detail = DatabaseState::Detail::WithEdits) const;
     // Run revisions (SPEC 4): lock, re-read the rows, plan, one transaction per revision.
     Result<RunReport> upgrade(const QString &target, ProgressSink &sink,
                               const CancelToken &cancel = CancelToken()) const;
@@ -79,7 +86,10 @@ public:
                                        const QString &revId = {}) const;
 
 private:
-    Result<DatabaseState> databaseState(const RevisionGraph &graph, Connection &connection) const;
+    struct GraphAndConnection;
+    Result<GraphAndConnection> loadGraphAndConnect() const;
+    Result<DatabaseState> databaseState(const RevisionGraph &graph, Connection &connection,
+                                        DatabaseState::Detail detail) const;
     enum class RunKind { Upgrade, Downgrade, Stamp };
     Result<RunReport> run(RunKind kind, const QStringList &targets, bool purge, ProgressSink &sink,
                           const CancelToken &cancel) const;

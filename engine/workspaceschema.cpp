@@ -78,7 +78,7 @@ Result<SchemaComparison> Workspace::compare(const QList<Ops::ColumnRename> &rena
     if (!connection)
         return connection.error();
     SchemaComparison c;
-    Result<DatabaseState> state = databaseState(*graph, **connection);
+    Result<DatabaseState> state = databaseState(*graph, **connection, DatabaseState::Detail::WithEdits);
     if (!state)
         return state.error();
     c.state = std::move(*state);

@@ -29,26 +29,22 @@ Result<ProjectSnapshot> loadSnapshot(const QString &location, const QString &url
     if (const Result<DatabaseUrl> url = workspace->databaseUrl()) {
         snapshot.displayUrl = url->toDisplayString();
         snapshot.dialect = url->dialect;
-    } else {
-        snapshot.databaseError = url.error();
     }
-    const Result<RevisionGraph> graph = workspace->loadGraph();
-    if (!graph)
-        return graph.error();
+    // Reads the version and history tables too; an unreachable database is not fatal here.
+    const Result<ProjectState> project = workspace->projectState();
+    if (!project)
+        return project.error();
+    const RevisionGraph &graph = project->graph;
     QSet<QString> edited;
-    if (snapshot.databaseError.message.isEmpty()) {
-        // Reads the version and history tables; an unreachable database is not fatal here.
-        if (const Result<DatabaseState> state = workspace->databaseState(*graph)) {
-            snapshot.currentHeads = state->heads;
-            edited = QSet<QString>(state->editedAfterApplied.cbegin(),
-                                   state->editedAfterApplied.cend());
-            snapshot.databaseStateKnown = true;
-        } else {
-            snapshot.databaseError = state.error();
-        }
+    if (const Result<DatabaseState> &state = project->database) {
+        snapshot.currentHeads = state->heads;
+        edited = QSet<QString>(state->editedAfterApplied.cbegin(), state->editedAfterApplied.cend());
+        snapshot.databaseStateKnown = true;
+    } else {
+        snapshot.databaseError = state.error();
     }
-    snapshot.rows = GraphRowBuilder::build(*graph, snapshot.currentHeads, edited);
-    snapshot.revisionCount = graph->count();
+    snapshot.rows = GraphRowBuilder::build(graph, snapshot.currentHeads, edited);
+    snapshot.revisionCount = graph.count();
     snapshot.pendingCount = int(std::count_if(snapshot.rows.cbegin(), snapshot.rows.cend(),
                                               [](const GraphRow &row) {
                                                   return row.state == GraphRow::State::Pending;

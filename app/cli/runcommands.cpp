@@ -92,38 +92,44 @@ int runCurrent(CliContext &c)
     if (!c.parse(p, u"Show the revisions the database is at."_s, {}, 0, 0))
         return c.exitCode();
     const Result<Workspace> ws = c.workspace();
-    const Result<RevisionGraph> graph = ws ? ws->loadGraph() : Result<RevisionGraph>(ws.error());
-    if (!graph)
-        return c.fail(graph.error());
-    const Result<DatabaseState> state = ws->databaseState(*graph);
-    if (!state)
-        return c.fail(state.error());
-    const RevisionFormatter format(*graph);
+    if (!ws)
+        return c.fail(ws.error());
+    // Edited revisions are looked for where they are reported: -v and --json (SPEC section 4).
+    const bool detailed = p.isSet(verboseOption) || p.isSet(json);
+    const Result<ProjectState> project = ws->projectState(
+        detailed ? DatabaseState::Detail::WithEdits : DatabaseState::Detail::HeadsOnly);
+    if (!project)
+        return c.fail(project.error());
+    if (!project->database)
+        return c.fail(project->database.error());
+    const RevisionGraph &graph = project->graph;
+    const DatabaseState &state = *project->database;
+    const RevisionFormatter format(graph);
     if (p.isSet(json)) {
         QJsonArray heads;
-        for (const QString &id : state->heads)
-            heads << (graph->revision(id) ? format.json(id) : QJsonObject{{u"revision"_s, id}});
+        for (const QString &id : state.heads)
+            heads << (graph.revision(id) ? format.json(id) : QJsonObject{{u"revision"_s, id}});
         c.out << QJsonDocument(QJsonObject{
                      {u"url"_s, ws->databaseUrl()->toDisplayString()},
                      {u"heads"_s, heads},
-                     {u"edited_after_applied"_s, QJsonArray::fromStringList(state->editedAfterApplied)},
-                     {u"unknown"_s, QJsonArray::fromStringList(state->unknown)}})
+                     {u"edited_after_applied"_s, QJsonArray::fromStringList(state.editedAfterApplied)},
+                     {u"unknown"_s, QJsonArray::fromStringList(state.unknown)}})
                      .toJson(QJsonDocument::Indented);
         return 0;
     }
     if (p.isSet(verboseOption))
         c.out << "Current revision(s) for " << ws->databaseUrl()->toDisplayString() << ":\n";
-    for (const QString &id : state->heads) {
-        if (!graph->revision(id))
+    for (const QString &id : state.heads) {
+        if (!graph.revision(id))
             c.out << id << " (not in " << ws->config().versionsDir() << ")\n";
         else if (p.isSet(verboseOption))
             c.out << format.logEntry(id);
         else
             c.out << format.line(id, {}) << '\n';
     }
-    for (const QString &id : state->editedAfterApplied)
+    for (const QString &id : state.editedAfterApplied)
         c.out << "WARNING: revision " << id << " was edited after it was applied ("
-              << graph->revision(id)->filePath << ")\n";
+              << graph.revision(id)->filePath << ")\n";
     return 0;
 }
 

@@ -200,7 +200,7 @@ Result<Revision> RevisionScript::parse(const QString &text, const QString &fileP
 {
     Result<Revision> r = parseText(text, filePath);
     if (r)
-        r->checksum = checksum(text);
+        r->source = text.toUtf8();
     return r;
 }
 
@@ -215,7 +215,7 @@ Result<Revision> RevisionScript::read(const QString &filePath)
     return parseUtf8(bytes, filePath);
 }
 
-Result<Revision> RevisionScript::parseUtf8(QByteArrayView utf8, const QString &filePath)
+Result<Revision> RevisionScript::parseUtf8(const QByteArray &utf8, const QString &filePath)
 {
     QStringDecoder decoder(QStringConverter::Utf8); // skips a leading BOM
     const QString text = decoder.decode(utf8);
@@ -225,7 +225,7 @@ Result<Revision> RevisionScript::parseUtf8(QByteArrayView utf8, const QString &f
                            Tr::tr("The file is not valid UTF-8."));
     Result<Revision> r = parseText(text, filePath);
     if (r)
-        r->checksum = checksumOfUtf8(utf8);
+        r->source = utf8;
     return r;
 }
 
@@ -281,6 +281,11 @@ Result<> RevisionScript::write(const Revision &revision, const QString &filePath
 QString RevisionScript::checksum(const QString &text)
 {
     return checksumOfUtf8(text.toUtf8());
+}
+
+QString RevisionScript::checksumOf(const Revision &revision)
+{
+    return revision.source.isNull() ? QString() : checksumOfUtf8(revision.source);
 }
 
 QString RevisionScript::checksumOfUtf8(QByteArrayView utf8)

@@ -40,8 +40,8 @@ class RevisionScript
 public:
     static Result<Revision> parse(const QString &text, const QString &filePath);
     static Result<Revision> read(const QString &filePath);
-    // parse() of a file's bytes; invalid UTF-8 is an error. The checksum is of these bytes.
-    static Result<Revision> parseUtf8(QByteArrayView utf8, const QString &filePath);
+    // parse() of a file's bytes, kept in Revision::source; invalid UTF-8 is an error.
+    static Result<Revision> parseUtf8(const QByteArray &utf8, const QString &filePath);
     static QString render(const Revision &revision);
     // Atomic (QSaveFile); refuses to replace an existing file.
     static Result<> write(const Revision &revision, const QString &filePath);
@@ -52,6 +52,8 @@ public:
     // change it; any other edit does.
     static QString checksum(const QString &text);
     static QString checksumOfUtf8(QByteArrayView utf8);
+    // checksumOfUtf8(revision.source); empty for a revision without source.
+    static QString checksumOf(const Revision &revision);
 
     // "Create Date:" as Alembic writes it (Python's str(datetime)): "2026-11-24 03:00:00.123000";
     // the fraction (Qt has milliseconds) is left out when zero, as Python does.

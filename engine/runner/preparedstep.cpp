@@ -1,6 +1,7 @@
 #include "preparedstep.h"
 
 #include <engine/core/enginetr.h>
+#include <engine/revision/revisionscript.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,7 +39,7 @@ QList<QPair<QString, QString>> stampHistory(const MigrationStep &step, const Rev
     QList<QPair<QString, QString>> rows;
     for (const QString &id : step.toRevisions) {
         const Revision *rev = lookup ? lookup(id) : nullptr;
-        rows.append({id, rev ? rev->checksum : QString()});
+        rows.append({id, rev ? RevisionScript::checksumOf(*rev) : QString()});
     }
     if (step.toRevisions.isEmpty()) {
         for (const QString &id : step.fromRevisions)
@@ -83,7 +84,7 @@ Result<QList<PreparedStep>> PreparedStep::prepareAll(const MigrationPlan &plan, 
             return statements.error();
         p.statements = *statements;
         p.noTransaction = p.revision->noTransaction;
-        p.historyRows = {{step.revision, p.revision->checksum}};
+        p.historyRows = {{step.revision, RevisionScript::checksumOf(*p.revision)}};
         prepared << p;
     }
     return prepared;

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,7 +17,22 @@ class tst_Workspace : public QObject
 private slots:
     void destructiveStatementsNameWhatDrops_data();
     void destructiveStatementsNameWhatDrops();
+    void projectStateReadsGraphAndDatabase();
+    void projectStateKeepsGraphWhenDatabaseFails();
+    void projectStateFailsForABrokenFile();
 };
+
+namespace {
+
+QString copyExample(const QTemporaryDir &tmp)
+{
+    const QString p = tmp.filePath(u"blog"_s);
+    if (QProcess::execute(u"cp"_s, {u"-r"_s, QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), p}) != 0)
+        return QString();
+    return p;
+}
+
+} // namespace
 
 void tst_Workspace::destructiveStatementsNameWhatDrops_data()
 {
@@ -43,8 +59,8 @@ void tst_Workspace::destructiveStatementsNameWhatDrops()
     QFETCH(QString, upgradeSql);
     QFETCH(QStringList, expected);
     QTemporaryDir tmp;
-    const QString p = tmp.filePath(u"blog"_s);
-    QCOMPARE(QProcess::execute(u"cp"_s, {u"-r"_s, QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), p}), 0);
+    const QString p = copyExample(tmp);
+    QVERIFY(!p.isEmpty());
     QFile f(p + u"/migrations/versions/dead00beef01_more.sql"_s);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write((u"-- more\n--\n-- Revision ID: dead00beef01\n-- Revises: f0d4c8b1a627\n\n-- migrate:upgrade\n"_s
@@ -60,6 +76,76 @@ void tst_Workspace::destructiveStatementsNameWhatDrops()
     const Result<QStringList> fromBase = ws->destructiveStatements({}, u"f0d4c8b1a627"_s);
     QVERIFY(fromBase);
     QCOMPARE(*fromBase, QStringList{});
+}
+
+void tst_Workspace::projectStateReadsGraphAndDatabase()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    QVERIFY(!p.isEmpty());
+    const Result<Workspace> ws = Workspace::open(p);
+    QVERIFY(ws);
+    Result<ProjectState> fresh = ws->projectState(DatabaseState::Detail::HeadsOnly);
+    QVERIFY2(fresh, qPrintable(fresh ? QString() : fresh.error().toString()));
+    QCOMPARE(fresh->graph.count(), 6);
+    QVERIFY(fresh->database);
+    QCOMPARE(fresh->database->heads, QStringList{});
+
+    NullProgressSink sink;
+    QVERIFY(ws->upgrade(u"head"_s, sink));
+    QFile applied(p + u"/migrations/versions/4b1d2e6f8a10_create_users_table.sql"_s);
+    QVERIFY(applied.open(QIODevice::Append));
+    applied.write("-- an afterthought\n");
+    applied.close();
+    const Result<ProjectState> withEdits = ws->projectState(DatabaseState::Detail::WithEdits);
+    QVERIFY(withEdits && withEdits->database);
+    QCOMPARE(withEdits->database->heads, QStringList{u"f0d4c8b1a627"_s});
+    QCOMPARE(withEdits->database->editedAfterApplied, QStringList{u"4b1d2e6f8a10"_s});
+    QVERIFY(withEdits->database->hasHistory);
+    // HeadsOnly reads the version table and nothing else.
+    const Result<ProjectState> headsOnly = ws->projectState(DatabaseState::Detail::HeadsOnly);
+    QVERIFY(headsOnly && headsOnly->database);
+    QCOMPARE(headsOnly->database->heads, QStringList{u"f0d4c8b1a627"_s});
+    QCOMPARE(headsOnly->database->editedAfterApplied, QStringList{});
+}
+
+void tst_Workspace::projectStateKeepsGraphWhenDatabaseFails()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    QVERIFY(!p.isEmpty());
+    const Result<Workspace> ws = Workspace::open(p, u"sqlite:///"_s + tmp.filePath(u"no/such/folder/x.db"_s));
+    QVERIFY(ws);
+    const Result<ProjectState> state = ws->projectState();
+    QVERIFY(state);
+    QCOMPARE(state->graph.count(), 6);
+    QVERIFY(!state->database);
+    QVERIFY2(state->database.error().message.contains(u"does not exist"_s),
+             qPrintable(state->database.error().message));
+}
+
+void tst_Workspace::projectStateFailsForABrokenFile()
+{
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    QVERIFY(!p.isEmpty());
+    QFile f(p + u"/migrations/versions/0bad_broken.sql"_s);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("-- broken\n--\n-- Revision ID: 0bad\nSELECT 1;\n");
+    f.close();
+    const Result<Workspace> ws = Workspace::open(p);
+    QVERIFY(ws);
+    const Result<ProjectState> state = ws->projectState();
+    QVERIFY(!state);
+    QCOMPARE(state.error().file, f.fileName());
+    QCOMPARE(state.error().line, 4);
+    // Nothing was written, not even an empty database file.
+    QVERIFY(!QFileInfo::exists(p + u"/blog.db"_s));
+    NullProgressSink sink;
+    const Result<RunReport> upgrade = ws->upgrade(u"head"_s, sink);
+    QVERIFY(!upgrade);
+    QCOMPARE(upgrade.error().file, f.fileName());
+    QVERIFY(!QFileInfo::exists(p + u"/blog.db"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_Workspace)

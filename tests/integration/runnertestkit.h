@@ -8,6 +8,7 @@
 #include <engine/db/connection.h>
 #include <engine/revision/revision.h>
 #include <engine/revision/revisiongraph.h>
+#include <engine/revision/revisionscript.h>
 #include <engine/runner/migrationplanner.h>
 #include <engine/runner/migrationstep.h>
 #include <engine/runner/runner.h>
@@ -45,7 +46,7 @@ inline Revision tableRevision(const QString &id, const QStringList &parents, con
     r.downgradeSql = QStringLiteral("DROP TABLE t_%1;\n").arg(id);
     r.downgradeLine = 20;
     r.filePath = QStringLiteral("/project/migrations/versions/%1_%2.sql").arg(id, msg);
-    r.checksum = QString::fromLatin1(QByteArray(id.toLatin1()).toHex()).leftJustified(64, u'0');
+    r.source = RevisionScript::render(r).toUtf8();
     return r;
 }
 
