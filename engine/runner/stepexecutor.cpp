@@ -7,6 +7,9 @@
 #include <engine/db/connection.h>
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
+
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -82,9 +85,34 @@ Result<> StepExecutor::commit()
     return {};
 }
 
+bool StepExecutor::mayBreakForeignKeys(QStringView sql)
+{
+    // Skip blanks and comments before the first word.
+    qsizetype i = 0;
+    while (i < sql.size()) {
+        if (sql[i].isSpace()) {
+            ++i;
+        } else if (sql.sliced(i).startsWith(u"--")) {
+            const qsizetype nl = sql.indexOf(u'\n', i);
+            i = nl < 0 ? sql.size() : nl + 1;
+        } else if (sql.sliced(i).startsWith(u"/*")) {
+            const qsizetype end = sql.indexOf(u"*/", i + 2);
+            if (end < 0)
+                return true;
+            i = end + 2;
+        } else {
+            break;
+        }
+    }
+    static const QRegularExpression harmless(
+        u"^CREATE\\s+((TEMP|TEMPORARY)\\s+)?(TABLE|VIEW|TRIGGER|(UNIQUE\\s+)?INDEX)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return !harmless.match(sql.sliced(i)).hasMatch();
+}
+
 Result<> StepExecutor::checkForeignKeys()
 {
-    if (!m_checkForeignKeys)
+    if (!m_checkForeignKeys || !std::exchange(m_foreignKeysAtRisk, false))
         return {};
     const QString sql = u"SELECT \"table\", rowid, parent FROM pragma_foreign_key_check"_s;
     const Result<QList<QVariantList>> rows = m_connection.select(sql);
@@ -108,6 +136,7 @@ void StepExecutor::rollback()
     if (m_inTransaction)
         (void) m_connection.exec(u"ROLLBACK"_s);
     m_inTransaction = false;
+    m_foreignKeysAtRisk = false;
 }
 
 Result<> StepExecutor::start()
@@ -138,6 +167,7 @@ Result<> StepExecutor::runStatements(const PreparedStep &p, int *executed)
             return e;
         }
         ++*executed;
+        m_foreignKeysAtRisk = m_foreignKeysAtRisk || mayBreakForeignKeys(s.text);
         m_sink.report(Progress::StatementDone{s.text, s.line, timer.elapsed()});
     }
     return {};

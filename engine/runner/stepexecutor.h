@@ -33,8 +33,12 @@ public:
 
     // SQLite with foreign keys on: the Runner turns them off for the run (SQLite's procedure for
     // schema changes, so a table rebuild's DROP TABLE cascades to nothing) and each commit first
-    // runs PRAGMA foreign_key_check; a violation fails the step.
+    // runs PRAGMA foreign_key_check; a violation fails the step. The check reads every table,
+    // so it is left out when the transaction ran only statements that cannot break a foreign key.
     void setForeignKeyCheck(bool check) { m_checkForeignKeys = check; }
+    // CREATE TABLE (a new table is empty; CREATE TABLE AS has no constraints), CREATE INDEX,
+    // VIEW or TRIGGER cannot leave a row that breaks a foreign key; anything else may.
+    static bool mayBreakForeignKeys(QStringView sql);
 
     Result<> start();
     // true: done (committed unless one transaction spans the command); false: stale, nothing
@@ -66,6 +70,7 @@ private:
     bool m_inTransaction = false;
     bool m_needsCheck = true;
     bool m_checkForeignKeys = false;
+    bool m_foreignKeysAtRisk = false; // the open transaction ran a statement that may break one
     QStringList m_expected;
     QList<StepReport> m_committed;
     QList<StepReport> m_pending; // done inside the open transaction, not yet committed

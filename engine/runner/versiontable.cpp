@@ -121,7 +121,11 @@ Result<bool> VersionTable::tableExists(Connection &connection, const QString &ta
 
 Result<bool> VersionTable::exists()
 {
-    return tableExists(m_connection, m_name);
+    if (m_seen)
+        return true;
+    const Result<bool> present = tableExists(m_connection, m_name);
+    m_seen = present && *present;
+    return present;
 }
 
 Result<> VersionTable::ensureCreated()
@@ -133,7 +137,9 @@ Result<> VersionTable::ensureCreated()
         return {};
     // IF NOT EXISTS: another process may create it between the check and here (SQLite in WAL
     // mode, where the whole-command lock keeps no writer out).
-    return m_connection.exec(createSql(m_connection.dialect(), m_name, true));
+    const Result<> created = m_connection.exec(createSql(m_connection.dialect(), m_name, true));
+    m_seen = bool(created);
+    return created;
 }
 
 Result<QStringList> VersionTable::heads()

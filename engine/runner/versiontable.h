@@ -22,6 +22,9 @@ public:
 
     const QString &name() const { return m_name; }
 
+    // Once seen (or created), the table is taken to exist for the rest of this object's life: the
+    // runner holds the migration lock, and asking the catalog again before every step scanned
+    // sqlite_master each time, which made a 10,000-revision upgrade quadratic.
     Result<bool> exists();
     // CREATE TABLE unless it exists (Alembic's checkfirst=True).
     Result<> ensureCreated();
@@ -49,6 +52,7 @@ public:
 private:
     Connection &m_connection;
     QString m_name;
+    bool m_seen = false;
 };
 
 } // namespace Retort

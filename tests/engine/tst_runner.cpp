@@ -4,6 +4,7 @@
 #include <engine/runner/historytable.h>
 #include <engine/runner/offlinescript.h>
 #include <engine/runner/runner.h>
+#include <engine/runner/stepexecutor.h>
 #include <engine/runner/versiontable.h>
 
 #include <QFile>
@@ -49,6 +50,8 @@ private slots:
     void inMemoryDatabaseNeedsNoLock();
     void sqliteTableRebuildKeepsChildRows();
     void sqliteForeignKeyViolationFailsStep();
+    void statementsThatMayBreakForeignKeys_data();
+    void statementsThatMayBreakForeignKeys();
     void offlineScriptMatchesGolden_data();
     void offlineScriptMatchesGolden();
     void offlineScriptNeedsNoConnectionAndChecksPlan();
@@ -674,6 +677,32 @@ void tst_Runner::sqliteForeignKeyViolationFailsStep()
     QCOMPARE(versionRows(*c), QStringList{u"a1"_s});
     const auto parents = c->select(u"SELECT count(*) FROM parent"_s);
     QVERIFY(parents && parents->value(0).value(0).toInt() == 1); // c3 rolled back
+}
+
+void tst_Runner::statementsThatMayBreakForeignKeys_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<bool>("mayBreak");
+    QTest::newRow("create table") << u"CREATE TABLE t (id INTEGER REFERENCES p (id))"_s << false;
+    QTest::newRow("lower case, temp") << u"create temp table t (id int)"_s << false;
+    QTest::newRow("unique index") << u"CREATE UNIQUE INDEX ix ON t (a)"_s << false;
+    QTest::newRow("view") << u"CREATE VIEW v AS SELECT 1"_s << false;
+    QTest::newRow("trigger") << u"CREATE TRIGGER tr AFTER INSERT ON t BEGIN DELETE FROM p; END"_s << false;
+    QTest::newRow("after comments") << u"-- why\n/* more */\n  CREATE TABLE t (id int)"_s << false;
+    QTest::newRow("insert") << u"INSERT INTO child VALUES (1, 9)"_s << true;
+    QTest::newRow("delete") << u"DELETE FROM parent"_s << true;
+    QTest::newRow("drop table") << u"DROP TABLE parent"_s << true;
+    QTest::newRow("alter table") << u"ALTER TABLE c ADD COLUMN p INTEGER REFERENCES p DEFAULT 1"_s << true;
+    QTest::newRow("pragma") << u"PRAGMA foreign_keys=OFF"_s << true;
+    QTest::newRow("create tablespace-like word") << u"CREATE TABLES x"_s << true;
+    QTest::newRow("unclosed comment") << u"/* CREATE TABLE t (id int)"_s << true;
+}
+
+void tst_Runner::statementsThatMayBreakForeignKeys()
+{
+    QFETCH(QString, sql);
+    QFETCH(bool, mayBreak);
+    QCOMPARE(StepExecutor::mayBreakForeignKeys(sql), mayBreak);
 }
 
 void tst_Runner::lockKeysAreStable()
