@@ -12,7 +12,10 @@
 
 #include <QDir>
 #include <QDockWidget>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -61,6 +64,30 @@ QTreeWidgetItem *findOutput(QTreeWidget *list, const QString &text)
     return items.isEmpty() ? nullptr : items.last();
 }
 
+QStringList listing(const QString &dir)
+{
+    QStringList out;
+    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        out.append(it.filePath() + u" "_s + QString::number(it.fileInfo().size()));
+    }
+    out.sort();
+    return out;
+}
+
+// File > New Project..., choosing `dir` in its folder dialog.
+void chooseNewProjectFolder(MainWindow &window, const QString &dir)
+{
+    window.action(u"newProject"_s)->trigger();
+    auto *dialog = window.findChild<QFileDialog *>(u"newProjectDialog"_s);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    dialog->selectFile(dir);
+    static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected
+}
+
 void saveShot(QWidget *widget, const QString &name)
 {
     const QString dir = qEnvironmentVariable("RETORT_SHOTS_DIR");
@@ -80,6 +107,8 @@ private slots:
     void statusBarMasksPassword();
     void projectWithoutIniReportsError();
     void reopensMostRecentProject();
+    void newProjectCreatesAndOpensIt();
+    void newProjectRefusesAFolderWithAProject();
     void progressShowsStepsAndCancelStopsJob();
     void clickingAnErrorOpensItsFileAtTheLine();
     void newRevisionIsWrittenAndSelected();
@@ -194,6 +223,49 @@ void tst_MainWindow::reopensMostRecentProject()
     MainWindow again;
     QVERIFY(again.openMostRecent());
     QTRY_COMPARE(again.graphView()->model()->rowCount(), 6);
+}
+
+void tst_MainWindow::newProjectCreatesAndOpensIt()
+{
+    const QString dir = m_dir.filePath(u"fresh"_s);
+    QVERIFY(QDir().mkpath(dir)); // the folder dialog picks an existing folder
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
+    chooseNewProjectFolder(window, dir);
+    QVERIFY(QFileInfo::exists(dir + u"/retort.ini"_s));
+    QVERIFY(QFileInfo::exists(dir + u"/schema.sql"_s));
+    QVERIFY(QFileInfo(dir + u"/migrations/versions"_s).isDir());
+    QVERIFY(opened.wait());
+    QCOMPARE(window.windowTitle(), u"fresh"_s);
+    QCOMPARE(window.graphView()->model()->rowCount(), 0);
+    QCOMPARE(window.statusPendingText(), u"0 pending"_s);
+    QVERIFY(window.action(u"newRevision"_s)->isEnabled());
+    QCOMPARE(MainWindow::recentProjects(), QStringList{QDir(dir).filePath(u"retort.ini"_s)});
+    QVERIFY(findOutput(window.output()->list(), u"Created a project in"_s));
+    QVERIFY(!window.findChild<QMessageBox *>(u"newProjectError"_s));
+}
+
+void tst_MainWindow::newProjectRefusesAFolderWithAProject()
+{
+    const QString project = makeExample();
+    const QStringList before = listing(project);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
+    chooseNewProjectFolder(window, project);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(u"newProjectError"_s)));
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->text(), QDir(project).absoluteFilePath(u"retort.ini"_s)
+                              + u" already exists; not creating a project over it."_s);
+    box->accept();
+    QCOMPARE(listing(project), before);
+    QVERIFY(!opened.wait(300));
+    QVERIFY(MainWindow::recentProjects().isEmpty());
+    QCOMPARE(window.statusUrlText(), u"No project open"_s);
 }
 
 void tst_MainWindow::progressShowsStepsAndCancelStopsJob()
