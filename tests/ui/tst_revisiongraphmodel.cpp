@@ -274,6 +274,22 @@ void tst_RevisionGraphModel::simplifiedLanes_data()
     QTest::newRow("depends-on that became a parent")
         << QStringList{u"y:x:a"_s, u"x:a"_s, u"a:"_s} << QStringList{u"y"_s, u"a"_s}
         << QStringList{u"y:a:"_s, u"a::"_s} << QStringList{u"0: D0"_s, u"0: U0"_s};
+    QTest::newRow("parent through hidden rows that is an ancestor of another is dropped")
+        << QStringList{u"h:m"_s, u"m:a,r"_s, u"a:r"_s, u"r:"_s}
+        << QStringList{u"h"_s, u"a"_s, u"r"_s} << QStringList{u"h:a:"_s, u"a:r:"_s, u"r::"_s}
+        << QStringList{u"0: D0"_s, u"0: U0 D0"_s, u"0: U0"_s};
+    QTest::newRow("kept parents stay even when one is an ancestor of the other")
+        << QStringList{u"m:a,r"_s, u"a:r"_s, u"r:"_s} << QStringList{u"m"_s, u"a"_s, u"r"_s}
+        << QStringList{u"m:a,r:"_s, u"a:r:"_s, u"r::"_s}
+        << QStringList{u"0: D0 D1"_s, u"0: U0 T1 D0"_s, u"0: U0 U1"_s};
+    QTest::newRow("depends-on through hidden rows to an ancestor is dropped")
+        << QStringList{u"y:x:c"_s, u"x:b"_s, u"c:b"_s, u"b:"_s}
+        << QStringList{u"y"_s, u"x"_s, u"b"_s} << QStringList{u"y:x:"_s, u"x:b:"_s, u"b::"_s}
+        << QStringList{u"0: D0"_s, u"0: U0 D0"_s, u"0: U0"_s};
+    QTest::newRow("kept depends-on stays")
+        << QStringList{u"y:x:b"_s, u"x:b"_s, u"b:"_s} << QStringList{u"y"_s, u"x"_s, u"b"_s}
+        << QStringList{u"y:x:b"_s, u"x:b:"_s, u"b::"_s}
+        << QStringList{u"0: D0 D1~"_s, u"0: U0 T1~ D0"_s, u"0: U0 U1~"_s};
     QTest::newRow("unrelated kept rows") << QStringList{u"b:a"_s, u"z:"_s, u"a:"_s}
                                          << QStringList{u"b"_s, u"z"_s}
                                          << QStringList{u"b::"_s, u"z::"_s}
