@@ -150,10 +150,14 @@ void RevisionGraphView::setZoom(double factor)
 
 void RevisionGraphView::updateGraphColumnWidth()
 {
+    // Wide enough for the whole graph also while filtering, so that the columns stay put as
+    // the user types, and for the header's text.
     const int rowHeight = QFontMetrics(m_tree->font()).height() + 10;
-    const int lanes = std::max(1, m_filter->maxLaneCount());
-    m_tree->setColumnWidth(RevisionGraphModel::GraphColumn,
-                           RevisionGraphDelegate::laneWidth(rowHeight) * lanes + 8);
+    const int lanes = std::max({1, m_model->maxLaneCount(), m_filter->maxLaneCount()});
+    m_tree->setColumnWidth(
+        RevisionGraphModel::GraphColumn,
+        std::max(RevisionGraphDelegate::laneWidth(rowHeight) * lanes + 8,
+                 m_tree->header()->sectionSizeHint(RevisionGraphModel::GraphColumn)));
 }
 
 bool RevisionGraphView::eventFilter(QObject *watched, QEvent *event)
