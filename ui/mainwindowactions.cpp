@@ -196,6 +196,9 @@ void MainWindow::newProject()
     dialog->setFileMode(QFileDialog::Directory);
     dialog->setOption(QFileDialog::ShowDirsOnly);
     dialog->setLabelText(QFileDialog::Accept, tr("Create Project"));
+    // Next to the open project, else home: not the folder the program was started in.
+    dialog->setDirectory(m_hasProject ? QFileInfo(m_snapshot.config.projectDir).absolutePath()
+                                      : QDir::homePath());
     connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::createProject);
     dialog->open();
 }

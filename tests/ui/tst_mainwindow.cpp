@@ -77,14 +77,15 @@ QStringList listing(const QString &dir)
     return out;
 }
 
-// File > New Project..., choosing `dir` in its folder dialog.
+// File > New Project..., going into `dir` in its folder dialog and accepting it. (Not
+// selectFile(): it leaves the name field alone while that has focus, as it does under X.)
 void chooseNewProjectFolder(MainWindow &window, const QString &dir)
 {
     window.action(u"newProject"_s)->trigger();
     auto *dialog = window.findChild<QFileDialog *>(u"newProjectDialog"_s);
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
-    dialog->selectFile(dir);
+    dialog->setDirectory(dir);
     static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected
 }
 
