@@ -45,9 +45,9 @@ void RevisionGraphFilter::setText(const QString &text)
     m_text = trimmed;
     rebuild();
     // Qt 6.4 has no begin/endFilterChange(). invalidate() is one layout change, where
-    // invalidateFilter() removes and inserts each run of rows on its own; clearing a filter
-    // over 10,000 rows measured 25 ms that way. Persistent indexes (the selection) follow
-    // either way.
+    // invalidateFilter() removes and inserts each run of rows on its own: clearing a filter
+    // over 10,000 rows took 25 ms that way, against next to nothing (Debug build). Persistent
+    // indexes (the selection) follow either way.
     invalidate();
 }
 
