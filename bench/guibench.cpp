@@ -1,5 +1,5 @@
-// Times the revision graph with many revisions: lane layout, model reset, first paint, and
-// scrolling repaints. `guibench [N]` (default 10000); runs offscreen unless a platform is set.
+// Times the revision graph with many revisions: lane layout, model reset, first paint,
+// scrolling repaints, and filter keystrokes. `guibench [N]` (default 10000); runs offscreen unless a platform is set.
 #include <ui/graphrow.h>
 #include <ui/lanelayout.h>
 #include <ui/revisiongraphmodel.h>
@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QTextStream>
 #include <QTreeView>
@@ -74,5 +75,30 @@ int main(int argc, char **argv)
     const qint64 ms = timer.elapsed();
     out << "scroll: " << frames << " repaints in " << ms << " ms (" << double(ms) / frames
         << " ms per frame)\n";
+
+    // Typing "revision 12", then deleting it: from every row kept to a few, and back. Each
+    // keystroke lays out the kept rows again; the view's relayout and a repaint are included.
+    const QString typed = u"revision 12"_s;
+    QStringList texts;
+    for (qsizetype i = 1; i <= typed.size(); ++i)
+        texts.append(typed.left(i));
+    for (qsizetype i = typed.size() - 1; i >= 0; --i)
+        texts.append(typed.left(i));
+    qint64 worst = 0;
+    QString worstText;
+    timer.restart();
+    for (const QString &text : std::as_const(texts)) {
+        QElapsedTimer one;
+        one.start();
+        view.filterEdit()->setText(text);
+        QApplication::processEvents();
+        view.treeView()->viewport()->grab();
+        if (one.elapsed() >= worst) {
+            worst = one.elapsed();
+            worstText = text;
+        }
+    }
+    out << "filter: " << texts.size() << " keystrokes in " << timer.elapsed()
+        << " ms, slowest " << worst << " ms (\"" << worstText << "\")\n";
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include <engine/config/configloader.h>
+#include <engine/config/projectcreator.h>
 #include <engine/core/enginetr.h>
 #include <engine/revision/revisionauthor.h>
 #include <engine/revision/revisionscript.h>
@@ -37,6 +38,11 @@ Result<Workspace> Workspace::open(const QString &location, const QString &urlOve
     if (!config)
         return config.error();
     return Workspace(std::move(*config));
+}
+
+Result<QStringList> Workspace::createProject(const QString &dir)
+{
+    return ProjectCreator::create(dir);
 }
 
 Result<DatabaseUrl> Workspace::databaseUrl() const

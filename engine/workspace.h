@@ -26,6 +26,10 @@ public:
     // `location`: a retort.ini, a project folder, or empty (search from the current directory).
     // `urlOverride` (from --url) wins over RETORT_URL and the ini.
     static Result<Workspace> open(const QString &location, const QString &urlOverride = {});
+    // `retort init`: writes retort.ini, schema.sql and migrations/versions/ into `dir` (made if
+    // missing) and returns the paths created. Refuses a folder that already has a project and
+    // leaves nothing behind when it fails.
+    static Result<QStringList> createProject(const QString &dir);
     explicit Workspace(Config config);
 
     const Config &config() const { return m_config; }

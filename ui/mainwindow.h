@@ -33,6 +33,9 @@ public:
     void openProject(const QString &location);
     // The most recently opened project, if any; false when there is none.
     bool openMostRecent();
+    // File > New Project once its folder is chosen: writes a new project there (`retort init`)
+    // and opens it; a refusal shows in a message box (objectName "newProjectError").
+    void createProject(const QString &dir);
 
     WorkspaceController *controller() const { return m_controller; }
     RevisionGraphView *graphView() const { return m_graph; }

@@ -187,20 +187,38 @@ void MainWindow::showContextMenu(const QPoint &globalPos, const QStringList &ids
     menu.exec(globalPos);
 }
 
+// open(), not exec(): window-modal without a nested event loop, so tests can choose the folder.
 void MainWindow::newProject()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("New Project Folder"));
-    if (dir.isEmpty())
-        return;
-    if (QFileInfo::exists(QDir(dir).filePath(u"retort.ini"_s))) {
-        openProject(dir);
+    auto *dialog = new QFileDialog(this, tr("New Project Folder"));
+    dialog->setObjectName(u"newProjectDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setLabelText(QFileDialog::Accept, tr("Create Project"));
+    // Next to the open project, else home: not the folder the program was started in.
+    dialog->setDirectory(m_hasProject ? QFileInfo(m_snapshot.config.projectDir).absolutePath()
+                                      : QDir::homePath());
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::createProject);
+    dialog->open();
+}
+
+void MainWindow::createProject(const QString &dir)
+{
+    const Result<QStringList> created = Workspace::createProject(dir);
+    if (!created) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("New Project"),
+                                    created.error().message, QMessageBox::Ok, this);
+        box->setObjectName(u"newProjectError"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return;
     }
-    // TODO(#7): Workspace::init() once the facade has it.
-    m_output->addError(Error(Error::Kind::Internal,
-                             tr("Creating a project is not available in the GUI yet; run "
-                                "\"retort init %1\" and open the folder.")
-                                 .arg(QDir::toNativeSeparators(dir))));
+    const QString folder = QDir::toNativeSeparators(QFileInfo(dir).absoluteFilePath());
+    m_output->addInfo(tr("Created a project in %1. Its database URL is in retort.ini; more "
+                         "databases can be added under Database > Edit Databases.")
+                          .arg(folder));
+    openProject(dir);
 }
 
 void MainWindow::openProjectDialog()

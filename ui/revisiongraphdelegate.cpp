@@ -81,13 +81,10 @@ void RevisionGraphDelegate::paintGraph(QPainter *painter, const QStyleOptionView
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setClipRect(option.rect);
-    if (m_drawEdges)
-        paintEdges(painter, option.rect, lanes);
-    paintNode(painter, option.rect, index, m_drawEdges ? lanes.nodeLane : 0);
+    paintEdges(painter, option.rect, lanes);
+    paintNode(painter, option.rect, index, lanes.nodeLane);
     if (option.state & QStyle::State_Selected) { // keep the node visible on the highlight
-        const int w = laneWidth(option.rect.height());
-        const QPointF centre(option.rect.left() + w * (m_drawEdges ? lanes.nodeLane : 0) + w / 2.0 + 2,
-                             option.rect.center().y() + 0.5);
+        const QPointF centre(laneX(option.rect, lanes.nodeLane), option.rect.center().y() + 0.5);
         const double radius = std::max(3.5, option.rect.height() * 0.2) + 1.5;
         painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(option.palette.color(QPalette::HighlightedText), 1.5));

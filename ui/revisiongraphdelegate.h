@@ -14,8 +14,6 @@ class RevisionGraphDelegate : public QStyledItemDelegate
 public:
     explicit RevisionGraphDelegate(QObject *parent = nullptr);
 
-    // Off while a filter hides rows: edges would point at rows that are not there.
-    void setDrawEdges(bool on) { m_drawEdges = on; }
     // Text of the badge on the revisions the database is at, e.g. the database's name.
     void setCurrentBadge(const QString &text) { m_currentBadge = text; }
 
@@ -38,7 +36,6 @@ private:
                   const QString &text, const QColor &fill, const QColor &textColor) const;
 
     QString m_currentBadge;
-    bool m_drawEdges = true;
 };
 
 } // namespace Retort::Ui

@@ -29,8 +29,7 @@ RevisionGraphView::RevisionGraphView(QWidget *parent)
     m_filterEdit->setClearButtonEnabled(true);
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setText(text);
-        m_delegate->setDrawEdges(!m_filter->isFiltering());
-        m_tree->viewport()->update();
+        updateGraphColumnWidth();
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -72,7 +71,7 @@ void RevisionGraphView::setUpTree()
     });
     connect(m_tree, &QAbstractItemView::activated, this,
             [this](const QModelIndex &index) { emit activated(idAt(index)); });
-    connect(m_model, &QAbstractItemModel::modelReset, this,
+    connect(m_filter, &QAbstractItemModel::modelReset, this,
             &RevisionGraphView::updateGraphColumnWidth);
 }
 
@@ -151,10 +150,14 @@ void RevisionGraphView::setZoom(double factor)
 
 void RevisionGraphView::updateGraphColumnWidth()
 {
+    // Wide enough for the whole graph also while filtering, so that the columns stay put as
+    // the user types, and for the header's text.
     const int rowHeight = QFontMetrics(m_tree->font()).height() + 10;
-    const int lanes = std::max(1, m_model->maxLaneCount());
-    m_tree->setColumnWidth(RevisionGraphModel::GraphColumn,
-                           RevisionGraphDelegate::laneWidth(rowHeight) * lanes + 8);
+    const int lanes = std::max({1, m_model->maxLaneCount(), m_filter->maxLaneCount()});
+    m_tree->setColumnWidth(
+        RevisionGraphModel::GraphColumn,
+        std::max(RevisionGraphDelegate::laneWidth(rowHeight) * lanes + 8,
+                 m_tree->header()->sectionSizeHint(RevisionGraphModel::GraphColumn)));
 }
 
 bool RevisionGraphView::eventFilter(QObject *watched, QEvent *event)

@@ -1,6 +1,7 @@
 #include <engine/workspace.h>
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -20,6 +21,9 @@ private slots:
     void projectStateReadsGraphAndDatabase();
     void projectStateKeepsGraphWhenDatabaseFails();
     void projectStateFailsForABrokenFile();
+    void createProjectWritesAnEmptyProject();
+    void createProjectRefusesAnExistingProject();
+    void createProjectLeavesNothingWhenItCannotWrite();
 };
 
 namespace {
@@ -30,6 +34,20 @@ QString copyExample(const QTemporaryDir &tmp)
     if (QProcess::execute(u"cp"_s, {u"-r"_s, QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), p}) != 0)
         return QString();
     return p;
+}
+
+// Every path under `dir` with its size: what a failed call must leave unchanged.
+QStringList listing(const QString &dir)
+{
+    QStringList out;
+    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        out.append(it.filePath() + u" "_s + QString::number(it.fileInfo().size()));
+    }
+    out.sort();
+    return out;
 }
 
 } // namespace
@@ -146,6 +164,53 @@ void tst_Workspace::projectStateFailsForABrokenFile()
     QVERIFY(!upgrade);
     QCOMPARE(upgrade.error().file, f.fileName());
     QVERIFY(!QFileInfo::exists(p + u"/blog.db"_s));
+}
+
+void tst_Workspace::createProjectWritesAnEmptyProject()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(u"new/app"_s); // missing folders are made
+    const Result<QStringList> created = Workspace::createProject(dir);
+    QVERIFY2(created, qPrintable(created ? QString() : created.error().toString()));
+    QVERIFY(created->contains(QDir(dir).absoluteFilePath(u"retort.ini"_s)));
+    QVERIFY(created->contains(QDir(dir).absoluteFilePath(u"schema.sql"_s)));
+    QVERIFY(QFileInfo(dir + u"/migrations/versions"_s).isDir());
+    const Result<Workspace> ws = Workspace::open(dir);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
+    const Result<RevisionGraph> graph = ws->loadGraph();
+    QVERIFY(graph);
+    QVERIFY(graph->heads().isEmpty());
+}
+
+void tst_Workspace::createProjectRefusesAnExistingProject()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(u"app"_s);
+    QVERIFY(Workspace::createProject(dir));
+    QFile ini(dir + u"/retort.ini"_s);
+    QVERIFY(ini.open(QIODevice::Append));
+    ini.write("url = sqlite:///mine.db\n");
+    ini.close();
+    const QStringList before = listing(tmp.path());
+    const Result<QStringList> again = Workspace::createProject(dir);
+    QVERIFY(!again);
+    QCOMPARE(again.error().kind, Error::Kind::Config);
+    QVERIFY(again.error().message.contains(u"already exists"_s));
+    QCOMPARE(listing(tmp.path()), before);
+}
+
+void tst_Workspace::createProjectLeavesNothingWhenItCannotWrite()
+{
+    QTemporaryDir tmp;
+    // A file where a folder must go fails even for root, for whom permissions do not.
+    QFile blocker(tmp.filePath(u"blocker"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QStringList before = listing(tmp.path());
+    const Result<QStringList> created = Workspace::createProject(tmp.filePath(u"blocker/app"_s));
+    QVERIFY(!created);
+    QVERIFY(!created.error().message.isEmpty());
+    QCOMPARE(listing(tmp.path()), before);
 }
 
 QTEST_GUILESS_MAIN(tst_Workspace)

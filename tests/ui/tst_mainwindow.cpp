@@ -1,4 +1,5 @@
 #include <ui/databaselist.h>
+#include <ui/graphlanes.h>
 #include <ui/databasesdialog.h>
 #include <ui/mainwindow.h>
 #include <ui/outputpane.h>
@@ -12,7 +13,10 @@
 
 #include <QDir>
 #include <QDockWidget>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -61,6 +65,31 @@ QTreeWidgetItem *findOutput(QTreeWidget *list, const QString &text)
     return items.isEmpty() ? nullptr : items.last();
 }
 
+QStringList listing(const QString &dir)
+{
+    QStringList out;
+    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        out.append(it.filePath() + u" "_s + QString::number(it.fileInfo().size()));
+    }
+    out.sort();
+    return out;
+}
+
+// File > New Project..., going into `dir` in its folder dialog and accepting it. (Not
+// selectFile(): it leaves the name field alone while that has focus, as it does under X.)
+void chooseNewProjectFolder(MainWindow &window, const QString &dir)
+{
+    window.action(u"newProject"_s)->trigger();
+    auto *dialog = window.findChild<QFileDialog *>(u"newProjectDialog"_s);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    dialog->setDirectory(dir);
+    static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected
+}
+
 void saveShot(QWidget *widget, const QString &name)
 {
     const QString dir = qEnvironmentVariable("RETORT_SHOTS_DIR");
@@ -80,10 +109,13 @@ private slots:
     void statusBarMasksPassword();
     void projectWithoutIniReportsError();
     void reopensMostRecentProject();
+    void newProjectCreatesAndOpensIt();
+    void newProjectRefusesAFolderWithAProject();
     void progressShowsStepsAndCancelStopsJob();
     void clickingAnErrorOpensItsFileAtTheLine();
     void newRevisionIsWrittenAndSelected();
     void mergeOfTwoSelectedHeads();
+    void filteredGraphKeepsEdgesBadgesAndActions();
     void reloadsWhenAFileAppearsInVersions();
     void databasesDialogMovesTypedPasswordOutOfTheUrl();
     void showSqlOpensReadOnlyPreview();
@@ -194,6 +226,49 @@ void tst_MainWindow::reopensMostRecentProject()
     MainWindow again;
     QVERIFY(again.openMostRecent());
     QTRY_COMPARE(again.graphView()->model()->rowCount(), 6);
+}
+
+void tst_MainWindow::newProjectCreatesAndOpensIt()
+{
+    const QString dir = m_dir.filePath(u"fresh"_s);
+    QVERIFY(QDir().mkpath(dir)); // the folder dialog picks an existing folder
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
+    chooseNewProjectFolder(window, dir);
+    QVERIFY(QFileInfo::exists(dir + u"/retort.ini"_s));
+    QVERIFY(QFileInfo::exists(dir + u"/schema.sql"_s));
+    QVERIFY(QFileInfo(dir + u"/migrations/versions"_s).isDir());
+    QVERIFY(opened.wait());
+    QCOMPARE(window.windowTitle(), u"fresh"_s);
+    QCOMPARE(window.graphView()->model()->rowCount(), 0);
+    QCOMPARE(window.statusPendingText(), u"0 pending"_s);
+    QVERIFY(window.action(u"newRevision"_s)->isEnabled());
+    QCOMPARE(MainWindow::recentProjects(), QStringList{QDir(dir).filePath(u"retort.ini"_s)});
+    QVERIFY(findOutput(window.output()->list(), u"Created a project in"_s));
+    QVERIFY(!window.findChild<QMessageBox *>(u"newProjectError"_s));
+}
+
+void tst_MainWindow::newProjectRefusesAFolderWithAProject()
+{
+    const QString project = makeExample();
+    const QStringList before = listing(project);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
+    chooseNewProjectFolder(window, project);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(u"newProjectError"_s)));
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->text(), QDir(project).absoluteFilePath(u"retort.ini"_s)
+                              + u" already exists; not creating a project over it."_s);
+    box->accept();
+    QCOMPARE(listing(project), before);
+    QVERIFY(!opened.wait(300));
+    QVERIFY(MainWindow::recentProjects().isEmpty());
+    QCOMPARE(window.statusUrlText(), u"No project open"_s);
 }
 
 void tst_MainWindow::progressShowsStepsAndCancelStopsJob()
@@ -313,6 +388,64 @@ void tst_MainWindow::mergeOfTwoSelectedHeads()
              (QSet<QString>{u"f0d4c8b1a627"_s, u"0a0a0a0a0a0a"_s}));
     QCOMPARE(window.graphView()->currentRevision(), top.id);
     QCOMPARE(model->lanes(0).segments.size(), 2); // two edges down from the merge point
+}
+
+void tst_MainWindow::filteredGraphKeepsEdgesBadgesAndActions()
+{
+    const QString project = makeExample();
+    QVERIFY(writeFile(project + u"/migrations/versions/0a0a0a0a0a0a_add_tags.sql"_s,
+                      u"-- add tags\n--\n-- Revision ID: 0a0a0a0a0a0a\n-- Revises: e2b7a9c05d13\n"
+                      "-- Create Date: 2026-11-08 10:00:00\n\n-- migrate:upgrade\n"
+                      "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n"_s));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    const RevisionGraphModel *model = window.graphView()->model();
+    QTRY_COMPARE(model->rowCount(), 7);
+
+    // "0" is in every id but c81a6d4e2f95's: the merge e2b7a9c05d13 keeps one edge, to
+    // 9e5f3b2c1d70 (its other parent led to 7c2e91d04a3b, which 9e5f3b2c1d70 reaches anyway).
+    QTest::keyClicks(window.graphView()->filterEdit(), u"0"_s);
+    QTreeView *tree = window.graphView()->treeView();
+    QAbstractItemModel *shown = tree->model();
+    QCOMPARE(shown->rowCount(), 6);
+    const auto shownRow = [shown](const QString &id) {
+        for (int i = 0; i < shown->rowCount(); ++i) {
+            if (shown->index(i, 0).data(RevisionGraphModel::IdRole).toString() == id)
+                return i;
+        }
+        return -1;
+    };
+    const auto downEdges = [](const GraphLanes &lanes) {
+        return std::count_if(lanes.segments.cbegin(), lanes.segments.cend(),
+                             [](const LaneSegment &s) { return s.part == LaneSegment::Part::Down; });
+    };
+    const int merge = shownRow(u"e2b7a9c05d13"_s);
+    QVERIFY(merge >= 0);
+    QCOMPARE(downEdges(shown->index(merge, 0).data(RevisionGraphModel::LanesRole).value<GraphLanes>()), 1);
+    QCOMPARE(downEdges(model->lanes(model->rowOf(u"e2b7a9c05d13"_s))), 2); // the model's stay whole
+
+    // Badges and the actions on a selection work on the filtered rows.
+    const int head1 = shownRow(u"f0d4c8b1a627"_s);
+    const int head2 = shownRow(u"0a0a0a0a0a0a"_s);
+    QVERIFY(shown->index(head1, 0).data(RevisionGraphModel::IsHeadRole).toBool());
+    QVERIFY(shown->index(head2, 0).data(RevisionGraphModel::IsHeadRole).toBool());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                      tree->visualRect(shown->index(head1, 1)).center());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      tree->visualRect(shown->index(head2, 1)).center());
+    const QStringList selected = window.graphView()->selectedRevisions();
+    QCOMPARE(QSet<QString>(selected.cbegin(), selected.cend()),
+             (QSet<QString>{u"f0d4c8b1a627"_s, u"0a0a0a0a0a0a"_s}));
+    QVERIFY(window.action(u"mergeHeads"_s)->isEnabled());
+    QVERIFY(window.action(u"stamp"_s)->isEnabled());
+    QVERIFY(!window.action(u"showSql"_s)->isEnabled()); // two selected
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                      tree->visualRect(shown->index(shownRow(u"7c2e91d04a3b"_s), 1)).center());
+    QVERIFY(window.editor()->filePath().endsWith(u"7c2e91d04a3b_create_posts_table.sql"_s));
+    QVERIFY(window.action(u"showSql"_s)->isEnabled());
+    QVERIFY(!window.action(u"mergeHeads"_s)->isEnabled());
 }
 
 void tst_MainWindow::reloadsWhenAFileAppearsInVersions()

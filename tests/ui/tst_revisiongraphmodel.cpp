@@ -1,4 +1,5 @@
 #include <ui/graphrowbuilder.h>
+#include <ui/graphsimplifier.h>
 #include <ui/lanelayout.h>
 
 #include <engine/revision/revisiongraph.h>
@@ -69,6 +70,11 @@ private slots:
     void tenThousandLinearRowsUseOneLane();
     void filterMatchesIdMessageAndLabel_data();
     void filterMatchesIdMessageAndLabel();
+    void simplifiedLanes_data();
+    void simplifiedLanes();
+    void simplifiedLanesConnectBetweenRows_data() { simplifiedLanes_data(); }
+    void simplifiedLanesConnectBetweenRows();
+    void filterLaysOutLanesOfShownRows();
     void rowBuilderMarksStates_data();
     void rowBuilderMarksStates();
 };
@@ -223,6 +229,166 @@ void tst_RevisionGraphModel::filterMatchesIdMessageAndLabel()
         ids.append(filter.index(i, 0).data(RevisionGraphModel::IdRole).toString());
     QCOMPARE(ids, expectedIds);
     QCOMPARE(filter.isFiltering(), !text.isEmpty());
+}
+
+void tst_RevisionGraphModel::simplifiedLanes_data()
+{
+    QTest::addColumn<QStringList>("rows");     // as in lanes()
+    QTest::addColumn<QStringList>("kept");     // ids
+    QTest::addColumn<QStringList>("reduced");  // the kept rows, "id:parents:depends-on"
+    QTest::addColumn<QStringList>("expected"); // their lanes
+
+    QTest::newRow("all kept") << QStringList{u"c:b"_s, u"b:a"_s, u"a:"_s}
+                              << QStringList{u"c"_s, u"b"_s, u"a"_s}
+                              << QStringList{u"c:b:"_s, u"b:a:"_s, u"a::"_s}
+                              << QStringList{u"0: D0"_s, u"0: U0 D0"_s, u"0: U0"_s};
+    QTest::newRow("linear, middle hidden")
+        << QStringList{u"d:c"_s, u"c:b"_s, u"b:a"_s, u"a:"_s} << QStringList{u"d"_s, u"a"_s}
+        << QStringList{u"d:a:"_s, u"a::"_s} << QStringList{u"0: D0"_s, u"0: U0"_s};
+    QTest::newRow("hidden head") << QStringList{u"c:b"_s, u"b:a"_s, u"a:"_s}
+                                 << QStringList{u"b"_s, u"a"_s}
+                                 << QStringList{u"b:a:"_s, u"a::"_s}
+                                 << QStringList{u"0: D0"_s, u"0: U0"_s};
+    QTest::newRow("branch: two tips and the base")
+        << QStringList{u"t1:x1"_s, u"t2:y2"_s, u"x1:x0"_s, u"y2:y1"_s, u"x0:r"_s, u"y1:r"_s,
+                       u"r:"_s}
+        << QStringList{u"t1"_s, u"t2"_s, u"r"_s}
+        << QStringList{u"t1:r:"_s, u"t2:r:"_s, u"r::"_s}
+        << QStringList{u"0: D0"_s, u"1: T0 D1"_s, u"0: U0 U1"_s};
+    QTest::newRow("merge of kept branches through hidden ones")
+        << QStringList{u"m:x,y"_s, u"x:a"_s, u"y:b"_s, u"a:r"_s, u"b:r"_s, u"r:"_s}
+        << QStringList{u"m"_s, u"a"_s, u"b"_s, u"r"_s}
+        << QStringList{u"m:a,b:"_s, u"a:r:"_s, u"b:r:"_s, u"r::"_s}
+        << QStringList{u"0: D0 D1"_s, u"0: U0 T1 D0"_s, u"1: T0 U1 D1"_s, u"0: U0 U1"_s};
+    QTest::newRow("hidden branches collapse to one edge")
+        << QStringList{u"m:x,y"_s, u"x:r"_s, u"y:r"_s, u"r:"_s} << QStringList{u"m"_s, u"r"_s}
+        << QStringList{u"m:r:"_s, u"r::"_s} << QStringList{u"0: D0"_s, u"0: U0"_s};
+    QTest::newRow("hidden merge fans out")
+        << QStringList{u"h:m"_s, u"m:a,b"_s, u"a:"_s, u"b:"_s}
+        << QStringList{u"h"_s, u"a"_s, u"b"_s} << QStringList{u"h:a,b:"_s, u"a::"_s, u"b::"_s}
+        << QStringList{u"0: D0 D1"_s, u"0: U0 T1"_s, u"1: U1"_s};
+    QTest::newRow("depends-on to a hidden revision")
+        << QStringList{u"y:x:b"_s, u"x:"_s, u"b:a"_s, u"a:"_s}
+        << QStringList{u"y"_s, u"x"_s, u"a"_s} << QStringList{u"y:x:a"_s, u"x::"_s, u"a::"_s}
+        << QStringList{u"0: D0 D1~"_s, u"0: U0 T1~"_s, u"1: U1~"_s};
+    QTest::newRow("depends-on that became a parent")
+        << QStringList{u"y:x:a"_s, u"x:a"_s, u"a:"_s} << QStringList{u"y"_s, u"a"_s}
+        << QStringList{u"y:a:"_s, u"a::"_s} << QStringList{u"0: D0"_s, u"0: U0"_s};
+    QTest::newRow("parent through hidden rows that is an ancestor of another is dropped")
+        << QStringList{u"h:m"_s, u"m:a,r"_s, u"a:r"_s, u"r:"_s}
+        << QStringList{u"h"_s, u"a"_s, u"r"_s} << QStringList{u"h:a:"_s, u"a:r:"_s, u"r::"_s}
+        << QStringList{u"0: D0"_s, u"0: U0 D0"_s, u"0: U0"_s};
+    QTest::newRow("kept parents stay even when one is an ancestor of the other")
+        << QStringList{u"m:a,r"_s, u"a:r"_s, u"r:"_s} << QStringList{u"m"_s, u"a"_s, u"r"_s}
+        << QStringList{u"m:a,r:"_s, u"a:r:"_s, u"r::"_s}
+        << QStringList{u"0: D0 D1"_s, u"0: U0 T1 D0"_s, u"0: U0 U1"_s};
+    QTest::newRow("depends-on through hidden rows to an ancestor is dropped")
+        << QStringList{u"y:x:c"_s, u"x:b"_s, u"c:b"_s, u"b:"_s}
+        << QStringList{u"y"_s, u"x"_s, u"b"_s} << QStringList{u"y:x:"_s, u"x:b:"_s, u"b::"_s}
+        << QStringList{u"0: D0"_s, u"0: U0 D0"_s, u"0: U0"_s};
+    QTest::newRow("kept depends-on stays")
+        << QStringList{u"y:x:b"_s, u"x:b"_s, u"b:"_s} << QStringList{u"y"_s, u"x"_s, u"b"_s}
+        << QStringList{u"y:x:b"_s, u"x:b:"_s, u"b::"_s}
+        << QStringList{u"0: D0 D1~"_s, u"0: U0 T1~ D0"_s, u"0: U0 U1~"_s};
+    QTest::newRow("unrelated kept rows") << QStringList{u"b:a"_s, u"z:"_s, u"a:"_s}
+                                         << QStringList{u"b"_s, u"z"_s}
+                                         << QStringList{u"b::"_s, u"z::"_s}
+                                         << QStringList{u"0:"_s, u"0:"_s};
+}
+
+void tst_RevisionGraphModel::simplifiedLanes()
+{
+    QFETCH(QStringList, rows);
+    QFETCH(QStringList, kept);
+    QFETCH(QStringList, reduced);
+    QFETCH(QStringList, expected);
+    const QList<GraphRow> all = parseRows(rows);
+    QList<bool> keep;
+    for (const GraphRow &row : all)
+        keep.append(kept.contains(row.id));
+    const QList<GraphRow> simplified = GraphSimplifier::simplify(all, keep);
+    QStringList actualReduced;
+    QStringList actualLanes;
+    for (const GraphRow &row : simplified) {
+        actualReduced.append(row.id + u":"_s + row.parents.join(u',') + u":"_s
+                             + row.dependsOn.join(u','));
+        QCOMPARE(row.message, u"message of "_s + row.id); // the rest is untouched
+    }
+    for (const GraphLanes &l : LaneLayout::compute(simplified))
+        actualLanes.append(render(l));
+    QCOMPARE(actualReduced, reduced);
+    QCOMPARE(actualLanes, expected);
+}
+
+void tst_RevisionGraphModel::simplifiedLanesConnectBetweenRows()
+{
+    QFETCH(QStringList, rows);
+    QFETCH(QStringList, kept);
+    const QList<GraphRow> all = parseRows(rows);
+    QList<bool> keep;
+    for (const GraphRow &row : all)
+        keep.append(kept.contains(row.id));
+    const QList<GraphLanes> lanes = LaneLayout::compute(GraphSimplifier::simplify(all, keep));
+    QVERIFY(edgeLanes(lanes.first(), LaneSegment::Part::Down).isEmpty());
+    for (int i = 0; i + 1 < lanes.size(); ++i) {
+        QCOMPARE(edgeLanes(lanes.at(i), LaneSegment::Part::Up),
+                 edgeLanes(lanes.at(i + 1), LaneSegment::Part::Down));
+    }
+    QVERIFY(edgeLanes(lanes.last(), LaneSegment::Part::Up).isEmpty());
+}
+
+// The filter's lane roles describe the graph as shown; the source model's stay whole.
+void tst_RevisionGraphModel::filterLaysOutLanesOfShownRows()
+{
+    QList<GraphRow> rows = parseRows({u"t1:x1"_s, u"t2:y1"_s, u"x1:r"_s, u"y1:r"_s, u"r:"_s});
+    rows[0].message = u"tip one"_s;
+    rows[1].message = u"tip two"_s;
+    rows[4].branchLabels = {u"tip base"_s};
+    RevisionGraphModel model;
+    model.setRows(rows);
+    RevisionGraphFilter filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto shownLanes = [&filter] {
+        QStringList out;
+        for (int i = 0; i < filter.rowCount(); ++i) {
+            const QModelIndex index = filter.index(i, RevisionGraphModel::GraphColumn);
+            const auto lanes = index.data(RevisionGraphModel::LanesRole).value<GraphLanes>();
+            const bool rolesAgree =
+                index.data(RevisionGraphModel::NodeLaneRole).toInt() == lanes.nodeLane
+                && index.data(RevisionGraphModel::LaneCountRole).toInt() == lanes.laneCount;
+            out.append(index.data(RevisionGraphModel::IdRole).toString() + u" "_s + render(lanes)
+                       + (rolesAgree ? QString() : u" (lane roles disagree)"_s));
+        }
+        return out;
+    };
+    QCOMPARE(filter.maxLaneCount(), 2);
+
+    filter.setText(u"tip"_s);
+    QCOMPARE(shownLanes(), (QStringList{u"t1 0: D0"_s, u"t2 1: T0 D1"_s, u"r 0: U0 U1"_s}));
+    QCOMPARE(filter.maxLaneCount(), 2);
+    QCOMPARE(render(model.lanes(1)), u"1: T0 D1"_s);   // the whole graph's lanes are kept
+    QCOMPARE(filter.index(0, 0).data(RevisionGraphModel::ParentsRole).toStringList(),
+             QStringList{u"x1"_s});                   // and so are the real parents
+
+    filter.setText(u"tip one"_s);
+    QCOMPARE(shownLanes(), QStringList{u"t1 0:"_s});
+    QCOMPARE(filter.maxLaneCount(), 1);
+
+    // New rows while the filter is on are laid out again.
+    filter.setText(u"TIP"_s);
+    rows.prepend(parseRows({u"t3:t1"_s}).first());
+    rows[0].message = u"tip three"_s;
+    model.setRows(rows);
+    QCOMPARE(shownLanes(),
+             (QStringList{u"t3 0: D0"_s, u"t1 0: U0 D0"_s, u"t2 1: T0 D1"_s, u"r 0: U0 U1"_s}));
+
+    filter.setText({});
+    QCOMPARE(filter.rowCount(), 6);
+    for (int i = 0; i < filter.rowCount(); ++i) {
+        QCOMPARE(filter.index(i, 0).data(RevisionGraphModel::LanesRole).value<GraphLanes>(),
+                 model.lanes(i));
+    }
 }
 
 void tst_RevisionGraphModel::rowBuilderMarksStates_data()

@@ -1,3 +1,4 @@
+#include <ui/graphlanes.h>
 #include <ui/revisiongraphmodel.h>
 #include <ui/revisiongraphview.h>
 
@@ -71,6 +72,7 @@ private slots:
     void filterBoxHidesRowsAndKeepsSelectionApi();
     void zoomWithKeysAndCtrlWheel();
     void tenThousandRowsPaintOnlyVisibleRows();
+    void filterKeystrokeOnTenThousandRowsIsQuick();
 };
 
 void tst_RevisionGraphView::mouseSelectionWithCtrlClick()
@@ -129,6 +131,12 @@ void tst_RevisionGraphView::filterBoxHidesRowsAndKeepsSelectionApi()
     QCOMPARE(shown->rowCount(), 2); // message "index comments by post", label "comments"
     QCOMPARE(shown->index(0, 0).data(RevisionGraphModel::IdRole).toString(), u"f0d4c8b1a627"_s);
     QCOMPARE(shown->index(1, 0).data(RevisionGraphModel::IdRole).toString(), u"9e5f3b2c1d70"_s);
+    // Joined through the hidden merge e2b7a9c05d13: an edge down from the head to 9e5f3b2c1d70.
+    const auto lanes = [shown](int row) {
+        return shown->index(row, 0).data(RevisionGraphModel::LanesRole).value<GraphLanes>();
+    };
+    QCOMPARE(lanes(0).segments, (QList<LaneSegment>{{LaneSegment::Part::Down, 0, false}}));
+    QCOMPARE(lanes(1).segments, (QList<LaneSegment>{{LaneSegment::Part::Up, 0, false}}));
     saveShot(&view, u"graphview-filtered.png"_s);
     QVERIFY(!view.selectRevision(u"4b1d2e6f8a10"_s)); // filtered out
     QVERIFY(view.selectRevision(u"9e5f3b2c1d70"_s));
@@ -196,6 +204,68 @@ void tst_RevisionGraphView::tenThousandRowsPaintOnlyVisibleRows()
     QVERIFY2(ms < 3000, qPrintable(u"took %1 ms"_s.arg(ms)));
     QVERIFY(view.selectRevision(u"r0"_s));
     QCOMPARE(bar->value(), bar->maximum());
+}
+
+// Each keystroke lays out the kept rows again; typing must not stall the window.
+void tst_RevisionGraphView::filterKeystrokeOnTenThousandRowsIsQuick()
+{
+    QList<GraphRow> rows;
+    rows.reserve(10000);
+    for (int i = 9999; i >= 0; --i) {
+        QStringList parents;
+        if (i > 0)
+            parents.append(u"r%1"_s.arg(i - 1));
+        if (i % 50 == 49)
+            parents.append(u"r%1"_s.arg(i - 25));
+        rows.append(row(u"r%1"_s.arg(i), parents, u"revision %1"_s.arg(i)));
+    }
+    RevisionGraphView view;
+    view.resize(800, 600);
+    view.setRows(rows);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.selectRevision(u"r1234"_s));
+    QTreeView *tree = view.treeView();
+    qint64 worst = 0;
+    QString worstText;
+    // "r" keeps every row, "1" about a third, then fewer and fewer; backspaces widen it again.
+    const auto type = [&](const QString &text) {
+        QElapsedTimer timer;
+        timer.start();
+        view.filterEdit()->setText(text);
+        QCoreApplication::processEvents(); // the view's delayed relayout
+        tree->viewport()->repaint();
+        const qint64 ms = timer.elapsed();
+        if (ms >= worst) {
+            worst = ms;
+            worstText = text;
+        }
+    };
+    for (const QString &text : {u"r"_s, u"r1"_s, u"r12"_s, u"r123"_s, u"r1234"_s, u"r123"_s,
+                                u"r12"_s, u"r1"_s, u"r"_s, QString(), u"1"_s, u"revision"_s,
+                                QString()}) {
+        type(text);
+    }
+    QCOMPARE(view.currentRevision(), u"r1234"_s); // every filter above kept it
+    for (const QString &text : {u"9"_s, u"49"_s, u"revision 4"_s, u"zz"_s, QString()})
+        type(text);
+    qInfo("filter on 10,000 rows: slowest keystroke %lld ms (\"%s\")", worst,
+          qPrintable(worstText));
+    QVERIFY2(worst < 1000, qPrintable(u"took %1 ms"_s.arg(worst))); // Debug builds included
+
+    view.filterEdit()->setText(u"r12"_s); // r12, r120..r129, r1200..r1299: 111 rows
+    QCOMPARE(tree->model()->rowCount(), 111);
+    // Newest first: r1299..r1200, r129..r120, r12. r1200's nearest kept ancestor is r129,
+    // 1,071 revisions further down; only r12 has none.
+    QCOMPARE(tree->model()->index(99, 0).data(RevisionGraphModel::IdRole).toString(), u"r1200"_s);
+    const auto down = [tree](int row) {
+        const auto lanes =
+            tree->model()->index(row, 0).data(RevisionGraphModel::LanesRole).value<GraphLanes>();
+        return std::count_if(lanes.segments.cbegin(), lanes.segments.cend(),
+                             [](const LaneSegment &s) { return s.part == LaneSegment::Part::Down; });
+    };
+    for (int i = 0; i + 1 < tree->model()->rowCount(); ++i)
+        QVERIFY2(down(i) > 0, qPrintable(u"row %1 has no edge down"_s.arg(i)));
 }
 
 QTEST_MAIN(tst_RevisionGraphView)
