@@ -187,6 +187,7 @@ void MainWindow::connectController()
         if (!error.file.isEmpty() && error.file == m_editor->filePath() && error.line > 0)
             m_editor->showError(error.line, error.message);
     });
+    connect(c, &WorkspaceController::upgradeChecked, this, &MainWindow::confirmUpgrade);
     connect(c, &WorkspaceController::sqlReady, this, [this](const QString &title, const QString &sql) {
         auto *dialog = new SqlPreviewDialog(title, sql, m_snapshot.dialect, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -90,6 +90,7 @@ private:
     void downgradeBase();
     void upgradeToSelected();
     void upgradeTo(const QString &target);
+    void confirmUpgrade(const QString &target, const QStringList &drops);
     void downgradeToSelected();
     void stampSelected();
     void showSqlForSelected();

@@ -261,26 +261,36 @@ void MainWindow::upgradeOne()
     upgradeTo(u"+1"_s);
 }
 
-// An upgrade that drops data asks first, naming what it drops. The check reads revision files
-// only (the database's rows come from the last refresh), so it is quick enough for this thread.
+// An upgrade that drops data asks first, naming what it drops: the controller finds those
+// statements off this thread (upgradeChecked), then confirmUpgrade asks.
 void MainWindow::upgradeTo(const QString &target)
 {
-    const ProjectSnapshot &snapshot = m_controller->snapshot();
-    const Result<QStringList> drops =
-        Workspace(snapshot.config).destructiveStatements(snapshot.currentHeads, target);
-    if (drops && !drops->isEmpty()) {
-        const QStringList shown = drops->mid(0, 12);
-        const auto answer = QMessageBox::question(
-            this, tr("Upgrade"),
-            tr("Upgrading %1 to %2 runs statements that drop data:\n\n%3%4\n\nGo on?")
-                .arg(databaseName(), target, shown.join(u'\n'),
-                     drops->size() > shown.size()
-                         ? tr("\n… and %1 more").arg(drops->size() - shown.size())
-                         : QString()));
-        if (answer != QMessageBox::Yes)
-            return;
+    m_controller->checkUpgrade(target);
+}
+
+void MainWindow::confirmUpgrade(const QString &target, const QStringList &drops)
+{
+    if (drops.isEmpty()) {
+        m_controller->upgrade(target);
+        return;
     }
-    m_controller->upgrade(target);
+    const QStringList shown = drops.mid(0, 12);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Upgrade"),
+        tr("Upgrading %1 to %2 runs statements that drop data:\n\n%3%4\n\nGo on?")
+            .arg(databaseName(), target, shown.join(u'\n'),
+                 drops.size() > shown.size() ? tr("\n… and %1 more").arg(drops.size() - shown.size())
+                                             : QString()),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(u"destructiveUpgrade"_s);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // open(), not exec(): no nested event loop while the controller's signals keep coming.
+    connect(box, &QMessageBox::finished, this, [this, box, target] {
+        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
+            m_controller->upgrade(target);
+    });
+    box->open();
 }
 
 void MainWindow::downgradeOne()

@@ -223,6 +223,27 @@ void WorkspaceController::runMigration(const QString &title, const MigrationCall
     });
 }
 
+void WorkspaceController::checkUpgrade(const QString &target)
+{
+    if (!hasProject())
+        return;
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<Result<QStringList>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, target] {
+        watcher->deleteLater();
+        const Result<QStringList> drops = watcher->result();
+        setBusy(false);
+        if (drops)
+            emit upgradeChecked(target, *drops);
+        else
+            emit operationFailed(drops.error());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        &m_pool, [ws = Workspace(m_snapshot.config), heads = m_snapshot.currentHeads, target] {
+            return ws.destructiveStatements(heads, target);
+        }));
+}
+
 void WorkspaceController::showSql(const QString &target, bool upgrade)
 {
     if (!hasProject())

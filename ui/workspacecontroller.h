@@ -41,6 +41,10 @@ public:
     void upgrade(const QString &target);
     void downgrade(const QString &target);
     void stamp(const QStringList &revisions);
+    // The statements that drop data in an upgrade from the database's current rows to `target`
+    // (upgradeChecked follows, or operationFailed). Reads the revision files, which at 10,000
+    // revisions takes long enough to be kept off the GUI thread.
+    void checkUpgrade(const QString &target);
     // The offline script from the database's current rows to `target` (sqlReady follows).
     void showSql(const QString &target, bool upgrade);
     // Writes a revision on `head` (empty: the only head) / a merge of `revisions`; on success
@@ -88,6 +92,7 @@ signals:
     void operationFailed(const Retort::Error &error);
     void revisionWritten(const QString &path);
     void sqlReady(const QString &title, const QString &sql); // Show SQL's offline script
+    void upgradeChecked(const QString &target, const QStringList &drops);
     void comparisonReady(const Retort::SchemaComparison &comparison);
     void comparisonFailed(const Retort::Error &error);
 

@@ -120,6 +120,7 @@ private slots:
     void databasesDialogMovesTypedPasswordOutOfTheUrl();
     void showSqlOpensReadOnlyPreview();
     void upgradeMarksAppliedAndDowngradeUndoes();
+    void upgradeThatDropsDataAsksFirst();
     void showSqlForPendingHeadHasItsStatements();
     void geometryAndDocksAreRestored();
     void withoutPassword_data();
@@ -492,6 +493,47 @@ void tst_MainWindow::showSqlOpensReadOnlyPreview()
     QCOMPARE(dialog->editor()->text(), u"BEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;\n"_s);
     QVERIFY(dialog->editor()->isReadOnly());
     QVERIFY(!dialog->editor()->isBannerVisible());
+}
+
+void tst_MainWindow::upgradeThatDropsDataAsksFirst()
+{
+    const QString project = makeExample();
+    QFile drop(project + u"/migrations/versions/dead00beef01_drop_comments.sql"_s);
+    QVERIFY(drop.open(QIODevice::WriteOnly));
+    drop.write("-- drop comments\n--\n-- Revision ID: dead00beef01\n-- Revises: f0d4c8b1a627\n\n"
+               "-- migrate:upgrade\nDROP TABLE comments;\n");
+    drop.close();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    RevisionGraphModel *model = window.graphView()->model();
+    QTRY_COMPARE(model->rowCount(), 7);
+    WorkspaceController *controller = window.controller();
+    QSignalSpy opened(controller, &WorkspaceController::projectOpened);
+    QSignalSpy finished(controller, &WorkspaceController::operationFinished);
+    controller->upgrade(u"f0d4c8b1a627"_s); // nothing dropped on the way: no question
+    QVERIFY(finished.wait(30000));
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(window.statusCurrentText(), u"Current: f0d4c8b1a627"_s);
+
+    // Upgrade to head: the box names the statement; No leaves the database where it was.
+    window.action(u"upgradeHead"_s)->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(u"destructiveUpgrade"_s)));
+    QVERIFY(box->text().contains(u"dead00beef01: DROP TABLE comments"_s));
+    saveShot(box, u"destructive-upgrade.png"_s);
+    box->button(QMessageBox::No)->click();
+    QVERIFY(!finished.wait(300));
+    QCOMPARE(window.statusCurrentText(), u"Current: f0d4c8b1a627"_s);
+
+    // Yes runs it.
+    window.action(u"upgradeHead"_s)->trigger();
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(u"destructiveUpgrade"_s)) && box->isVisible());
+    box->button(QMessageBox::Yes)->click();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(window.statusCurrentText(), u"Current: dead00beef01"_s);
 }
 
 void tst_MainWindow::upgradeMarksAppliedAndDowngradeUndoes()
