@@ -223,25 +223,33 @@ void WorkspaceController::runMigration(const QString &title, const MigrationCall
     });
 }
 
+// A read-only engine call on the pool, busy meanwhile: `call` runs there and returns Result<T>;
+// `done` gets the value here; an error goes to operationFailed.
+template<typename Call, typename Done>
+void WorkspaceController::query(Call call, Done done)
+{
+    using R = std::invoke_result_t<Call>;
+    setBusy(true);
+    auto *watcher = new QFutureWatcher<R>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done] {
+        watcher->deleteLater();
+        const R result = watcher->result();
+        setBusy(false);
+        if (result)
+            done(*result);
+        else
+            emit operationFailed(result.error());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, std::move(call)));
+}
+
 void WorkspaceController::checkUpgrade(const QString &target)
 {
     if (!hasProject())
         return;
-    setBusy(true);
-    auto *watcher = new QFutureWatcher<Result<QStringList>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, target] {
-        watcher->deleteLater();
-        const Result<QStringList> drops = watcher->result();
-        setBusy(false);
-        if (drops)
-            emit upgradeChecked(target, *drops);
-        else
-            emit operationFailed(drops.error());
-    });
-    watcher->setFuture(QtConcurrent::run(
-        &m_pool, [ws = Workspace(m_snapshot.config), heads = m_snapshot.currentHeads, target] {
-            return ws.destructiveStatements(heads, target);
-        }));
+    query([ws = Workspace(m_snapshot.config), heads = m_snapshot.currentHeads,
+           target] { return ws.destructiveStatements(heads, target); },
+          [this, target](const QStringList &drops) { emit upgradeChecked(target, drops); });
 }
 
 void WorkspaceController::showSql(const QString &target, bool upgrade)
@@ -250,20 +258,9 @@ void WorkspaceController::showSql(const QString &target, bool upgrade)
         return;
     const QString title = (upgrade ? Tr::tr("Upgrade SQL to %1") : Tr::tr("Downgrade SQL to %1"))
                               .arg(target);
-    setBusy(true);
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, title] {
-        watcher->deleteLater();
-        const Result<QString> sql = watcher->result();
-        setBusy(false);
-        if (sql)
-            emit sqlReady(title, *sql);
-        else
-            emit operationFailed(sql.error());
-    });
-    watcher->setFuture(QtConcurrent::run(
-        &m_pool, [ws = Workspace(m_snapshot.config), heads = m_snapshot.currentHeads, target,
-                  upgrade] { return ws.planSql(heads, target, !upgrade); }));
+    query([ws = Workspace(m_snapshot.config), heads = m_snapshot.currentHeads, target,
+           upgrade] { return ws.planSql(heads, target, !upgrade); },
+          [this, title](const QString &sql) { emit sqlReady(title, sql); });
 }
 
 void WorkspaceController::newRevision(const QString &message, const QString &head)

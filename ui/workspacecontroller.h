@@ -97,6 +97,9 @@ signals:
     void comparisonFailed(const Retort::Error &error);
 
 private:
+    // A read-only engine call on the pool (see the .cpp).
+    template<typename Call, typename Done>
+    void query(Call call, Done done);
     using MigrationCall =
         std::function<Result<RunReport>(const Workspace &, ProgressSink &, const CancelToken &)>;
     void runMigration(const QString &title, const MigrationCall &call);

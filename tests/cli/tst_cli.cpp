@@ -1,4 +1,5 @@
 #include "../common/clirunner.h"
+#include "../common/projectfiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -213,9 +214,7 @@ void tst_Cli::jsonOutputParses()
 
 static QString copyExample(const QTemporaryDir &tmp)
 {
-    const QString to = tmp.filePath(u"blog"_s);
-    QProcess::execute(u"cp"_s, {u"-r"_s, QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), to});
-    return to;
+    return RetortTest::copyExampleProject(tmp.filePath(u"blog"_s));
 }
 
 void tst_Cli::upgradeCurrentDowngradeOnExampleProject()

@@ -1,3 +1,5 @@
+#include "../common/projectfiles.h"
+
 #include <engine/workspace.h>
 
 #include <QDir>
@@ -30,24 +32,7 @@ namespace {
 
 QString copyExample(const QTemporaryDir &tmp)
 {
-    const QString p = tmp.filePath(u"blog"_s);
-    if (QProcess::execute(u"cp"_s, {u"-r"_s, QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), p}) != 0)
-        return QString();
-    return p;
-}
-
-// Every path under `dir` with its size: what a failed call must leave unchanged.
-QStringList listing(const QString &dir)
-{
-    QStringList out;
-    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        out.append(it.filePath() + u" "_s + QString::number(it.fileInfo().size()));
-    }
-    out.sort();
-    return out;
+    return RetortTest::copyExampleProject(tmp.filePath(u"blog"_s));
 }
 
 } // namespace
@@ -191,12 +176,12 @@ void tst_Workspace::createProjectRefusesAnExistingProject()
     QVERIFY(ini.open(QIODevice::Append));
     ini.write("url = sqlite:///mine.db\n");
     ini.close();
-    const QStringList before = listing(tmp.path());
+    const QStringList before = RetortTest::folderListing(tmp.path());
     const Result<QStringList> again = Workspace::createProject(dir);
     QVERIFY(!again);
     QCOMPARE(again.error().kind, Error::Kind::Config);
     QVERIFY(again.error().message.contains(u"already exists"_s));
-    QCOMPARE(listing(tmp.path()), before);
+    QCOMPARE(RetortTest::folderListing(tmp.path()), before);
 }
 
 void tst_Workspace::createProjectLeavesNothingWhenItCannotWrite()
@@ -206,11 +191,11 @@ void tst_Workspace::createProjectLeavesNothingWhenItCannotWrite()
     QFile blocker(tmp.filePath(u"blocker"_s));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    const QStringList before = listing(tmp.path());
+    const QStringList before = RetortTest::folderListing(tmp.path());
     const Result<QStringList> created = Workspace::createProject(tmp.filePath(u"blocker/app"_s));
     QVERIFY(!created);
     QVERIFY(!created.error().message.isEmpty());
-    QCOMPARE(listing(tmp.path()), before);
+    QCOMPARE(RetortTest::folderListing(tmp.path()), before);
 }
 
 QTEST_GUILESS_MAIN(tst_Workspace)

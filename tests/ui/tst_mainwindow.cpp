@@ -1,3 +1,5 @@
+#include "../common/projectfiles.h"
+
 #include <ui/databaselist.h>
 #include <ui/graphlanes.h>
 #include <ui/databasesdialog.h>
@@ -36,22 +38,6 @@ using namespace Retort::Ui;
 
 namespace {
 
-bool copyDir(const QString &from, const QString &to)
-{
-    QDir source(from);
-    if (!QDir().mkpath(to))
-        return false;
-    const QFileInfoList entries = source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QFileInfo &entry : entries) {
-        const QString target = to + u"/"_s + entry.fileName();
-        if (entry.isDir() ? !copyDir(entry.filePath(), target)
-                          : !QFile::copy(entry.filePath(), target)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool writeFile(const QString &path, const QString &text)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -63,19 +49,6 @@ QTreeWidgetItem *findOutput(QTreeWidget *list, const QString &text)
 {
     const QList<QTreeWidgetItem *> items = list->findItems(text, Qt::MatchContains | Qt::MatchRecursive, 1);
     return items.isEmpty() ? nullptr : items.last();
-}
-
-QStringList listing(const QString &dir)
-{
-    QStringList out;
-    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        out.append(it.filePath() + u" "_s + QString::number(it.fileInfo().size()));
-    }
-    out.sort();
-    return out;
 }
 
 // File > New Project..., going into `dir` in its folder dialog and accepting it. (Not
@@ -129,6 +102,8 @@ private slots:
 
 private:
     QString makeExample();
+    // The example plus 0a0a0a0a0a0a "add tags" on e2b7a9c05d13: two heads.
+    QString makeExampleWithSecondHead();
     QTemporaryDir m_dir;
     int m_count = 0;
 };
@@ -149,9 +124,17 @@ void tst_MainWindow::init()
 QString tst_MainWindow::makeExample()
 {
     const QString dir = m_dir.filePath(u"blog%1"_s.arg(++m_count));
-    if (!copyDir(QStringLiteral(RETORT_SOURCE_DIR "/resources/example"), dir))
-        return {};
-    return dir;
+    return RetortTest::copyExampleProject(dir);
+}
+
+QString tst_MainWindow::makeExampleWithSecondHead()
+{
+    const QString project = makeExample();
+    const bool written = writeFile(project + u"/migrations/versions/0a0a0a0a0a0a_add_tags.sql"_s,
+                                   u"-- add tags\n--\n-- Revision ID: 0a0a0a0a0a0a\n-- Revises: e2b7a9c05d13\n"
+                                   "-- Create Date: 2026-11-08 10:00:00\n\n-- migrate:upgrade\n"
+                                   "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n"_s);
+    return project.isEmpty() || !written ? QString() : project;
 }
 
 void tst_MainWindow::opensProjectAndShowsSelectedRevisionInEditor()
@@ -254,7 +237,7 @@ void tst_MainWindow::newProjectCreatesAndOpensIt()
 void tst_MainWindow::newProjectRefusesAFolderWithAProject()
 {
     const QString project = makeExample();
-    const QStringList before = listing(project);
+    const QStringList before = RetortTest::folderListing(project);
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -266,7 +249,7 @@ void tst_MainWindow::newProjectRefusesAFolderWithAProject()
     QCOMPARE(box->text(), QDir(project).absoluteFilePath(u"retort.ini"_s)
                               + u" already exists; not creating a project over it."_s);
     box->accept();
-    QCOMPARE(listing(project), before);
+    QCOMPARE(RetortTest::folderListing(project), before);
     QVERIFY(!opened.wait(300));
     QVERIFY(MainWindow::recentProjects().isEmpty());
     QCOMPARE(window.statusUrlText(), u"No project open"_s);
@@ -359,11 +342,8 @@ void tst_MainWindow::newRevisionIsWrittenAndSelected()
 
 void tst_MainWindow::mergeOfTwoSelectedHeads()
 {
-    const QString project = makeExample();
-    QVERIFY(writeFile(project + u"/migrations/versions/0a0a0a0a0a0a_add_tags.sql"_s,
-                      u"-- add tags\n--\n-- Revision ID: 0a0a0a0a0a0a\n-- Revises: e2b7a9c05d13\n"
-                      "-- Create Date: 2026-11-08 10:00:00\n\n-- migrate:upgrade\n"
-                      "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n"_s));
+    const QString project = makeExampleWithSecondHead();
+    QVERIFY(!project.isEmpty());
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -393,11 +373,8 @@ void tst_MainWindow::mergeOfTwoSelectedHeads()
 
 void tst_MainWindow::filteredGraphKeepsEdgesBadgesAndActions()
 {
-    const QString project = makeExample();
-    QVERIFY(writeFile(project + u"/migrations/versions/0a0a0a0a0a0a_add_tags.sql"_s,
-                      u"-- add tags\n--\n-- Revision ID: 0a0a0a0a0a0a\n-- Revises: e2b7a9c05d13\n"
-                      "-- Create Date: 2026-11-08 10:00:00\n\n-- migrate:upgrade\n"
-                      "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n"_s));
+    const QString project = makeExampleWithSecondHead();
+    QVERIFY(!project.isEmpty());
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
