@@ -3,6 +3,7 @@
 #include "matchrules.h"
 #include "tablediffer.h"
 #include "tableorder.h"
+#include "vieworder.h"
 
 #include <QHash>
 
@@ -226,6 +227,8 @@ DiffResult Differ::diff(const Database &current,
 
     OperationList viewDrops, viewCreates, enumChanges, enumDrops, &ops = ctx.result.operations;
     diffViews(current, desired, ctx, viewDrops, viewCreates);
+    ViewOrder::sortDrops(viewDrops);
+    ViewOrder::sortCreates(viewCreates);
     diffEnums(current, desired, ctx, enumChanges, enumDrops);
     ops += viewDrops;
     ops += enumChanges;

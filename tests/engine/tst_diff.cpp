@@ -28,6 +28,7 @@ private slots:
     void postgresNamesAreCaseSensitive();
     void enumsAddDropAndPositionValues();
     void threeTableCycleIsBrokenOnce();
+    void viewsAreCreatedAfterAndDroppedBeforeWhatTheyRead();
     void longForeignKeyChainNeedsNoRecursion();
     void excludedTablesAreIgnored_data();
     void excludedTablesAreIgnored();
@@ -406,6 +407,51 @@ void tst_Diff::enumsAddDropAndPositionValues()
     const DiffResult dropped = Differ::diff(current, noEnums);
     QCOMPARE(lines(dropped), QStringList{u"Detected removed enum 'mood'"_s});
     QVERIFY(dropped.hasDestructive());
+}
+
+namespace {
+
+QStringList viewNames(const OperationList &ops)
+{
+    QStringList names;
+    for (const Operation &op : ops) {
+        if (const auto *c = std::get_if<CreateView>(&op))
+            names << u"create "_s + c->view.name;
+        else if (const auto *d = std::get_if<DropView>(&op))
+            names << u"drop "_s + d->view.name;
+        else if (const auto *r = std::get_if<ReplaceView>(&op))
+            names << u"replace "_s + r->to.name;
+    }
+    return names;
+}
+
+} // namespace
+
+void tst_Diff::viewsAreCreatedAfterAndDroppedBeforeWhatTheyRead()
+{
+    // Introspection lists views by name; here a_top reads b_mid, which reads c_base, and
+    // b_mid_2 (a longer name that contains b_mid) reads nothing.
+    Database none = pgDatabase();
+    none.views.clear();
+    Database three = none;
+    three.views = {View{u"a_top"_s, u"SELECT x FROM public.b_mid"_s, false},
+                   View{u"b_mid"_s, u"SELECT x FROM \"c_base\" WHERE x > 0"_s, false},
+                   View{u"b_mid_2"_s, u"SELECT 1 AS x"_s, false},
+                   View{u"c_base"_s, u"SELECT 1 AS x"_s, false}};
+    const DiffResult created = Differ::diff(none, three);
+    QCOMPARE(viewNames(created.operations),
+             (QStringList{u"create b_mid_2"_s, u"create c_base"_s, u"create b_mid"_s, u"create a_top"_s}));
+    const DiffResult dropped = Differ::diff(three, none);
+    QCOMPARE(viewNames(dropped.operations),
+             (QStringList{u"drop a_top"_s, u"drop b_mid"_s, u"drop b_mid_2"_s, u"drop c_base"_s}));
+    // The downgrade of the creation drops in the right order too.
+    QCOMPARE(viewNames(reverse(created.operations)),
+             (QStringList{u"drop a_top"_s, u"drop b_mid"_s, u"drop c_base"_s, u"drop b_mid_2"_s}));
+    // Two views naming each other keep their input order.
+    Database cycle = none;
+    cycle.views = {View{u"p"_s, u"SELECT * FROM q"_s, false}, View{u"q"_s, u"SELECT * FROM p"_s, false}};
+    QCOMPARE(viewNames(Differ::diff(none, cycle).operations),
+             (QStringList{u"create p"_s, u"create q"_s}));
 }
 
 void tst_Diff::threeTableCycleIsBrokenOnce()

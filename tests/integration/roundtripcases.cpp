@@ -146,7 +146,11 @@ void viewCases(QList<Case> &out)
         << Case{u"view_survives_table_change"_s, T + u"CREATE VIEW v_t AS SELECT id, a FROM t;"_s,
                 u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER NOT NULL DEFAULT 0);"
                 "CREATE VIEW v_t AS SELECT id, a FROM t;"_s,
-                tSeed, u"SELECT id, a FROM v_t ORDER BY id"_s};
+                tSeed, u"SELECT id, a FROM v_t ORDER BY id"_s}
+        // a_top reads b_base, which sorts after it: created after it, dropped before it.
+        << Case{u"view_reads_later_view"_s, T,
+                T + u"CREATE VIEW b_base AS SELECT id, a FROM t; CREATE VIEW a_top AS SELECT a FROM b_base;"_s,
+                tSeed, tProbe};
 }
 
 } // namespace
