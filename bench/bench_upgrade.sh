@@ -28,12 +28,30 @@ floor_script() { # DIR N: what one revision at a time costs in the sqlite3 shell
     }
 }
 
-one() { # LABEL N MODE(fsync|nofsync) TOOL CMD...
-    local label=$1 n=$2 mode=$3 tool=$4; shift 4
-    local wrap=()
-    [ "$mode" = nofsync ] && wrap=(eatmydata)
-    read -r ms mb < <(measure 1 "${wrap[@]}" "$@")
-    row "$label ($mode)" "$n" "$tool" "" "$ms" "$mb" "<=1.3x floor"
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# updown RUNS N MODE(fsync|nofsync) TOOL DB UP [DOWN]: RUNS times, on a fresh database DB, the
+# command line UP (then DOWN, from where UP left it); a row for the median of each.
+# Sets $up_ms for the caller.
+updown() {
+    local runs=$1 n=$2 mode=$3 tool=$4 db=$5 up=$6 down=${7:-}
+    local wrap="" ups=() downs=() upmb=0 downmb=0 ms mb
+    [ "$mode" = nofsync ] && wrap=eatmydata
+    for _ in $(seq "$runs"); do
+        rm -f "$db"
+        read -r ms mb < <(measure 1 $wrap bash -c "$up")
+        ups+=("$ms"); [ "$mb" -gt "$upmb" ] && upmb=$mb
+        if [ -n "$down" ]; then
+            read -r ms mb < <(measure 1 $wrap bash -c "$down")
+            downs+=("$ms"); [ "$mb" -gt "$downmb" ] && downmb=$mb
+        fi
+    done
+    up_ms=$(median "${ups[@]}")
+    local target="<=1.3x floor"
+    [ -n "${floor_ms:-}" ] && [ "$tool" != "sqlite3 (floor)" ] &&
+        target="$(awk -v a="$up_ms" -v b="$floor_ms" 'BEGIN { printf "%.2fx floor", a / b }')"
+    row "upgrade ($mode)" "$n" "$tool" "" "$up_ms" "$upmb" "$target"
+    [ -n "$down" ] && row "downgrade base ($mode)" "$n" "$tool" "" "$(median "${downs[@]}")" "$downmb" ""
 }
 
 header "Upgrade and downgrade on SQLite"
@@ -41,18 +59,19 @@ for n in 1000 10000; do
     dir="$work/r$n"
     python3 "$here/genproject.py" "$dir" "$n"
     floor_script "$dir" > "$work/floor$n.sql"
+    runs=3; [ "$n" -ge 10000 ] && runs=1
     for mode in nofsync fsync; do
-        rm -f "$work/floor.db"
-        one "upgrade" "$n" "$mode" "sqlite3 (floor)" sqlite3 "$work/floor.db" ".read $work/floor$n.sql"
-        rm -f "$dir/bench.db"
-        one "upgrade" "$n" "$mode" retort "$retort" -c "$dir/retort.ini" upgrade head
-        one "downgrade base" "$n" "$mode" retort "$retort" -c "$dir/retort.ini" downgrade base
+        floor_ms=""
+        updown "$runs" "$n" "$mode" "sqlite3 (floor)" "$work/floor.db" \
+            "sqlite3 '$work/floor.db' '.read $work/floor$n.sql'"
+        floor_ms=$up_ms
+        updown "$runs" "$n" "$mode" retort "$dir/bench.db" \
+            "'$retort' -c '$dir/retort.ini' upgrade head" "'$retort' -c '$dir/retort.ini' downgrade base"
         if command -v alembic >/dev/null && { [ "$n" -lt 10000 ] || [ "$mode" = nofsync ]; }; then
             adir="$work/a$n"
             [ -d "$adir" ] || python3 "$here/genproject.py" "$adir" "$n" --alembic
-            rm -f "$adir/bench.db"
-            one "upgrade" "$n" "$mode" alembic bash -c "cd '$adir' && alembic upgrade head"
-            one "downgrade base" "$n" "$mode" alembic bash -c "cd '$adir' && alembic downgrade base"
+            updown 1 "$n" "$mode" alembic "$adir/bench.db" \
+                "cd '$adir' && alembic upgrade head" "cd '$adir' && alembic downgrade base"
         fi
     done
 done
