@@ -97,6 +97,8 @@ public:
         return m_connection.exec(u"PRAGMA busy_timeout=%1"_s.arg(m_busyTimeout));
     }
 
+    bool keepsOtherWritersOut() const override { return m_held; }
+
     Result<> release() override
     {
         if (!std::exchange(m_held, false))

@@ -35,6 +35,10 @@ public:
 
     // Releases now instead of at destruction, reporting errors. Idempotent.
     virtual Result<> release() = 0;
+    // True when no other connection can write while the lock is held (SQLite's exclusive mode),
+    // so the version table need not be re-read before each transaction. Advisory locks keep
+    // other Retort runs out, not other writers.
+    virtual bool keepsOtherWritersOut() const { return false; }
 
     static qint64 postgresKey(const QString &versionTable);
     static QString mysqlLockName(const QString &database, const QString &versionTable);

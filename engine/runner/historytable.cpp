@@ -52,6 +52,13 @@ QString HistoryTable::createSql(SqlDialect dialect, const QString &table, bool i
 
 QString HistoryTable::currentUser()
 {
+    // Read once: without USER, each call read /etc/passwd, once for every revision run.
+    static const QString user = findCurrentUser();
+    return user;
+}
+
+QString HistoryTable::findCurrentUser()
+{
     for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
         const QString user = qEnvironmentVariable(name);
         if (!user.isEmpty())
@@ -67,7 +74,8 @@ QString HistoryTable::currentUser()
 
 QString HistoryTable::currentHost()
 {
-    return QSysInfo::machineHostName();
+    static const QString host = QSysInfo::machineHostName();
+    return host;
 }
 
 Result<> HistoryTable::ensureCreated()

@@ -51,6 +51,7 @@ public:
     static QString currentHost();
 
 private:
+    static QString findCurrentUser();
     Connection &m_connection;
     QString m_name;
 };

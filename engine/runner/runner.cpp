@@ -77,14 +77,16 @@ Result<RunReport> Runner::run(Mode mode, const MigrationPlanFunction &planner, P
         m_connection, m_options.versionTable, m_options.lockTimeoutMs, cancel);
     if (!lock)
         return lock.error();
-    Result<RunReport> report = runLocked(mode, planner, sink, cancel);
+    Result<RunReport> report =
+        runLocked(mode, !(*lock)->keepsOtherWritersOut(), planner, sink, cancel);
     const Result<> released = (*lock)->release();
     if (report && !released)
         return released.error().withContext(Tr::tr("Releasing the migration lock"));
     return report;
 }
 
-Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &planner,
+Result<RunReport> Runner::runLocked(Mode mode, bool othersCanWrite,
+                                    const MigrationPlanFunction &planner,
                                     ProgressSink &sink, const CancelToken &cancel)
 {
     VersionTable versions(m_connection, m_options.versionTable);
@@ -99,6 +101,7 @@ Result<RunReport> Runner::runLocked(Mode mode, const MigrationPlanFunction &plan
     const bool wholeCommand = !m_options.transactionPerMigration
                               && m_connection.dialect() != SqlDialect::MySQL;
     StepExecutor executor(m_connection, versions, history, sink, cancel, wholeCommand);
+    executor.setRecheckHeads(othersCanWrite);
     const Result<bool> foreignKeysOff = disableSqliteForeignKeys();
     if (!foreignKeysOff)
         return foreignKeysOff.error();

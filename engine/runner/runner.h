@@ -53,7 +53,7 @@ private:
     enum class Mode { Migrate, Stamp };
     Result<RunReport> run(Mode mode, const MigrationPlanFunction &planner, ProgressSink &sink,
                           const CancelToken &cancel);
-    Result<RunReport> runLocked(Mode mode, const MigrationPlanFunction &planner,
+    Result<RunReport> runLocked(Mode mode, bool othersCanWrite, const MigrationPlanFunction &planner,
                                 ProgressSink &sink, const CancelToken &cancel);
     // SQLite with foreign keys on: turns them off for the run; true if it did.
     Result<bool> disableSqliteForeignKeys();

@@ -202,7 +202,7 @@ Result<bool> StepExecutor::runStep(const PreparedStep &p, int index, int count)
     const Result<> opened = p.noTransaction ? commit() : (m_inTransaction ? Result<>() : begin());
     if (!opened)
         return stepFailed(p, opened.error(), 0, false);
-    if (m_needsCheck || p.noTransaction) {
+    if (m_recheckHeads && (m_needsCheck || p.noTransaction)) {
         const Result<bool> current = headsAsExpected();
         if (!current)
             return stepFailed(p, current.error(), 0, false);

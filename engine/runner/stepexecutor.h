@@ -30,6 +30,9 @@ public:
     // the caller re-plans. The whole-command lock makes that rare; it is what keeps SQLite in
     // WAL mode, where the lock cannot keep other writers out, running each revision once.
     void setExpectedHeads(const QStringList &heads) { m_expected = heads; }
+    // false: nobody else can write while the command runs (see DatabaseLock), so the re-reads
+    // are left out.
+    void setRecheckHeads(bool recheck) { m_recheckHeads = recheck; }
 
     // SQLite with foreign keys on: the Runner turns them off for the run (SQLite's procedure for
     // schema changes, so a table rebuild's DROP TABLE cascades to nothing) and each commit first
@@ -69,6 +72,7 @@ private:
     bool m_wholeCommand = false;
     bool m_inTransaction = false;
     bool m_needsCheck = true;
+    bool m_recheckHeads = true;
     bool m_checkForeignKeys = false;
     bool m_foreignKeysAtRisk = false; // the open transaction ran a statement that may break one
     QStringList m_expected;
