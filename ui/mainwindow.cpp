@@ -51,6 +51,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_compareTimer = new QTimer(this);
     setObjectName(u"MainWindow"_s);
     setWindowTitle(tr("Retort"));
+    m_graph->setEmptyText(tr("No project open.\n\nFile > Open… opens a project folder; "
+                             "File > New Project… creates one."));
     setCentralWidget(m_editor);
     createMenus();
     createToolBar();
@@ -246,6 +248,8 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
     m_pending->compare(); // the database or the graph may have changed
     const bool named = m_databaseCombo->currentIndex() > 0;
     m_graph->setCurrentBadge(named ? m_databaseCombo->currentText() : tr("current"));
+    m_graph->setEmptyText(tr("No revisions yet.\n\nRevision > New Revision… writes the first one "
+                             "into %1.").arg(QDir::toNativeSeparators(snapshot.config.versionsDir())));
     m_graph->setRows(snapshot.rows);
     QString select;
     for (const GraphRow &row : snapshot.rows) {

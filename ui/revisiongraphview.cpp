@@ -6,6 +6,7 @@
 
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QShortcut>
 #include <QTreeView>
@@ -40,6 +41,39 @@ RevisionGraphView::RevisionGraphView(QWidget *parent)
     setUpTree();
     setUpShortcuts();
     m_basePointSize = m_tree->font().pointSizeF();
+
+    m_emptyHint = new QLabel(m_tree->viewport());
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyHint->setObjectName(u"emptyHint"_s);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &RevisionGraphView::updateEmptyHint);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &RevisionGraphView::updateEmptyHint);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &RevisionGraphView::updateEmptyHint);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &RevisionGraphView::updateEmptyHint);
+    updateEmptyHint();
+}
+
+void RevisionGraphView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    updateEmptyHint();
+}
+
+QString RevisionGraphView::shownEmptyText() const
+{
+    return m_emptyHint->isVisibleTo(m_tree->viewport()) ? m_emptyHint->text() : QString();
+}
+
+void RevisionGraphView::updateEmptyHint()
+{
+    const bool empty = m_filter->rowCount() == 0;
+    const QString text = empty && m_filter->isFiltering() && m_model->rowCount() > 0
+                             ? tr("No revision matches \"%1\".").arg(m_filter->text())
+                             : m_emptyText;
+    m_emptyHint->setText(text);
+    m_emptyHint->setGeometry(m_tree->viewport()->rect().adjusted(16, 16, -16, -16));
+    m_emptyHint->setVisible(empty && !text.isEmpty());
 }
 
 void RevisionGraphView::setUpTree()
@@ -162,6 +196,8 @@ void RevisionGraphView::updateGraphColumnWidth()
 
 bool RevisionGraphView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize && m_emptyHint)
+        m_emptyHint->setGeometry(m_tree->viewport()->rect().adjusted(16, 16, -16, -16));
     if (watched == m_tree->viewport() && event->type() == QEvent::Wheel) {
         auto *wheel = static_cast<QWheelEvent *>(event);
         if (wheel->modifiers() & Qt::ControlModifier) {

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QTreeView;
 
@@ -27,6 +28,10 @@ public:
     QTreeView *treeView() const { return m_tree; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     void setCurrentBadge(const QString &text);
+    // Shown in the middle of the list while it has no rows (the filter's own "nothing matches"
+    // wins while a filter is typed). Empty: nothing shown.
+    void setEmptyText(const QString &text);
+    QString shownEmptyText() const; // what is on screen now; empty when rows are shown
 
     QString currentRevision() const;
     QStringList selectedRevisions() const; // newest first
@@ -52,6 +57,7 @@ private:
     void setUpTree();
     void setUpShortcuts();
     void updateGraphColumnWidth();
+    void updateEmptyHint();
     QString idAt(const QModelIndex &proxyIndex) const;
 
     RevisionGraphModel *m_model = nullptr;
@@ -59,6 +65,8 @@ private:
     RevisionGraphDelegate *m_delegate = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QTreeView *m_tree = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QString m_emptyText;
     double m_zoom = 1.0;
     double m_basePointSize = 0;
 };

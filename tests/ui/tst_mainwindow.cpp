@@ -219,6 +219,7 @@ void tst_MainWindow::newProjectCreatesAndOpensIt()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.graphView()->shownEmptyText().startsWith(u"No project open."_s));
     QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
     chooseNewProjectFolder(window, dir);
     QVERIFY(QFileInfo::exists(dir + u"/retort.ini"_s));
@@ -227,6 +228,8 @@ void tst_MainWindow::newProjectCreatesAndOpensIt()
     QVERIFY(opened.wait());
     QCOMPARE(window.windowTitle(), u"fresh"_s);
     QCOMPARE(window.graphView()->model()->rowCount(), 0);
+    QVERIFY2(window.graphView()->shownEmptyText().startsWith(u"No revisions yet."_s),
+             qPrintable(window.graphView()->shownEmptyText()));
     QCOMPARE(window.statusPendingText(), u"0 pending"_s);
     QVERIFY(window.action(u"newRevision"_s)->isEnabled());
     QCOMPARE(MainWindow::recentProjects(), QStringList{QDir(dir).filePath(u"retort.ini"_s)});

@@ -71,8 +71,8 @@ private slots:
     void keyboardMovesCurrentRevision();
     void filterBoxHidesRowsAndKeepsSelectionApi();
     void zoomWithKeysAndCtrlWheel();
-    void tenThousandRowsPaintOnlyVisibleRows();
-    void filterKeystrokeOnTenThousandRowsIsQuick();
+    void tenThousandRowsSetScrollAndSelect();
+    void filterOnTenThousandRowsKeepsSelectionAndEdges();
 };
 
 void tst_RevisionGraphView::mouseSelectionWithCtrlClick()
@@ -173,7 +173,7 @@ void tst_RevisionGraphView::zoomWithKeysAndCtrlWheel()
     QCOMPARE(view.zoom(), 1.0);
 }
 
-void tst_RevisionGraphView::tenThousandRowsPaintOnlyVisibleRows()
+void tst_RevisionGraphView::tenThousandRowsSetScrollAndSelect()
 {
     QList<GraphRow> rows;
     rows.reserve(10000);
@@ -200,14 +200,13 @@ void tst_RevisionGraphView::tenThousandRowsPaintOnlyVisibleRows()
         view.treeView()->viewport()->repaint();
     }
     const qint64 ms = timer.elapsed();
-    qInfo("10,000 rows: set, 20 scroll repaints in %lld ms", ms);
-    QVERIFY2(ms < 3000, qPrintable(u"took %1 ms"_s.arg(ms)));
+    qInfo("10,000 rows: set, 20 scroll repaints in %lld ms (bench/guibench times it)", ms);
     QVERIFY(view.selectRevision(u"r0"_s));
     QCOMPARE(bar->value(), bar->maximum());
 }
 
-// Each keystroke lays out the kept rows again; typing must not stall the window.
-void tst_RevisionGraphView::filterKeystrokeOnTenThousandRowsIsQuick()
+// Each keystroke lays out the kept rows again: the selection and the edges survive it.
+void tst_RevisionGraphView::filterOnTenThousandRowsKeepsSelectionAndEdges()
 {
     QList<GraphRow> rows;
     rows.reserve(10000);
@@ -226,20 +225,12 @@ void tst_RevisionGraphView::filterKeystrokeOnTenThousandRowsIsQuick()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QVERIFY(view.selectRevision(u"r1234"_s));
     QTreeView *tree = view.treeView();
-    qint64 worst = 0;
-    QString worstText;
     // "r" keeps every row, "1" about a third, then fewer and fewer; backspaces widen it again.
+    // (How long a keystroke takes is measured by bench/guibench, not here.)
     const auto type = [&](const QString &text) {
-        QElapsedTimer timer;
-        timer.start();
         view.filterEdit()->setText(text);
         QCoreApplication::processEvents(); // the view's delayed relayout
         tree->viewport()->repaint();
-        const qint64 ms = timer.elapsed();
-        if (ms >= worst) {
-            worst = ms;
-            worstText = text;
-        }
     };
     for (const QString &text : {u"r"_s, u"r1"_s, u"r12"_s, u"r123"_s, u"r1234"_s, u"r123"_s,
                                 u"r12"_s, u"r1"_s, u"r"_s, QString(), u"1"_s, u"revision"_s,
@@ -249,9 +240,6 @@ void tst_RevisionGraphView::filterKeystrokeOnTenThousandRowsIsQuick()
     QCOMPARE(view.currentRevision(), u"r1234"_s); // every filter above kept it
     for (const QString &text : {u"9"_s, u"49"_s, u"revision 4"_s, u"zz"_s, QString()})
         type(text);
-    qInfo("filter on 10,000 rows: slowest keystroke %lld ms (\"%s\")", worst,
-          qPrintable(worstText));
-    QVERIFY2(worst < 1000, qPrintable(u"took %1 ms"_s.arg(worst))); // Debug builds included
 
     view.filterEdit()->setText(u"r12"_s); // r12, r120..r129, r1200..r1299: 111 rows
     QCOMPARE(tree->model()->rowCount(), 111);
