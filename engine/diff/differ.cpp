@@ -200,7 +200,7 @@ DiffResult Differ::diff(const Database &current,
                         const DiffOptions &options)
 {
     const bool caseInsensitive = current.dialect == SqlDialect::SQLite;
-    Context ctx{options, MatchRules(caseInsensitive), {}};
+    Context ctx{options, MatchRules(caseInsensitive, current.dialect == SqlDialect::MySQL), {}};
     const QList<const Table *> currentTables = includedTables(current, options);
     const QList<const Table *> desiredTables = includedTables(desired, options);
     const QHash<QString, const Table *> currentByKey = byKey(currentTables, ctx.rules);

@@ -1,5 +1,7 @@
 #include "matchrules.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort::Ops {
@@ -56,7 +58,14 @@ bool MatchRules::sameNames(const QStringList &a, const QStringList &b) const
 
 bool MatchRules::compatibleNames(const QString &a, const QString &b) const
 {
-    return a.isEmpty() || b.isEmpty() || sameName(a, b);
+    return a.isEmpty() || b.isEmpty() || sameName(a, b)
+           || (m_generatedNames && isGeneratedMysqlName(a) && isGeneratedMysqlName(b));
+}
+
+bool MatchRules::isGeneratedMysqlName(const QString &name)
+{
+    static const QRegularExpression generated(u"^CONSTRAINT_\\d+$|_ibfk_\\d+$"_s);
+    return generated.match(name).hasMatch();
 }
 
 QString MatchRules::normalizeSql(const QString &sql)

@@ -13,16 +13,22 @@ namespace Retort::Ops {
 class MatchRules
 {
 public:
-    explicit MatchRules(bool caseInsensitive)
+    // `generatedNames`: MariaDB/MySQL, which name unnamed constraints by number in creation order
+    // (checks CONSTRAINT_<n>, foreign keys <table>_ibfk_<n>), so the same constraint can have a
+    // different generated name in the models than in the database.
+    explicit MatchRules(bool caseInsensitive, bool generatedNames = false)
         : m_caseInsensitive(caseInsensitive)
+        , m_generatedNames(generatedNames)
     {}
 
     bool caseInsensitive() const { return m_caseInsensitive; }
     QString key(const QString &name) const;
     bool sameName(const QString &a, const QString &b) const;
     bool sameNames(const QStringList &a, const QStringList &b) const;
-    // Names match, or one side has none (SQLite keeps no name for unnamed constraints).
+    // Names match, or one side has none (SQLite keeps no name for unnamed constraints), or both
+    // were made up by the database (see the constructor).
     bool compatibleNames(const QString &a, const QString &b) const;
+    static bool isGeneratedMysqlName(const QString &name);
 
     static QString normalizeSql(const QString &sql);
     static bool sameDefault(const std::optional<QString> &a, const std::optional<QString> &b);
@@ -35,6 +41,7 @@ public:
 
 private:
     bool m_caseInsensitive = false;
+    bool m_generatedNames = false;
 };
 
 } // namespace Retort::Ops

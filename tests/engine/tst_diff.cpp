@@ -37,6 +37,7 @@ private slots:
     void renameCandidatesPairSameTypeOnly();
     void confirmedRenameBecomesRenameColumn();
     void namedAndUnnamedConstraintsPair();
+    void mysqlGeneratedNamesPairByDefinition();
     void applierFailsOnMissingObjects();
 };
 
@@ -632,6 +633,28 @@ void tst_Diff::namedAndUnnamedConstraintsPair()
              (QStringList{u"Detected removed check constraint 'ck_b' on 't'"_s,
                           u"Detected added unique constraint 'uq_a' on '(b)' of 't'"_s,
                           u"Detected added check constraint 'ck_b2' on 't'"_s}));
+}
+
+void tst_Diff::mysqlGeneratedNamesPairByDefinition()
+{
+    Database current;
+    current.dialect = SqlDialect::MySQL;
+    Table t = table(u"t"_s, {col(u"a"_s, u"INT"_s), col(u"b"_s, u"INT"_s)});
+    t.checkConstraints = {{u"CONSTRAINT_1"_s, u"a > 0"_s}, {u"CONSTRAINT_2"_s, u"b > 0"_s},
+                          {u"ck_named"_s, u"a < 9"_s}};
+    current.tables = {t};
+    Database desired = current;
+    // The models' database numbered the surviving check 1; a user's own name still counts.
+    desired.tables[0].checkConstraints = {{u"CONSTRAINT_1"_s, u"b > 0"_s}, {u"ck_other"_s, u"a < 9"_s}};
+    QCOMPARE(lines(Differ::diff(current, desired)),
+             (QStringList{u"Detected removed check constraint 'CONSTRAINT_1' on 't'"_s,
+                          u"Detected removed check constraint 'ck_named' on 't'"_s,
+                          u"Detected added check constraint 'ck_other' on 't'"_s}));
+    // On PostgreSQL the same names are a user's: no pairing across names.
+    current.dialect = desired.dialect = SqlDialect::PostgreSQL;
+    QCOMPARE(Differ::diff(current, desired).operations.size(), 5);
+    QVERIFY(MatchRules::isGeneratedMysqlName(u"orders_ibfk_12"_s));
+    QVERIFY(!MatchRules::isGeneratedMysqlName(u"fk_orders_user"_s));
 }
 
 void tst_Diff::applierFailsOnMissingObjects()
