@@ -27,6 +27,22 @@ GraphRow row(const QString &id, const QStringList &parents, const QString &messa
 }
 
 // A small graph with every kind of node and edge.
+// r9999 (newest) .. r0, a chain with a merge every 50 revisions, which keeps a second lane busy.
+QList<GraphRow> tenThousandRows()
+{
+    QList<GraphRow> rows;
+    rows.reserve(10000);
+    for (int i = 9999; i >= 0; --i) {
+        QStringList parents;
+        if (i > 0)
+            parents.append(u"r%1"_s.arg(i - 1));
+        if (i % 50 == 49)
+            parents.append(u"r%1"_s.arg(i - 25));
+        rows.append(row(u"r%1"_s.arg(i), parents, u"revision %1"_s.arg(i)));
+    }
+    return rows;
+}
+
 QList<GraphRow> sampleRows()
 {
     using S = GraphRow::State;
@@ -175,16 +191,7 @@ void tst_RevisionGraphView::zoomWithKeysAndCtrlWheel()
 
 void tst_RevisionGraphView::tenThousandRowsSetScrollAndSelect()
 {
-    QList<GraphRow> rows;
-    rows.reserve(10000);
-    for (int i = 9999; i >= 0; --i) {
-        QStringList parents;
-        if (i > 0)
-            parents.append(u"r%1"_s.arg(i - 1));
-        if (i % 50 == 49) // a merge every 50 revisions keeps a second lane busy
-            parents.append(u"r%1"_s.arg(i - 25));
-        rows.append(row(u"r%1"_s.arg(i), parents, u"revision %1"_s.arg(i)));
-    }
+    const QList<GraphRow> rows = tenThousandRows();
     RevisionGraphView view;
     view.resize(800, 600);
     view.show();
@@ -208,16 +215,7 @@ void tst_RevisionGraphView::tenThousandRowsSetScrollAndSelect()
 // Each keystroke lays out the kept rows again: the selection and the edges survive it.
 void tst_RevisionGraphView::filterOnTenThousandRowsKeepsSelectionAndEdges()
 {
-    QList<GraphRow> rows;
-    rows.reserve(10000);
-    for (int i = 9999; i >= 0; --i) {
-        QStringList parents;
-        if (i > 0)
-            parents.append(u"r%1"_s.arg(i - 1));
-        if (i % 50 == 49)
-            parents.append(u"r%1"_s.arg(i - 25));
-        rows.append(row(u"r%1"_s.arg(i), parents, u"revision %1"_s.arg(i)));
-    }
+    const QList<GraphRow> rows = tenThousandRows();
     RevisionGraphView view;
     view.resize(800, 600);
     view.setRows(rows);
