@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 
 #include <future>
+#include <system_error>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -49,8 +50,13 @@ struct Workspace::GraphAndConnection
 // a second thread. The connection stays on this one (STYLE.md section 5). A graph error wins.
 Result<Workspace::GraphAndConnection> Workspace::loadGraphAndConnect() const
 {
-    std::future<Result<RevisionGraph>> loading =
-        std::async(std::launch::async, [this] { return loadGraph(); });
+    const auto load = [this] { return loadGraph(); };
+    std::future<Result<RevisionGraph>> loading;
+    try {
+        loading = std::async(std::launch::async, load);
+    } catch (const std::system_error &) {
+        loading = std::async(std::launch::deferred, load); // no thread to be had: load in get()
+    }
     const Result<DatabaseUrl> url = databaseUrl();
     const auto connect = [&url]() -> Result<std::unique_ptr<Connection>> {
         if (!url)
