@@ -120,10 +120,17 @@ void MainWindow::updateActions()
 {
     const bool idle = m_hasProject && !m_controller->isBusy();
     const bool oneSelected = m_graph->selectedRevisions().size() == 1;
-    for (const char *name : {"upgradeHead", "upgradeOne", "downgradeOne", "downgradeBase",
-                             "newRevision", "refresh", "editDatabases"}) {
+    for (const char *name : {"newRevision", "refresh", "editDatabases"})
         action(QString::fromLatin1(name))->setEnabled(idle);
-    }
+    // Nothing to upgrade or to downgrade is greyed out; a database whose state could not be
+    // read keeps both, so that trying says why.
+    const bool known = m_snapshot.databaseStateKnown;
+    const bool canUpgrade = idle && (!known || m_snapshot.pendingCount > 0);
+    const bool canDowngrade = idle && (!known || !m_snapshot.currentHeads.isEmpty());
+    action(u"upgradeHead"_s)->setEnabled(canUpgrade);
+    action(u"upgradeOne"_s)->setEnabled(canUpgrade);
+    action(u"downgradeOne"_s)->setEnabled(canDowngrade);
+    action(u"downgradeBase"_s)->setEnabled(canDowngrade);
     for (const char *name : {"upgradeTo", "downgradeTo", "showSql"})
         action(QString::fromLatin1(name))->setEnabled(idle && oneSelected);
     action(u"stamp"_s)->setEnabled(idle && !m_graph->selectedRevisions().isEmpty());

@@ -232,6 +232,8 @@ void tst_MainWindow::newProjectCreatesAndOpensIt()
              qPrintable(window.graphView()->shownEmptyText()));
     QCOMPARE(window.statusPendingText(), u"0 pending"_s);
     QVERIFY(window.action(u"newRevision"_s)->isEnabled());
+    QVERIFY(!window.action(u"upgradeHead"_s)->isEnabled()); // nothing to run yet
+    QVERIFY(!window.action(u"downgradeOne"_s)->isEnabled());
     QCOMPARE(MainWindow::recentProjects(), QStringList{QDir(dir).filePath(u"retort.ini"_s)});
     QVERIFY(findOutput(window.output()->list(), u"Created a project in"_s));
     QVERIFY(!window.findChild<QMessageBox *>(u"newProjectError"_s));
