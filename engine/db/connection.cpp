@@ -114,8 +114,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url)
     if (!c->m_db.open())
         return c->databaseError(Tr::tr("Cannot connect to %1").arg(url.toDisplayString()),
                                 c->m_db.lastError());
-    if (Result<> r = c->setUp(); !r)
-        return r.error();
+    if (Result<> r = c->setUp(); !r) // e.g. an SQLite "database" that is some other file
+        return r.error().withContext(Tr::tr("Cannot open %1").arg(url.toDisplayString()));
     return c;
 }
 

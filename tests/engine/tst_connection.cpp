@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace Retort;
@@ -25,6 +27,7 @@ private slots:
     void unreachableServerFailsFast();
     void wrongPasswordIsASentence();
     void missingSqliteFolderIsASentence();
+    void sqliteFileThatIsNotADatabaseFailsAtOpen();
 };
 
 static QString urlFor(const QString &which, const QString &tmpDir)
@@ -165,6 +168,22 @@ void tst_Connection::missingSqliteFolderIsASentence()
     auto c = Connection::open(*DatabaseUrl::parse(u"sqlite:////no/such/folder/x.db"_s));
     QVERIFY(!c);
     QVERIFY2(c.error().message.contains(u"does not exist"_s), qPrintable(c.error().message));
+}
+
+void tst_Connection::sqliteFileThatIsNotADatabaseFailsAtOpen()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"notes.db"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x')); // a text file where the database should be
+    f.close();
+    auto c = Connection::open(*DatabaseUrl::parse(u"sqlite:///"_s + path));
+    QVERIFY(!c);
+    QVERIFY2(c.error().message.startsWith(u"Cannot open sqlite:///"_s + path + u": "_s),
+             qPrintable(c.error().message));
+    QVERIFY2(c.error().message.contains(u"not a database"_s), qPrintable(c.error().message));
+    QCOMPARE(QFileInfo(path).size(), 4096); // left as it was
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)
