@@ -13,6 +13,8 @@
 #include <engine/revision/newrevision.h>
 #include <engine/revision/revisiongraph.h>
 
+#include <memory>
+
 namespace Retort {
 
 class Connection;
@@ -41,14 +43,10 @@ public:
     // its path. Nothing is written when the request is refused.
     Result<QString> writeRevision(const NewRevision &request) const;
 
-    // The graph and the database's state in one call, quicker than loadGraph() then
-    // databaseState(): the files load on a second thread while this one connects. Fails only for
-    // the graph; a database that cannot be read is reported in ProjectState::database.
+    // The graph and the database's version-table rows (with edited and unknown revisions
+    // flagged) in one call: the files load on a second thread while this one connects. Fails
+    // only for the graph; a database that cannot be read is reported in ProjectState::database.
     Result<ProjectState> projectState(
-        DatabaseState::Detail detail = DatabaseState::Detail::WithEdits) const;
-    // The database's version-table rows, with edited and unknown revisions flagged.
-    Result<DatabaseState> databaseState(
-        const RevisionGraph &graph,
         DatabaseState::Detail detail = DatabaseState::Detail::WithEdits) const;
     // Run revisions (SPEC 4): lock, re-read the rows, plan, one transaction per revision.
     Result<RunReport> upgrade(const QString &target, ProgressSink &sink,
@@ -90,7 +88,11 @@ public:
                                        const QString &revId = {}) const;
 
 private:
-    struct GraphAndConnection;
+    struct GraphAndConnection
+    {
+        RevisionGraph graph;
+        Result<std::unique_ptr<Connection>> connection;
+    };
     Result<GraphAndConnection> loadGraphAndConnect() const;
     Result<DatabaseState> databaseState(const RevisionGraph &graph, Connection &connection,
                                         DatabaseState::Detail detail) const;

@@ -39,12 +39,6 @@ std::pair<QString, QString> splitRange(const QString &range)
 
 } // namespace
 
-struct Workspace::GraphAndConnection
-{
-    RevisionGraph graph;
-    Result<std::unique_ptr<Connection>> connection;
-};
-
 // Reading 10,000 revision files and opening a database (a server's handshake, SQLite's schema
 // parse) take about as long as each other and do not depend on each other, so the files load on
 // a second thread. The connection stays on this one (STYLE.md section 5). A graph error wins.
@@ -87,18 +81,6 @@ Result<ProjectState> Workspace::projectState(DatabaseState::Detail detail) const
         return ProjectState{std::move(loaded->graph), loaded->connection.error()};
     Result<DatabaseState> state = databaseState(loaded->graph, **loaded->connection, detail);
     return ProjectState{std::move(loaded->graph), std::move(state)};
-}
-
-Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph,
-                                               DatabaseState::Detail detail) const
-{
-    const Result<DatabaseUrl> url = databaseUrl();
-    if (!url)
-        return url.error();
-    auto connection = Connection::open(*url);
-    if (!connection)
-        return connection.error();
-    return databaseState(graph, **connection, detail);
 }
 
 Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph,

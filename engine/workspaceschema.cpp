@@ -65,33 +65,31 @@ Result<Schema::Database> Workspace::inspectModels() const
 
 Result<SchemaComparison> Workspace::compare(const QList<Ops::ColumnRename> &renames) const
 {
-    const Result<RevisionGraph> graph = loadGraph();
-    if (!graph)
-        return graph.error();
-    const Result<DatabaseUrl> url = databaseUrl();
-    if (!url)
-        return url.error();
-    const Result<QList<ModelsText>> models = ModelsSource::read(m_config, url->dialect);
+    Result<GraphAndConnection> loaded = loadGraphAndConnect();
+    if (!loaded)
+        return loaded.error();
+    if (!loaded->connection)
+        return loaded->connection.error();
+    const RevisionGraph &graph = loaded->graph;
+    Connection &connection = **loaded->connection;
+    const Result<QList<ModelsText>> models = ModelsSource::read(m_config, connection.dialect());
     if (!models)
         return models.error();
-    auto connection = Connection::open(*url);
-    if (!connection)
-        return connection.error();
     SchemaComparison c;
-    Result<DatabaseState> state = databaseState(*graph, **connection, DatabaseState::Detail::WithEdits);
+    Result<DatabaseState> state = databaseState(graph, connection, DatabaseState::Detail::WithEdits);
     if (!state)
         return state.error();
     c.state = std::move(*state);
-    QStringList graphHeads = graph->resolve(u"heads"_s).value();
+    QStringList graphHeads = graph.resolve(u"heads"_s).value();
     QStringList sortedHeads = c.state.heads;
     graphHeads.sort();
     sortedHeads.sort();
     c.atHead = graphHeads == sortedHeads;
     const IntrospectOptions options = introspectOptions(m_config);
-    Result<Schema::Database> current = SchemaReader::introspect(**connection, options);
+    Result<Schema::Database> current = SchemaReader::introspect(connection, options);
     if (!current)
         return current.error();
-    Result<Schema::Database> desired = SchemaReader::models(**connection, *models, options,
+    Result<Schema::Database> desired = SchemaReader::models(connection, *models, options,
                                                            m_config.devUrl);
     if (!desired)
         return desired.error();
@@ -104,7 +102,7 @@ Result<SchemaComparison> Workspace::compare(const QList<Ops::ColumnRename> &rena
     diffOptions.renames = renames;
     c.diff = Ops::Differ::diff(c.current, c.desired, diffOptions);
     const Result<RenderedMigration> rendered =
-        SqlRenderer::create(url->dialect)->renderMigration(c.current, c.diff.operations);
+        SqlRenderer::create(connection.dialect())->renderMigration(c.current, c.diff.operations);
     if (!rendered)
         return rendered.error();
     c.upgrade = rendered->upgrade;

@@ -197,7 +197,7 @@ void RevisionGraphView::updateGraphColumnWidth()
 bool RevisionGraphView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_tree->viewport() && event->type() == QEvent::Resize && m_emptyHint)
-        m_emptyHint->setGeometry(m_tree->viewport()->rect().adjusted(16, 16, -16, -16));
+        updateEmptyHint();
     if (watched == m_tree->viewport() && event->type() == QEvent::Wheel) {
         auto *wheel = static_cast<QWheelEvent *>(event);
         if (wheel->modifiers() & Qt::ControlModifier) {
