@@ -21,6 +21,12 @@ struct Revision
     QString createDate;        // "Create Date:" as written
     QList<QPair<QString, QString>> extraHeaders; // unknown header fields, kept in order
     bool noTransaction = false; // "-- migrate:no-transaction"
+    // 1-based file lines of the header fields (0: absent or built in memory), so that graph
+    // errors (missing parent, dangling depends-on, cycle) can name file:line.
+    int idLine = 0;
+    int parentsLine = 0;
+    int branchLabelsLine = 0;
+    int dependsOnLine = 0;
 
     QString upgradeSql;                  // text after "-- migrate:upgrade"
     int upgradeLine = 0;                 // 1-based file line of upgradeSql's first line
