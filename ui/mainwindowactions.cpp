@@ -9,7 +9,7 @@
 #include "toolbaricons.h"
 #include "workspacecontroller.h"
 
-#include <engine/workspace.h>
+#include <engine/workspace/workspace.h>
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <engine/core/error.h>
-#include <engine/schemacomparison.h>
+#include <engine/workspace/schemacomparison.h>
 
 #include <QMap>
 #include <QStandardItemModel>

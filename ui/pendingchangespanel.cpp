@@ -30,26 +30,6 @@ namespace {
 
 constexpr int highlightMarker = 1;
 
-// The statements as the preview shows them; `lines` gets each statement's first and last line.
-QString joinStatements(const RenderedStatementList &statements, QList<QPair<int, int>> &lines)
-{
-    QStringList out;
-    lines.clear();
-    int line = 0;
-    for (const RenderedStatement &statement : statements) {
-        QStringList block;
-        if (!statement.note.isEmpty()) {
-            for (const QString &note : statement.note.split(u'\n'))
-                block.append(u"-- "_s + note);
-        }
-        block.append(QString(statement.sql + u";"_s).split(u'\n'));
-        lines.append({line, line + int(block.size()) - 1});
-        line += int(block.size()) + 1;
-        out.append(block.join(u'\n'));
-    }
-    return out.join(u"\n\n"_s);
-}
-
 void setPreview(QsciScintilla *edit, const QString &text)
 {
     edit->setReadOnly(false);
@@ -268,8 +248,8 @@ void PendingChangesPanel::rerender()
         setPreview(m_upgrade, u"-- "_s + m_renderError.toString());
         setPreview(m_downgrade, QString());
     } else {
-        setPreview(m_upgrade, joinStatements(m_rendered.upgrade, m_upgradeLines));
-        setPreview(m_downgrade, joinStatements(m_rendered.downgrade, m_downgradeLines));
+        setPreview(m_upgrade, RenderedStatement::join(m_rendered.upgrade, &m_upgradeLines));
+        setPreview(m_downgrade, RenderedStatement::join(m_rendered.downgrade, &m_downgradeLines));
     }
     updateDiff();
     updateHighlight();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <engine/core/error.h>
-#include <engine/schemacomparison.h>
+#include <engine/workspace/schemacomparison.h>
 #include "schemadiffview.h"
 
 #include <QWidget>
@@ -19,7 +19,7 @@ namespace Retort::Ui {
 class PendingChangesModel;
 class WorkspaceController;
 
-// The "Pending changes" dock (SPEC 7): what autogenerate would write, operation by operation.
+// The "Pending changes" dock (README "The GUI"): what autogenerate would write, operation by operation.
 // Tick operations in or out, pair a dropped and an added column as a rename, watch the upgrade
 // and downgrade SQL and the schema diff follow, and write the revision. The comparison itself
 // runs on the controller's pool (compareSchema); re-rendering a subset is pure and runs here.

@@ -5,10 +5,13 @@
 #include <engine/config/config.h>
 #include <engine/core/error.h>
 #include <engine/core/sqldialect.h>
+#include <engine/workspace/workspace.h>
 
 #include <QList>
 #include <QMetaType>
 #include <QStringList>
+
+#include <memory>
 
 namespace Retort::Ui {
 
@@ -16,6 +19,8 @@ namespace Retort::Ui {
 struct ProjectSnapshot
 {
     Config config;
+    // The opened project, for the jobs that follow (its URL parsed once, when it was opened).
+    std::shared_ptr<const Workspace> workspace;
     QString displayUrl;          // password shown as ***
     SqlDialect dialect = SqlDialect::SQLite;
     QList<GraphRow> rows;        // newest first

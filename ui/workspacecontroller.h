@@ -6,8 +6,8 @@
 #include <engine/core/progress.h>
 #include <engine/core/result.h>
 #include <engine/revision/newrevision.h>
-#include <engine/workspace.h>
-#include <engine/schemacomparison.h>
+#include <engine/workspace/workspace.h>
+#include <engine/workspace/schemacomparison.h>
 
 #include <QObject>
 #include <QThreadPool>
@@ -52,7 +52,7 @@ public:
     void newRevision(const QString &message, const QString &head = {});
     void merge(const QStringList &revisions, const QString &message);
 
-    // Pending changes (SPEC 7): the database against the models, on the pool; comparisonReady or
+    // Pending changes (README "The GUI"): the database against the models, on the pool; comparisonReady or
     // comparisonFailed follows. Does not mark the controller busy (it runs often, in the
     // background), but queues behind other jobs on the one-thread pool.
     void compareSchema();
@@ -74,7 +74,7 @@ public:
     void run(const QString &title, Job job);
 
     bool isBusy() const { return m_busy > 0; }
-    bool hasProject() const { return !m_location.isEmpty(); }
+    bool hasProject() const { return m_snapshot.workspace != nullptr; }
     const ProjectSnapshot &snapshot() const { return m_snapshot; }
     QString location() const { return m_location; }
     void waitForDone() { m_pool.waitForDone(); } // for tests and shutdown
@@ -106,6 +106,7 @@ private:
 
     void load(const QString &location, const QString &urlOverride);
     void write(const NewRevision &request);
+    void wrote(const QString &path);
     void setBusy(bool busy);
     void onEvent(const Progress::Event &event);
 

@@ -80,6 +80,14 @@ QStringList CliContext::positional(const QCommandLineParser &parser)
     return out;
 }
 
+Result<RevisionGraph> CliContext::graph() const
+{
+    const Result<Workspace> ws = workspace();
+    if (!ws)
+        return ws.error();
+    return ws->loadGraph();
+}
+
 Result<Workspace> CliContext::workspace() const
 {
     return Workspace::open(configFile, url);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <engine/workspace.h>
+#include <engine/workspace/workspace.h>
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -29,6 +29,8 @@ public:
     static QStringList positional(const QCommandLineParser &parser);
 
     Result<Workspace> workspace() const;
+    // The project's revision graph (the workspace opened and its revisions loaded).
+    Result<RevisionGraph> graph() const;
     // Prints "FAILED: <error>" on stderr and returns exit status 1.
     int fail(const Error &error);
 

@@ -103,8 +103,7 @@ int runHeads(CliContext &c)
     p.addOptions({verboseOption, jsonOption});
     if (!c.parse(p, u"Show the head revisions."_s, {}, 0, 0))
         return c.exitCode();
-    const Result<Workspace> ws = c.workspace();
-    const Result<RevisionGraph> graph = ws ? ws->loadGraph() : Result<RevisionGraph>(ws.error());
+    const Result<RevisionGraph> graph = c.graph();
     if (!graph)
         return c.fail(graph.error());
     const RevisionFormatter format(*graph);
@@ -128,8 +127,7 @@ int runBranches(CliContext &c)
     p.addOption(verboseOption);
     if (!c.parse(p, u"Show the branch points."_s, {}, 0, 0))
         return c.exitCode();
-    const Result<Workspace> ws = c.workspace();
-    const Result<RevisionGraph> graph = ws ? ws->loadGraph() : Result<RevisionGraph>(ws.error());
+    const Result<RevisionGraph> graph = c.graph();
     if (!graph)
         return c.fail(graph.error());
     const RevisionFormatter format(*graph);
@@ -154,8 +152,7 @@ int runHistory(CliContext &c)
     p.addOptions({range, verboseOption, jsonOption});
     if (!c.parse(p, u"Show the revisions, newest first."_s, {}, 0, 0))
         return c.exitCode();
-    const Result<Workspace> ws = c.workspace();
-    const Result<RevisionGraph> graph = ws ? ws->loadGraph() : Result<RevisionGraph>(ws.error());
+    const Result<RevisionGraph> graph = c.graph();
     if (!graph)
         return c.fail(graph.error());
     const Result<QStringList> ids = graph->history(p.value(range));
@@ -177,8 +174,7 @@ int runShow(CliContext &c)
     QCommandLineParser p;
     if (!c.parse(p, u"Show one or more revisions in full."_s, u"REV"_s, 1, 1))
         return c.exitCode();
-    const Result<Workspace> ws = c.workspace();
-    const Result<RevisionGraph> graph = ws ? ws->loadGraph() : Result<RevisionGraph>(ws.error());
+    const Result<RevisionGraph> graph = c.graph();
     if (!graph)
         return c.fail(graph.error());
     const Result<QStringList> ids = graph->resolve(CliContext::positional(p).first());

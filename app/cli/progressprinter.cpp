@@ -7,10 +7,10 @@ namespace Retort::Cli {
 void ProgressPrinter::report(const Progress::Event &event)
 {
     if (const auto *started = std::get_if<Progress::StepStarted>(&event)) {
-        const QString verb = started->direction == u"stamp" ? u"stamp_revision"_s : started->direction;
+        const QString verb = alembicLogVerb(started->direction);
         m_out << "Running " << verb << ' ' << started->fromRevisions.join(u", "_s) << " -> "
               << started->toRevisions.join(u", "_s);
-        if (started->direction != u"stamp" && !started->message.isEmpty())
+        if (started->direction != Direction::Stamp && !started->message.isEmpty())
             m_out << ", " << started->message.section(u'\n', 0, 0);
         m_out << '\n';
         m_out.flush();

@@ -1,4 +1,4 @@
-// Verbs that compare the models with the database (SPEC section 5).
+// Verbs that compare the models with the database (README "Autogenerate").
 #include "commands.h"
 
 #include <engine/diff/operation.h>

@@ -5,14 +5,15 @@
 
 namespace Retort {
 
-// A project's settings (SPEC section 1) with every path made absolute. A value.
+// A project's settings (README "A user's project") with every path made absolute. A value.
 struct Config
 {
     QString iniPath;        // absolute path of retort.ini; empty for a project without one
     QString projectDir;     // the ini's folder
     QString scriptLocation; // absolute folder holding versions/
     QString url;            // after ${VAR} expansion and precedence; may be empty
-    QString urlSource;      // "--url", "RETORT_URL" or the ini path, for messages
+    enum class UrlSource { Ini, Environment, CommandLine }; // `url`, RETORT_URL, --url
+    UrlSource urlSource = UrlSource::Ini;
     QStringList schema{QStringLiteral("schema.sql")}; // paths or globs, relative to projectDir
     QString schemaCommand;
     QString devUrl;

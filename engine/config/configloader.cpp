@@ -161,13 +161,12 @@ Result<Config> ConfigLoader::load(const QString &iniPath, const QString &urlOver
         return entries.error();
     if (Result<> r = applyEntries(*entries, config.iniPath, config, env); !r)
         return r.error();
-    config.urlSource = config.iniPath;
     if (!urlOverride.isEmpty()) {
         config.url = urlOverride;
-        config.urlSource = u"--url"_s;
+        config.urlSource = Config::UrlSource::CommandLine;
     } else if (env.contains(u"RETORT_URL"_s) && !env.value(u"RETORT_URL"_s).isEmpty()) {
         config.url = env.value(u"RETORT_URL"_s);
-        config.urlSource = u"RETORT_URL"_s;
+        config.urlSource = Config::UrlSource::Environment;
     }
     return config;
 }

@@ -7,7 +7,7 @@
 
 namespace Retort {
 
-// A parsed database URL (SPEC section 1). A value; knows nothing of connections.
+// A parsed database URL (README "Database URLs"). A value; knows nothing of connections.
 class DatabaseUrl
 {
 public:

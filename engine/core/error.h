@@ -8,7 +8,19 @@ namespace Retort {
 class Error
 {
 public:
-    enum class Kind { Config, Script, Graph, Database, Lock, Cancelled, Usage, Internal };
+    // MultipleHeads: "head" (or a relative step) named several heads; the caller may offer
+    // the heads or LABEL@head instead. The other Graph errors are Graph.
+    enum class Kind {
+        Config,
+        Script,
+        Graph,
+        MultipleHeads,
+        Database,
+        Lock,
+        Cancelled,
+        Usage,
+        Internal
+    };
 
     Kind kind = Kind::Internal;
     QString message; // one user-facing sentence

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "direction.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -18,7 +20,7 @@ struct StepStarted
 {
     int index = 0; // 0-based
     int count = 0;
-    QString direction; // "upgrade", "downgrade", "stamp"
+    Direction direction = Direction::Upgrade;
     QStringList fromRevisions;
     QStringList toRevisions;
     QString revision;

@@ -16,7 +16,7 @@ struct ModelsText
     QString sql;
 };
 
-// Reads the models (SPEC section 1: `schema` files and globs in order, or `schema_command`'s
+// Reads the models (README "A user's project": `schema` files and globs in order, or `schema_command`'s
 // standard output). Knows no database.
 class ModelsSource
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace Retort {
@@ -28,6 +29,12 @@ struct RenderedStatement
         return index >= operationIndex && index < operationIndex + operationCount;
     }
     bool operator==(const RenderedStatement &) const = default;
+
+    // The statements as a revision section (and the GUI's preview) shows them: each ends in ';',
+    // notes above it as comments, a blank line between. `lines`, when given, gets each
+    // statement's first and last 0-based line in the text.
+    static QString join(const QList<RenderedStatement> &statements,
+                        QList<QPair<int, int>> *lines = nullptr);
 };
 
 using RenderedStatementList = QList<RenderedStatement>;

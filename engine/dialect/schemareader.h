@@ -12,7 +12,7 @@ namespace Retort {
 class Connection;
 
 // Reads a schema from a database of any dialect, or the models applied to a scratch database of
-// the target's dialect (SPEC section 5, steps 1 and 2): SQLite in memory, PostgreSQL in a
+// the target's dialect (README "Autogenerate"): SQLite in memory, PostgreSQL in a
 // rolled-back temporary schema, MySQL in `dev_url` or a temporary database that is dropped.
 class SchemaReader
 {

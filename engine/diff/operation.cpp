@@ -2,6 +2,8 @@
 
 #include "typewidth.h"
 
+#include <engine/core/overloaded.h>
+
 #include <QStringList>
 
 #include <algorithm>
@@ -11,14 +13,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Retort::Ops {
 
 namespace {
-
-template<class... Fs>
-struct Overloaded : Fs...
-{
-    using Fs::operator()...;
-};
-template<class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 QString q(const QString &s)
 {

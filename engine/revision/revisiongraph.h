@@ -58,7 +58,7 @@ public:
     // Every revision, newest first, in the order `alembic history` prints them.
     QStringList topologicalOrder() const;
 
-    // Resolves a revision identifier (SPEC 3) to ids; an empty list means "base". Plain forms
+    // Resolves a revision identifier (README "Revision identifiers") to ids; an empty list means "base". Plain forms
     // (id, prefix, head, heads, base, LABEL@head, REV@head, LABEL@base) as Alembic's
     // get_revisions; +N, REV+N, LABEL@+N as an upgrade target and -N, REV-N, LABEL@-N as a
     // downgrade target, relative to currentHeads (the version rows, in table order).

@@ -67,14 +67,14 @@ QString RevisionIdentifier::multipleHeadsMessage(const QString &argument)
         .arg(argument);
 }
 
-bool RevisionIdentifier::isMultipleHeads(const Error &error)
+Error RevisionIdentifier::multipleHeadsError(const QString &argument)
 {
-    return error.message.startsWith(multipleHeadsMessage({}).section(u'\'', 0, 0));
+    return Error(Error::Kind::MultipleHeads, multipleHeadsMessage(argument));
 }
 
 Error RevisionIdentifier::namingTarget(const Error &error, const QString &end)
 {
-    return isMultipleHeads(error) ? graphError(multipleHeadsMessage(end)) : error;
+    return error.kind == Error::Kind::MultipleHeads ? multipleHeadsError(end) : error;
 }
 
 Result<RevisionIdentifier::Resolved> RevisionIdentifier::resolveNumber(const QString &identifier) const
@@ -123,8 +123,8 @@ Result<int> RevisionIdentifier::currentHead(const QString &branchLabel) const
         heads = *filtered;
     }
     if (heads.size() > 1) {
-        return graphError(multipleHeadsMessage(
-            branchLabel.isEmpty() ? u"head"_s : branchLabel + u"@head"_s));
+        return multipleHeadsError(branchLabel.isEmpty() ? u"head"_s
+                                                        : branchLabel + u"@head"_s);
     }
     return heads.isEmpty() ? NoRevision : heads.first();
 }
@@ -235,7 +235,7 @@ Result<int> RevisionIdentifier::singleRevision(const QString &identifier) const
     if (!resolved)
         return resolved.error();
     if (resolved->idents.size() > 1)
-        return graphError(multipleHeadsMessage(identifier));
+        return multipleHeadsError(identifier);
     if (resolved->idents.isEmpty()) {
         if (!resolved->branchLabel.isEmpty()) {
             if (const auto b = resolveBranch(resolved->branchLabel); !b)

@@ -51,9 +51,9 @@ public:
     // _resolve_branch: a label or revision, else "No such branch".
     Result<int> resolveBranch(const QString &label) const;
 
-    // Alembic's "Multiple head revisions are present ..." sentence, and whether an error is it.
+    // Alembic's "Multiple head revisions are present ..." sentence, as an Error of its own kind.
     static QString multipleHeadsMessage(const QString &argument);
-    static bool isMultipleHeads(const Error &error);
+    static Error multipleHeadsError(const QString &argument);
     // Alembic's commands name their whole target (`end`) in that sentence.
     static Error namingTarget(const Error &error, const QString &end);
 

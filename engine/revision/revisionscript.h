@@ -10,7 +10,7 @@
 
 namespace Retort {
 
-// Reads and writes one revision file (SPEC section 2). Pure functions, any thread.
+// Reads and writes one revision file (README "A user's project"). Pure functions, any thread.
 //
 // Layout, as render() writes it:
 //   -- <message>                      first header line, always the message

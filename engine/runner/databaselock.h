@@ -11,7 +11,7 @@ namespace Retort {
 
 class Connection;
 
-// The whole-command lock (SPEC 4), so N processes migrating one database at once apply every
+// The whole-command lock (README "Safety"), so N processes migrating one database at once apply every
 // revision exactly once. Held on `connection` until release() or destruction; the database
 // drops it when the session ends, so a killed process never leaves it behind.
 // - PostgreSQL: a session advisory lock on a key derived from the version table's name.

@@ -8,6 +8,8 @@
 #include "versiontable.h"
 
 #include <engine/db/connection.h>
+#include <engine/revision/revisiongraph.h>
+#include <engine/revision/revisionscript.h>
 
 #include <QSysInfo>
 
@@ -107,7 +109,7 @@ Result<> HistoryTable::record(HistoryEntry entry)
                             .arg(VersionTable::quoteName(m_connection.dialect(), m_name));
     const QVariant checksum = entry.checksum.isEmpty() ? QVariant() : QVariant(entry.checksum);
     const Result<QList<QVariantList>> done = m_connection.select(
-        sql, {entry.revision, entry.direction, checksum,
+        sql, {entry.revision, directionName(entry.direction), checksum,
               entry.appliedAt.toUTC().toString(Qt::ISODateWithMs), entry.durationMs,
               entry.appliedBy, entry.host, entry.retortVersion});
     if (!done)
@@ -135,7 +137,7 @@ Result<QList<HistoryEntry>> HistoryTable::entries()
         HistoryEntry e;
         e.id = row.value(0).toLongLong();
         e.revision = row.value(1).toString();
-        e.direction = row.value(2).toString();
+        e.direction = directionFromName(row.value(2).toString());
         e.checksum = row.value(3).toString();
         e.appliedAt = QDateTime::fromString(row.value(4).toString(), Qt::ISODateWithMs);
         e.durationMs = row.value(5).toLongLong();
@@ -154,12 +156,38 @@ Result<QHash<QString, QString>> HistoryTable::latestChecksums()
         return all.error();
     QHash<QString, QString> latest;
     for (const HistoryEntry &e : *all) { // oldest first, so later rows win
-        if (e.direction == u"upgrade" || (e.direction == u"stamp" && !e.checksum.isEmpty()))
+        if (e.direction == Direction::Upgrade
+            || (e.direction == Direction::Stamp && !e.checksum.isEmpty()))
             latest.insert(e.revision, e.checksum);
-        else if (e.direction == u"stamp")
+        else if (e.direction == Direction::Stamp)
             latest.remove(e.revision); // stamped away
     }
     return latest;
+}
+
+Result<HistoryTable::Edits> HistoryTable::editedAfterApplied(const RevisionGraph &graph,
+                                                             const QStringList &heads)
+{
+    const Result<QHash<QString, QString>> checksums = latestChecksums();
+    if (!checksums)
+        return checksums.error();
+    Edits edits;
+    edits.hasHistory = !checksums->isEmpty();
+    // Applied = the rows and everything below them; one linear walk over graph indexes.
+    QList<int> rows;
+    for (const QString &head : heads) {
+        if (const int index = graph.indexOf(head); index >= 0)
+            rows << index;
+    }
+    const QList<char> applied = graph.reachDown(rows, true);
+    for (auto it = checksums->cbegin(); it != checksums->cend(); ++it) {
+        const int index = graph.indexOf(it.key());
+        if (index >= 0 && applied.value(index) && !it.value().isEmpty()
+            && it.value() != RevisionScript::checksumOf(graph.revisions().at(index)))
+            edits.revisions << it.key();
+    }
+    std::sort(edits.revisions.begin(), edits.revisions.end());
+    return edits;
 }
 
 } // namespace Retort

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <engine/core/direction.h>
 #include <engine/core/result.h>
 #include <engine/core/sqldialect.h>
 
@@ -11,13 +12,14 @@
 namespace Retort {
 
 class Connection;
+class RevisionGraph;
 
 // One row of the audit table: one revision run (or stamped) once.
 struct HistoryEntry
 {
     qint64 id = 0; // assigned by the database
     QString revision;
-    QString direction; // "upgrade", "downgrade", "stamp"
+    Direction direction = Direction::Upgrade;
     QString checksum;  // SHA-256 hex of the revision file's normalised text; may be empty
     QDateTime appliedAt; // UTC
     qint64 durationMs = 0;
@@ -26,7 +28,7 @@ struct HistoryEntry
     QString retortVersion;
 };
 
-// The audit table (SPEC 4, default `retort_history`): one row per revision run, written in the
+// The audit table (README "Safety", default `retort_history`): one row per revision run, written in the
 // same transaction as the revision itself. Disabled (every call a no-op) when the name is empty.
 class HistoryTable
 {
@@ -45,6 +47,14 @@ public:
     // checksum for each applied revision to find revisions edited after they were applied.
     // A revision whose latest row stamped it away (no checksum) is left out.
     Result<QHash<QString, QString>> latestChecksums();
+    // The applied revisions of `graph` (the rows `heads` and everything below them, dependencies
+    // included) whose file no longer has the checksum they were applied with, sorted.
+    struct Edits
+    {
+        bool hasHistory = false; // some row has a checksum, so edits can be told at all
+        QStringList revisions;
+    };
+    Result<Edits> editedAfterApplied(const RevisionGraph &graph, const QStringList &heads);
 
     static QString createSql(SqlDialect dialect, const QString &table, bool ifNotExists = false);
     static QString currentUser();

@@ -316,8 +316,8 @@ Result<MigrationPlan> MigrationPlanner::planStamp(const RevisionGraph &graph,
         return current.error();
     const auto moves = stampMoves(graph, *current,
                                   targets.isEmpty() ? QStringList{u"base"_s} : targets);
-    if (!moves && RevisionIdentifier::isMultipleHeads(moves.error())) {
-        return Error(Error::Kind::Graph, Tr::tr("Multiple heads are present; please specify a "
+    if (!moves && moves.error().kind == Error::Kind::MultipleHeads) {
+        return Error(Error::Kind::MultipleHeads, Tr::tr("Multiple heads are present; please specify a "
                                                 "single target revision"));
     }
     if (!moves)

@@ -9,7 +9,7 @@
 
 namespace Retort {
 
-// The `--sql` output (SPEC 4): the whole script for a plan in one dialect, without connecting,
+// The `--sql` output (README "Safety"): the whole script for a plan in one dialect, without connecting,
 // laid out as Alembic's offline mode does: the version table's CREATE TABLE in the first step
 // when starting from base, "-- Running upgrade a1 -> b2" before each step's statements, its
 // version-table INSERT/UPDATE/DELETE after them, and DROP TABLE of the version table when the

@@ -52,8 +52,7 @@ QList<QPair<QString, QString>> stampHistory(const MigrationStep &step, const Rev
 
 QString PreparedStep::shortLog() const
 {
-    const QString name = direction == u"stamp" ? u"stamp_revision"_s : direction;
-    return u"%1 %2 -> %3"_s.arg(name, step.fromRevisions.join(u", "_s),
+    return u"%1 %2 -> %3"_s.arg(alembicLogVerb(direction), step.fromRevisions.join(u", "_s),
                                 step.toRevisions.join(u", "_s));
 }
 
@@ -68,13 +67,13 @@ Result<QList<PreparedStep>> PreparedStep::prepareAll(const MigrationPlan &plan, 
         p.revision = step.revision.isEmpty() || !lookup ? nullptr : lookup(step.revision);
         p.message = p.revision ? p.revision->message : QString();
         if (stamping || step.stamp) {
-            p.direction = u"stamp"_s;
+            p.direction = Direction::Stamp;
             p.historyRows = stampHistory(step, lookup);
             prepared << p;
             continue;
         }
         const bool up = step.direction == MigrationStep::Direction::Upgrade;
-        p.direction = up ? u"upgrade"_s : u"downgrade"_s;
+        p.direction = up ? Direction::Upgrade : Direction::Downgrade;
         if (!p.revision)
             return Error(Error::Kind::Graph,
                          Tr::tr("Revision %1 is in the plan but not among the revision files; "

@@ -3,6 +3,7 @@
 #include "migrationstep.h"
 #include "runoptions.h"
 
+#include <engine/core/direction.h>
 #include <engine/core/result.h>
 #include <engine/core/sqldialect.h>
 #include <engine/revision/revision.h>
@@ -21,7 +22,7 @@ struct PreparedStep
 {
     MigrationStep step;
     const Revision *revision = nullptr; // null only for stamp steps of unknown revisions
-    QString direction;                  // "upgrade", "downgrade", "stamp"
+    Direction direction = Direction::Upgrade;
     StatementList statements;           // empty for stamps
     bool noTransaction = false;
     QString message; // the revision's message, for "Running upgrade a1 -> b2, add users"

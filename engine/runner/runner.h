@@ -22,7 +22,7 @@ class RevisionGraph;
 // rows as they are then, so concurrent commands never run a revision twice.
 using MigrationPlanFunction = std::function<Result<MigrationPlan>(const QStringList &heads)>;
 
-// Runs migration plans against one open connection (SPEC 4): lock for the whole command,
+// Runs migration plans against one open connection (README "Safety"): lock for the whole command,
 // re-read the heads, plan, then per step one transaction with its statements, version-table
 // changes and history row. Synchronous; use it on the connection's thread.
 class Runner

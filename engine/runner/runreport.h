@@ -1,5 +1,7 @@
 #pragma once
 
+#include <engine/core/direction.h>
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -10,7 +12,7 @@ namespace Retort {
 struct StepReport
 {
     QString revision;
-    QString direction; // "upgrade", "downgrade", "stamp"
+    Direction direction = Direction::Upgrade;
     QStringList fromRevisions;
     QStringList toRevisions;
     int statements = 0; // statements executed

@@ -4,10 +4,10 @@
 #include "versiontable.h"
 
 #include <engine/core/enginetr.h>
+#include <engine/sql/statementclassifier.h>
 #include <engine/db/connection.h>
 
 #include <QElapsedTimer>
-#include <QRegularExpression>
 
 #include <utility>
 
@@ -85,31 +85,6 @@ Result<> StepExecutor::commit()
     return {};
 }
 
-bool StepExecutor::mayBreakForeignKeys(QStringView sql)
-{
-    // Skip blanks and comments before the first word.
-    qsizetype i = 0;
-    while (i < sql.size()) {
-        if (sql[i].isSpace()) {
-            ++i;
-        } else if (sql.sliced(i).startsWith(u"--")) {
-            const qsizetype nl = sql.indexOf(u'\n', i);
-            i = nl < 0 ? sql.size() : nl + 1;
-        } else if (sql.sliced(i).startsWith(u"/*")) {
-            const qsizetype end = sql.indexOf(u"*/", i + 2);
-            if (end < 0)
-                return true;
-            i = end + 2;
-        } else {
-            break;
-        }
-    }
-    static const QRegularExpression harmless(
-        u"^CREATE\\s+((TEMP|TEMPORARY)\\s+)?(TABLE|VIEW|TRIGGER|(UNIQUE\\s+)?INDEX)\\b"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    return !harmless.match(sql.sliced(i)).hasMatch();
-}
-
 Result<> StepExecutor::checkForeignKeys()
 {
     if (!m_checkForeignKeys || !std::exchange(m_foreignKeysAtRisk, false))
@@ -167,7 +142,7 @@ Result<> StepExecutor::runStatements(const PreparedStep &p, int *executed)
             return e;
         }
         ++*executed;
-        m_foreignKeysAtRisk = m_foreignKeysAtRisk || mayBreakForeignKeys(s.text);
+        m_foreignKeysAtRisk = m_foreignKeysAtRisk || StatementClassifier::mayBreakForeignKeys(s.text);
         m_sink.report(Progress::StatementDone{s.text, s.line, timer.elapsed()});
     }
     return {};

@@ -39,9 +39,6 @@ public:
     // runs PRAGMA foreign_key_check; a violation fails the step. The check reads every table,
     // so it is left out when the transaction ran only statements that cannot break a foreign key.
     void setForeignKeyCheck(bool check) { m_checkForeignKeys = check; }
-    // CREATE TABLE (a new table is empty; CREATE TABLE AS has no constraints), CREATE INDEX,
-    // VIEW or TRIGGER cannot leave a row that breaks a foreign key; anything else may.
-    static bool mayBreakForeignKeys(QStringView sql);
 
     Result<> start();
     // true: done (committed unless one transaction spans the command); false: stale, nothing

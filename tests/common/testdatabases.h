@@ -40,3 +40,15 @@ inline bool serversRequired()
             QSKIP("No test server; run under scripts/with-test-dbs.sh (make test)."); \
         } \
     } while (0)
+
+// In a test function: RETORT_REQUIRE_TOOL(AlembicOracle::available(), "alembic for /usr/bin/python3");
+// An oracle or helper the test needs (Alembic, libsqlite3, libpg_query): skips without it, but
+// fails under `make test` (RETORT_REQUIRE_SERVERS=1), where `make deps` installed it.
+#define RETORT_REQUIRE_TOOL(available, what) \
+    do { \
+        if (!(available)) { \
+            if (RetortTest::serversRequired()) \
+                QFAIL("Missing " what " although RETORT_REQUIRE_SERVERS=1 (make deps installs it)."); \
+            QSKIP("Missing " what "; make deps installs it."); \
+        } \
+    } while (0)

@@ -224,7 +224,7 @@ void tst_Config::loadsDefaults()
     QCOMPARE(c->transactionPerMigration, true);
     QCOMPARE(c->fileTemplate, u"%(rev)s_%(slug)s"_s);
     QCOMPARE(c->url, u"sqlite:///app.db"_s);
-    QCOMPARE(c->urlSource, ini);
+    QCOMPARE(c->urlSource, Config::UrlSource::Ini);
 }
 
 void tst_Config::loadsEveryKey()
@@ -265,11 +265,11 @@ void tst_Config::urlPrecedence()
     c = ConfigLoader::load(ini, {}, env);
     QVERIFY(c);
     QCOMPARE(c->url, u"sqlite:///env.db"_s);
-    QCOMPARE(c->urlSource, u"RETORT_URL"_s);
+    QCOMPARE(c->urlSource, Config::UrlSource::Environment);
     c = ConfigLoader::load(ini, u"sqlite:///flag.db"_s, env);
     QVERIFY(c);
     QCOMPARE(c->url, u"sqlite:///flag.db"_s);
-    QCOMPARE(c->urlSource, u"--url"_s);
+    QCOMPARE(c->urlSource, Config::UrlSource::CommandLine);
 }
 
 void tst_Config::badIniNamesFileAndLine_data()

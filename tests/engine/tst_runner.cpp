@@ -6,6 +6,7 @@
 #include <engine/runner/runner.h>
 #include <engine/runner/stepexecutor.h>
 #include <engine/runner/versiontable.h>
+#include <engine/sql/statementclassifier.h>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -265,7 +266,7 @@ void tst_Runner::eventsDescribeEachStep()
     const auto started = std::get<Progress::StepStarted>(sink.events.at(5));
     QCOMPARE(started.index, 1);
     QCOMPARE(started.count, 2);
-    QCOMPARE(started.direction, u"upgrade"_s);
+    QCOMPARE(started.direction, Direction::Upgrade);
     QCOMPARE(started.fromRevisions, QStringList{u"a1"_s});
     QCOMPARE(started.toRevisions, QStringList{u"c3"_s});
     QCOMPARE(started.revision, u"c3"_s);
@@ -408,7 +409,7 @@ void tst_Runner::historyRecordsEveryRun()
     QVERIFY(rows);
     QStringList seen;
     for (const HistoryEntry &e : *rows) {
-        seen << e.direction + u' ' + e.revision;
+        seen << directionName(e.direction) + u' ' + e.revision;
         QCOMPARE(e.checksum, RevisionScript::checksumOf(m_graph.value(e.revision)));
         QVERIFY(e.appliedAt.isValid());
         QCOMPARE(e.appliedAt.timeSpec(), Qt::UTC);
@@ -472,7 +473,7 @@ void tst_Runner::latestChecksumsFindEditedRevisions()
     QVERIFY(runCommand(*c, Command{u"stamp base"_s, plan({u"c3"_s}, {toBase}, {})}, options(), sink));
     const Result<QList<HistoryEntry>> rows = HistoryTable(*c, u"retort_history"_s).entries();
     QVERIFY(rows && !rows->isEmpty());
-    QCOMPARE(rows->last().direction, u"stamp"_s);
+    QCOMPARE(rows->last().direction, Direction::Stamp);
     QCOMPARE(rows->last().revision, u"c3"_s);
     QCOMPARE(rows->last().checksum, QString());
     const Result<QHash<QString, QString>> afterStamp = HistoryTable(*c, u"retort_history"_s).latestChecksums();
@@ -578,7 +579,7 @@ void tst_Runner::purgeEmptiesVersionTableBeforeStamp()
     QCOMPARE(testTables(*c), QStringList()); // a stamp runs no SQL, even through migrate()
     const Result<QList<HistoryEntry>> history = HistoryTable(*c, u"retort_history"_s).entries();
     QVERIFY(history && history->size() == 1);
-    QCOMPARE(history->first().direction, u"stamp"_s);
+    QCOMPARE(history->first().direction, Direction::Stamp);
     QCOMPARE(history->first().revision, u"b2"_s);
     QCOMPARE(history->first().checksum, RevisionScript::checksumOf(m_graph.value(u"b2"_s)));
 }
@@ -702,7 +703,7 @@ void tst_Runner::statementsThatMayBreakForeignKeys()
 {
     QFETCH(QString, sql);
     QFETCH(bool, mayBreak);
-    QCOMPARE(StepExecutor::mayBreakForeignKeys(sql), mayBreak);
+    QCOMPARE(StatementClassifier::mayBreakForeignKeys(sql), mayBreak);
 }
 
 void tst_Runner::lockKeysAreStable()

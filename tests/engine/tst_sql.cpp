@@ -1,3 +1,4 @@
+#include "../common/testdatabases.h"
 #include <engine/sql/statementsplitter.h>
 
 #include <QRandomGenerator>
@@ -186,7 +187,7 @@ void tst_Sql::splitReportsErrors()
 void tst_Sql::sqliteOracleAgrees()
 {
 #ifndef RETORT_HAVE_SQLITE3
-    QSKIP("libsqlite3 not found at configure time");
+    RETORT_REQUIRE_TOOL(false, "libsqlite3 (not found at configure time)");
 #else
     QFETCH(SqlDialect, dialect);
     QFETCH(QString, sql);
@@ -232,7 +233,7 @@ void tst_Sql::sqliteOracleAgrees()
 void tst_Sql::sqliteOracleFindsSameErrors()
 {
 #ifndef RETORT_HAVE_SQLITE3
-    QSKIP("libsqlite3 not found at configure time");
+    RETORT_REQUIRE_TOOL(false, "libsqlite3 (not found at configure time)");
 #else
     QFETCH(SqlDialect, dialect);
     QFETCH(QString, sql);
@@ -269,7 +270,7 @@ std::optional<QStringList> pgQuerySplit(const QByteArray &utf8)
 void tst_Sql::pgQueryOracleAgrees()
 {
 #ifndef RETORT_HAVE_PG_QUERY
-    QSKIP("libpg_query not found at configure time");
+    RETORT_REQUIRE_TOOL(false, "libpg_query (not found at configure time)");
 #else
     QFETCH(SqlDialect, dialect);
     QFETCH(QString, sql);
@@ -288,7 +289,7 @@ void tst_Sql::pgQueryOracleAgrees()
 void tst_Sql::pgQueryOracleFindsSameErrors()
 {
 #ifndef RETORT_HAVE_PG_QUERY
-    QSKIP("libpg_query not found at configure time");
+    RETORT_REQUIRE_TOOL(false, "libpg_query (not found at configure time)");
 #else
     QFETCH(SqlDialect, dialect);
     QFETCH(QString, sql);

@@ -136,7 +136,7 @@ private slots:
     void failsOnClosedConnection();
     void corpus_data();
     void corpus();
-    void fiveHundredTablesIntrospectAndDiffQuickly();
+    void fiveHundredTablesIntrospectAndDiff();
 };
 
 namespace {
@@ -659,7 +659,7 @@ void tst_SqliteIntrospector::corpus()
     QCOMPARE(Ops::Differ::diff(*b, *b).describe(), QStringList());
 }
 
-void tst_SqliteIntrospector::fiveHundredTablesIntrospectAndDiffQuickly()
+void tst_SqliteIntrospector::fiveHundredTablesIntrospectAndDiff()
 {
     const int count = 500;
     QString ddl;
@@ -703,9 +703,7 @@ void tst_SqliteIntrospector::fiveHundredTablesIntrospectAndDiffQuickly()
           introspectCpu,
           diffMs,
           diffCpu);
-    // The aim is well under 100 ms for introspect + diff in a release build; a Debug build on a
-    // loaded CI machine gets a wide margin, on CPU time so that other processes do not count.
-    QVERIFY2(introspectCpu + diffCpu < 300, "far slower than the 100 ms the design aims at");
+    // The timing is reported, not asserted: `make bench` measures introspect + diff (bench/).
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteIntrospector)

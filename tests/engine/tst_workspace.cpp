@@ -1,6 +1,9 @@
 #include "../common/projectfiles.h"
 
-#include <engine/workspace.h>
+#include <engine/revision/revisionauthor.h>
+#include <engine/runner/runner.h>
+#include <engine/workspace/projectkind.h>
+#include <engine/workspace/workspace.h>
 
 #include <QDir>
 #include <QDirIterator>
@@ -26,6 +29,8 @@ private slots:
     void createProjectWritesAnEmptyProject();
     void createProjectRefusesAnExistingProject();
     void createProjectLeavesNothingWhenItCannotWrite();
+    void facadeRunsAProjectKindWithoutFiles();
+    void urlIsParsedOnceAndMissingUrlSaysSo();
 };
 
 namespace {
@@ -33,6 +38,67 @@ namespace {
 QString copyExample(const QTemporaryDir &tmp)
 {
     return RetortTest::copyExampleProject(tmp.filePath(u"blog"_s));
+}
+
+// A second kind of project, in memory: no versions/ folder and no files at all. If the facade
+// needed SQL files anywhere, the test below would fail.
+class MemoryProject final : public ProjectKind
+{
+public:
+    explicit MemoryProject(QList<Revision> revisions)
+        : m_revisions(std::make_shared<QList<Revision>>(std::move(revisions)))
+    {}
+
+    Result<QList<Revision>> loadRevisions() const override { return *m_revisions; }
+    Result<QString> writeRevision(const RevisionGraph &graph,
+                                  const NewRevision &request) const override
+    {
+        const Result<Revision> r = request.mergeOf.isEmpty()
+                                       ? RevisionAuthor::newRevision(graph, request)
+                                       : RevisionAuthor::merge(graph, request);
+        if (!r)
+            return r.error();
+        m_revisions->append(*r);
+        return QString(u"memory:"_s + r->id);
+    }
+    Result<RunReport> run(const MigrationRequest &request, const RevisionGraph &graph,
+                          Connection &connection, ProgressSink &sink,
+                          const CancelToken &cancel) const override
+    {
+        RunOptions options;
+        options.historyTable.clear();
+        options.purge = request.purge;
+        Runner runner(connection, options, Runner::lookupIn(graph));
+        const auto plan = [&](const QStringList &heads) { return request.plan(graph, heads); };
+        if (request.kind == MigrationRequest::Kind::Stamp)
+            return runner.stamp(plan, sink, cancel);
+        return runner.migrate(plan, sink, cancel);
+    }
+    Result<QString> offlineScript(const MigrationRequest &request, const QStringList &fromHeads,
+                                  const RevisionGraph &graph) const override
+    {
+        const Result<MigrationPlan> plan = request.plan(graph, fromHeads);
+        if (!plan)
+            return plan.error();
+        QStringList steps;
+        for (const MigrationStep &step : plan->steps)
+            steps << step.revision;
+        return QString(u"memory plan: "_s + steps.join(u' '));
+    }
+
+private:
+    std::shared_ptr<QList<Revision>> m_revisions; // writeRevision adds here
+};
+
+Revision memoryRevision(const QString &id, const QStringList &parents, const QString &table)
+{
+    Revision r;
+    r.id = id;
+    r.parents = parents;
+    r.message = u"create "_s + table;
+    r.upgradeSql = u"CREATE TABLE "_s + table + u" (id INTEGER PRIMARY KEY);"_s;
+    r.downgradeSql = u"DROP TABLE "_s + table + u";"_s;
+    return r;
 }
 
 } // namespace
@@ -196,6 +262,83 @@ void tst_Workspace::createProjectLeavesNothingWhenItCannotWrite()
     QVERIFY(!created);
     QVERIFY(!created.error().message.isEmpty());
     QCOMPARE(RetortTest::folderListing(tmp.path()), before);
+}
+
+void tst_Workspace::facadeRunsAProjectKindWithoutFiles()
+{
+    QTemporaryDir tmp;
+    Config config;
+    config.projectDir = tmp.path();
+    config.scriptLocation = tmp.filePath(u"nowhere"_s); // no versions/ folder exists
+    config.url = u"sqlite:///"_s + tmp.filePath(u"memory-kind.db"_s);
+    config.historyTable.clear();
+    const Workspace ws(config, std::make_shared<MemoryProject>(QList<Revision>{
+                                   memoryRevision(u"aaa"_s, {}, u"users"_s),
+                                   memoryRevision(u"bbb"_s, {u"aaa"_s}, u"posts"_s)}));
+    QVERIFY(!QFileInfo::exists(config.versionsDir()));
+
+    const Result<RevisionGraph> graph = ws.loadGraph();
+    QVERIFY2(graph, qPrintable(graph ? QString() : graph.error().toString()));
+    QCOMPARE(graph->count(), 2);
+
+    NewRevision request;
+    request.message = u"add tags"_s;
+    request.revId = u"ccc"_s;
+    request.upgradeSql = u"CREATE TABLE tags (id INTEGER PRIMARY KEY);"_s;
+    request.downgradeSql = u"DROP TABLE tags;"_s;
+    const Result<QString> written = ws.writeRevision(request);
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
+    QCOMPARE(*written, u"memory:ccc"_s);
+
+    const Result<QString> offline = ws.upgradeSql(u"head"_s);
+    QVERIFY(offline);
+    QCOMPARE(*offline, u"memory plan: aaa bbb ccc"_s);
+
+    NullProgressSink sink;
+    const Result<RunReport> up = ws.upgrade(u"head"_s, sink);
+    QVERIFY2(up, qPrintable(up ? QString() : up.error().toString()));
+    QCOMPARE(up->steps.size(), 3);
+    Result<ProjectState> state = ws.projectState();
+    QVERIFY(state && state->database);
+    QCOMPARE(state->database->heads, QStringList{u"ccc"_s});
+
+    QVERIFY(ws.downgrade(u"-1"_s, sink));
+    state = ws.projectState();
+    QCOMPARE(state->database->heads, QStringList{u"bbb"_s});
+    const Result<Schema::Database> schema = ws.inspectDatabase();
+    QVERIFY(schema);
+    QVERIFY(schema->table(u"posts"_s));
+    QVERIFY(!schema->table(u"tags"_s));
+
+    QVERIFY(ws.stamp({u"aaa"_s}, false, sink));
+    state = ws.projectState();
+    QCOMPARE(state->database->heads, QStringList{u"aaa"_s});
+    QVERIFY(!QFileInfo::exists(config.versionsDir()));
+}
+
+void tst_Workspace::urlIsParsedOnceAndMissingUrlSaysSo()
+{
+    QTemporaryDir tmp;
+    const QString ini = tmp.filePath(u"retort.ini"_s);
+    QFile f(ini);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[retort]\nurl = nosuchscheme://x\n");
+    f.close();
+    QVERIFY(QDir(tmp.path()).mkpath(u"migrations/versions"_s));
+    const Result<Workspace> ws = Workspace::open(tmp.path());
+    QVERIFY2(ws, "a project with a bad URL still opens");
+    QVERIFY(ws->loadGraph());
+    QVERIFY(!ws->databaseUrl());
+    QCOMPARE(ws->databaseUrl().error().file, QFileInfo(ini).absoluteFilePath());
+    NullProgressSink sink;
+    const Result<RunReport> up = ws->upgrade(u"head"_s, sink);
+    QVERIFY(!up);
+    QCOMPARE(up.error().message, ws->databaseUrl().error().message);
+
+    const Result<Workspace> overridden = Workspace::open(tmp.path(), u"nosuchscheme://y"_s);
+    QVERIFY(overridden);
+    QVERIFY(!overridden->databaseUrl());
+    QVERIFY2(overridden->databaseUrl().error().file.isEmpty(), "--url has no file to name");
 }
 
 QTEST_GUILESS_MAIN(tst_Workspace)

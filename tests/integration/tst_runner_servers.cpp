@@ -175,7 +175,7 @@ void tst_RunnerServers::branchySequenceOnEveryEngine()
     QVERIFY(history);
     QCOMPARE(history->size(), steps);
     QCOMPARE(history->at(0).revision, u"a1"_s);
-    QCOMPARE(history->at(0).direction, u"upgrade"_s);
+    QCOMPARE(history->at(0).direction, Direction::Upgrade);
     QCOMPARE(history->at(0).checksum, RevisionScript::checksumOf(m_graph.value(u"a1"_s)));
     QCOMPARE(history->at(0).appliedAt.timeSpec(), Qt::UTC);
 }
@@ -262,7 +262,7 @@ void tst_RunnerServers::concurrentProcessesRunEachRevisionOnce()
     QVERIFY(history);
     QStringList applied;
     for (const HistoryEntry &e : *history)
-        applied << e.direction + u' ' + e.revision;
+        applied << directionName(e.direction) + u' ' + e.revision;
     QStringList expected;
     for (int i = 1; i <= Length; ++i)
         expected << u"upgrade "_s + chainId(i);

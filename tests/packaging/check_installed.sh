@@ -72,7 +72,7 @@ check_manpages() {
         gzip -dc "$dir/$page.1.gz" | grep -q "^\.TH .* \"Retort $2\"" \
             && ok "$page.1 is for Retort $2" || fail "$page.1's .TH line does not say Retort $2"
     done
-    # Every verb and option of the command line (SPEC section 6) is described.
+    # Every verb and option of the command line (README "Command line") is described.
     text=$(gzip -dc "$dir/retort.1.gz" | groff -man -Tascii -rLL=400n -rHY=0 -P-cbou 2>/dev/null)
     local verb option
     for verb in init revision upgrade downgrade current history heads branches show merge stamp \

@@ -141,7 +141,7 @@ def run_query(cfg, db, log, q):
 
 def make_deterministic():
     """Where Alembic's order comes from the directory listing or from a Python set, use the
-    order Retort promises (SPEC 3): sorted file names, and depends-on in written order."""
+    order Retort promises (README "Revision identifiers"): sorted file names, and depends-on in written order."""
     Script._list_py_dir = classmethod(lambda cls, scriptdir, path: sorted(os.listdir(path)))
     normalize = RevisionMap._normalize_depends_on
 

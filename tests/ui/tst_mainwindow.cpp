@@ -270,10 +270,10 @@ void tst_MainWindow::progressShowsStepsAndCancelStopsJob()
     window.controller()->run(u"Upgrade to head"_s,
                              [gate](ProgressSink &sink, const CancelToken &cancel) -> Result<QString> {
         sink.report(Progress::PlanReady{3});
-        sink.report(Progress::StepStarted{0, 3, u"upgrade"_s, {}, {}, u"a1"_s, u"first"_s});
+        sink.report(Progress::StepStarted{0, 3, Direction::Upgrade, {}, {}, u"a1"_s, u"first"_s});
         sink.report(Progress::StatementDone{u"CREATE TABLE t (id INTEGER)"_s, 10, 4});
         sink.report(Progress::StepFinished{0, u"a1"_s, 5});
-        sink.report(Progress::StepStarted{1, 3, u"upgrade"_s, {}, {}, u"b2"_s, u"second"_s});
+        sink.report(Progress::StepStarted{1, 3, Direction::Upgrade, {}, {}, u"b2"_s, u"second"_s});
         gate->tryAcquire(1, 10000);
         if (cancel.isCancelled())
             return Error(Error::Kind::Cancelled, u"Cancelled after a1."_s);

@@ -1,6 +1,7 @@
 #include "mysqlrenderer.h"
 
 #include <engine/core/enginetr.h>
+#include <engine/core/overloaded.h>
 #include <engine/dialect/sqlwriter.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -8,14 +9,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Retort {
 
 namespace {
-
-template<class... Fs>
-struct Overloaded : Fs...
-{
-    using Fs::operator()...;
-};
-template<class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 using Schema::Column;
 using Schema::Generated;

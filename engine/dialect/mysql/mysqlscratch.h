@@ -15,7 +15,7 @@ namespace Retort {
 
 class Connection;
 
-// The models as a schema on MySQL/MariaDB (SPEC section 5, step 1). MySQL commits DDL at once, so
+// The models as a schema on MySQL/MariaDB (README "Autogenerate"). MySQL commits DDL at once, so
 // the models cannot run in a transaction that is rolled back: they run in a database of their
 // own, which is introspected and then dropped (on success and on every error alike), or in
 // the empty database of `dev_url`, which is emptied again afterwards. The models' statements run

@@ -2,6 +2,7 @@
 
 #include "postgrescolumnchange.h"
 
+#include <engine/core/overloaded.h>
 #include <engine/dialect/sqlwriter.h>
 
 #include <QRegularExpression>
@@ -13,14 +14,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Retort {
 
 namespace {
-
-template<class... Fs>
-struct Overloaded : Fs...
-{
-    using Fs::operator()...;
-};
-template<class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 const SqlWriter w(SqlDialect::PostgreSQL);
 

@@ -14,7 +14,7 @@ namespace Retort {
 
 class Connection;
 
-// The models as a schema on PostgreSQL (SPEC section 5, step 1): inside one transaction on the
+// The models as a schema on PostgreSQL (README "Autogenerate"): inside one transaction on the
 // target server, a temporary schema with a unique name goes first on the search_path (the
 // target schema, `options.schema` or current_schema(), second: the models may use its types),
 // the models' statements run there, the schema is introspected, and everything is rolled back,

@@ -2,6 +2,7 @@
 
 #include "sqlitetablerebuild.h"
 
+#include <engine/core/overloaded.h>
 #include <engine/diff/operationapplier.h>
 #include <engine/dialect/sqlwriter.h>
 
@@ -10,14 +11,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Retort {
 
 namespace {
-
-template<class... Fs>
-struct Overloaded : Fs...
-{
-    using Fs::operator()...;
-};
-template<class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 using Schema::Column;
 using Schema::Generated;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <engine/core/result.h>
+#include <engine/revision/revisiongraph.h>
+
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +20,13 @@ struct DatabaseState
     QStringList unknown;            // rows naming revisions that no file has (a branch switch?)
     bool hasHistory = false;        // the history table exists, so edits can be detected
                                     // (WithEdits only)
+};
+
+// A project's revision graph and where its database stands, read together (Workspace::projectState).
+struct ProjectState
+{
+    RevisionGraph graph;
+    Result<DatabaseState> database; // an error when the database cannot be reached or read
 };
 
 } // namespace Retort

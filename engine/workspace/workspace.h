@@ -3,10 +3,10 @@
 #include <engine/config/config.h>
 #include <engine/core/canceltoken.h>
 #include <engine/core/progress.h>
-#include <engine/databasestate.h>
-#include <engine/projectstate.h>
+#include <engine/workspace/projectstate.h>
 #include <engine/diff/diffoptions.h>
-#include <engine/schemacomparison.h>
+#include <engine/workspace/migrationrequest.h>
+#include <engine/workspace/schemacomparison.h>
 #include <engine/runner/runreport.h>
 #include <engine/config/databaseurl.h>
 #include <engine/core/result.h>
@@ -18,10 +18,12 @@
 namespace Retort {
 
 class Connection;
+class ProjectKind;
 
 // The facade that the CLI and the GUI use: one project and its database. A small value (copy it
 // into worker lambdas); every call that touches the database opens and closes its own connection
-// on the calling thread.
+// on the calling thread. What depends on the kind of project (where revisions come from, how a
+// plan runs) is behind ProjectKind; the graph, the planner and the version table are here.
 class Workspace
 {
 public:
@@ -32,23 +34,28 @@ public:
     // missing) and returns the paths created. Refuses a folder that already has a project and
     // leaves nothing behind when it fails.
     static Result<QStringList> createProject(const QString &dir);
+    // A Retort project (SQL revision files).
     explicit Workspace(Config config);
+    // Any kind of project; `config` still names the database and the tables.
+    Workspace(Config config, std::shared_ptr<const ProjectKind> kind);
 
     const Config &config() const { return m_config; }
-    Result<DatabaseUrl> databaseUrl() const;
+    // Parsed once, when the workspace is made: a project without a URL still opens, and says so
+    // where a URL is needed.
+    const Result<DatabaseUrl> &databaseUrl() const { return m_url; }
 
     // Reads versions/ and builds the graph; errors name the file (and line) at fault.
     Result<RevisionGraph> loadGraph() const;
     // Writes a new revision (or a merge, when request.mergeOf is set) into versions/ and returns
     // its path. Nothing is written when the request is refused.
-    Result<QString> writeRevision(const NewRevision &request) const;
+    Result<QString> writeRevision(NewRevision request) const;
 
     // The graph and the database's version-table rows (with edited and unknown revisions
     // flagged) in one call: the files load on a second thread while this one connects. Fails
     // only for the graph; a database that cannot be read is reported in ProjectState::database.
     Result<ProjectState> projectState(
         DatabaseState::Detail detail = DatabaseState::Detail::WithEdits) const;
-    // Run revisions (SPEC 4): lock, re-read the rows, plan, one transaction per revision.
+    // Run revisions (README "Safety"): lock, re-read the rows, plan, one transaction per revision.
     Result<RunReport> upgrade(const QString &target, ProgressSink &sink,
                               const CancelToken &cancel = CancelToken()) const;
     Result<RunReport> downgrade(const QString &target, ProgressSink &sink,
@@ -68,7 +75,7 @@ public:
     // The offline script from the given rows to target, for "Show SQL" in the GUI.
     Result<QString> planSql(const QStringList &fromHeads, const QString &target, bool downgrade) const;
 
-    // SPEC section 5: the database's schema, the models' schema, and the comparison.
+    // README "Autogenerate": the database's schema, the models' schema, and the comparison.
     Result<Schema::Database> inspectDatabase() const;
     Result<Schema::Database> inspectModels() const;
     Result<SchemaComparison> compare(const QList<Ops::ColumnRename> &renames = {}) const;
@@ -96,12 +103,14 @@ private:
     Result<GraphAndConnection> loadGraphAndConnect() const;
     Result<DatabaseState> databaseState(const RevisionGraph &graph, Connection &connection,
                                         DatabaseState::Detail detail) const;
-    enum class RunKind { Upgrade, Downgrade, Stamp };
-    Result<RunReport> run(RunKind kind, const QStringList &targets, bool purge, ProgressSink &sink,
+    Result<RunReport> run(const MigrationRequest &request, ProgressSink &sink,
                           const CancelToken &cancel) const;
-    Result<QString> writeNew(const Revision &revision, const QDateTime &createDate) const;
+    Result<QString> offlineScript(const MigrationRequest &request,
+                                  const QStringList &fromHeads) const;
 
     Config m_config;
+    Result<DatabaseUrl> m_url;
+    std::shared_ptr<const ProjectKind> m_kind;
 };
 
 } // namespace Retort

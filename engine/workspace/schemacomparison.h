@@ -1,6 +1,6 @@
 #pragma once
 
-#include <engine/databasestate.h>
+#include <engine/workspace/projectstate.h>
 #include <engine/diff/diffresult.h>
 #include <engine/dialect/renderedstatement.h>
 #include <engine/schema/database.h>
@@ -9,7 +9,7 @@
 
 namespace Retort {
 
-// The database against the models (SPEC section 5): both schemas, the operations between them,
+// The database against the models (README "Autogenerate"): both schemas, the operations between them,
 // and the migration rendered for the database's dialect. A value; the GUI's pending changes.
 struct SchemaComparison
 {

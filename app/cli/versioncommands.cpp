@@ -94,7 +94,7 @@ int runCurrent(CliContext &c)
     const Result<Workspace> ws = c.workspace();
     if (!ws)
         return c.fail(ws.error());
-    // Edited revisions are looked for where they are reported: -v and --json (SPEC section 4).
+    // Edited revisions are looked for where they are reported: -v and --json (README "Safety").
     const bool detailed = p.isSet(verboseOption) || p.isSet(json);
     const Result<ProjectState> project = ws->projectState(
         detailed ? DatabaseState::Detail::WithEdits : DatabaseState::Detail::HeadsOnly);

@@ -1,5 +1,7 @@
-// Workspace: the verbs that touch the database's version table (SPEC section 4).
+// Workspace: the verbs that touch the database's version table (README "Safety").
 #include "workspace.h"
+
+#include "projectkind.h"
 
 #include <engine/core/enginetr.h>
 #include <engine/db/connection.h>
@@ -7,12 +9,11 @@
 #include <engine/runner/migrationplanner.h>
 #include <engine/runner/offlinescript.h>
 #include <engine/runner/runner.h>
-#include <engine/revision/revisionscript.h>
 #include <engine/runner/versiontable.h>
+#include <engine/sql/statementclassifier.h>
 #include <engine/sql/statementsplitter.h>
 
 #include <QFileInfo>
-#include <QRegularExpression>
 
 #include <future>
 #include <system_error>
@@ -22,11 +23,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Retort {
 
 namespace {
-
-RevisionLookup lookupIn(const RevisionGraph &graph)
-{
-    return [&graph](const QString &id) { return graph.revision(id); };
-}
 
 // "FROM:TO" -> {FROM, TO}; "TO" -> {"", TO}.
 std::pair<QString, QString> splitRange(const QString &range)
@@ -51,7 +47,7 @@ Result<Workspace::GraphAndConnection> Workspace::loadGraphAndConnect() const
     } catch (const std::system_error &) {
         loading = std::async(std::launch::deferred, load); // no thread to be had: load in get()
     }
-    const Result<DatabaseUrl> url = databaseUrl();
+    const Result<DatabaseUrl> &url = m_url;
     const auto connect = [&url]() -> Result<std::unique_ptr<Connection>> {
         if (!url)
             return url.error();
@@ -87,7 +83,7 @@ Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph,
                                                Connection &connection,
                                                DatabaseState::Detail detail) const
 {
-    Runner runner(connection, RunOptions::fromConfig(m_config), lookupIn(graph));
+    Runner runner(connection, RunOptions::fromConfig(m_config), Runner::lookupIn(graph));
     const Result<QStringList> heads = runner.currentHeads();
     if (!heads)
         return heads.error();
@@ -100,89 +96,58 @@ Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph,
     HistoryTable history(connection, m_config.historyTable);
     if (detail == DatabaseState::Detail::HeadsOnly || !history.isEnabled())
         return state;
-    const Result<QHash<QString, QString>> checksums = history.latestChecksums();
-    if (!checksums)
-        return checksums.error();
-    state.hasHistory = !checksums->isEmpty();
-    // Applied = the rows and everything below them; one linear walk over graph indexes.
-    QList<int> rows;
-    for (const QString &head : std::as_const(state.heads)) {
-        if (const int index = graph.indexOf(head); index >= 0)
-            rows << index;
-    }
-    const QList<char> applied = graph.reachDown(rows, true);
-    for (auto it = checksums->cbegin(); it != checksums->cend(); ++it) {
-        const int index = graph.indexOf(it.key());
-        if (index >= 0 && applied.value(index) && !it.value().isEmpty()
-            && it.value() != RevisionScript::checksumOf(graph.revisions().at(index)))
-            state.editedAfterApplied << it.key();
-    }
-    std::sort(state.editedAfterApplied.begin(), state.editedAfterApplied.end());
+    const Result<HistoryTable::Edits> edits = history.editedAfterApplied(graph, state.heads);
+    if (!edits)
+        return edits.error();
+    state.hasHistory = edits->hasHistory;
+    state.editedAfterApplied = edits->revisions;
     return state;
 }
 
 Result<RunReport> Workspace::upgrade(const QString &target, ProgressSink &sink,
                                      const CancelToken &cancel) const
 {
-    return run(RunKind::Upgrade, {target}, false, sink, cancel);
+    return run({MigrationRequest::Kind::Upgrade, {target}}, sink, cancel);
 }
 
 Result<RunReport> Workspace::downgrade(const QString &target, ProgressSink &sink,
                                        const CancelToken &cancel) const
 {
-    return run(RunKind::Downgrade, {target}, false, sink, cancel);
+    return run({MigrationRequest::Kind::Downgrade, {target}}, sink, cancel);
 }
 
 Result<RunReport> Workspace::stamp(const QStringList &targets, bool purge, ProgressSink &sink,
                                    const CancelToken &cancel) const
 {
-    return run(RunKind::Stamp, targets, purge, sink, cancel);
+    return run({MigrationRequest::Kind::Stamp, targets, purge}, sink, cancel);
 }
 
-Result<RunReport> Workspace::run(RunKind kind, const QStringList &targets, bool purge,
-                                 ProgressSink &sink, const CancelToken &cancel) const
+Result<RunReport> Workspace::run(const MigrationRequest &request, ProgressSink &sink,
+                                 const CancelToken &cancel) const
 {
     Result<GraphAndConnection> loaded = loadGraphAndConnect();
     if (!loaded)
         return loaded.error();
     if (!loaded->connection)
         return loaded->connection.error();
-    RunOptions options = RunOptions::fromConfig(m_config);
-    options.purge = purge;
-    const RevisionGraph &g = loaded->graph;
-    Runner runner(**loaded->connection, options, lookupIn(g));
-    switch (kind) {
-    case RunKind::Upgrade:
-        return runner.migrate([&](const QStringList &heads) {
-            return MigrationPlanner::planUpgrade(g, heads, targets.value(0));
-        }, sink, cancel);
-    case RunKind::Downgrade:
-        return runner.migrate([&](const QStringList &heads) {
-            return MigrationPlanner::planDowngrade(g, heads, targets.value(0));
-        }, sink, cancel);
-    case RunKind::Stamp:
-        return runner.stamp([&](const QStringList &heads) {
-            return MigrationPlanner::planStamp(g, heads, targets, purge);
-        }, sink, cancel);
-    }
-    return Error(Error::Kind::Internal, Tr::tr("Unknown run kind."));
+    return m_kind->run(request, loaded->graph, **loaded->connection, sink, cancel);
+}
+
+Result<QString> Workspace::offlineScript(const MigrationRequest &request,
+                                         const QStringList &fromHeads) const
+{
+    const Result<RevisionGraph> graph = loadGraph();
+    if (!graph)
+        return graph.error();
+    return m_kind->offlineScript(request, fromHeads, *graph);
 }
 
 Result<QString> Workspace::planSql(const QStringList &fromHeads, const QString &target,
                                    bool downgrade) const
 {
-    const Result<RevisionGraph> graph = loadGraph();
-    if (!graph)
-        return graph.error();
-    const Result<DatabaseUrl> url = databaseUrl();
-    if (!url)
-        return url.error();
-    const Result<MigrationPlan> plan = downgrade
-                                           ? MigrationPlanner::planDowngrade(*graph, fromHeads, target)
-                                           : MigrationPlanner::planUpgrade(*graph, fromHeads, target);
-    if (!plan)
-        return plan.error();
-    return OfflineScript::render(url->dialect, *plan, lookupIn(*graph), RunOptions::fromConfig(m_config));
+    const auto kind = downgrade ? MigrationRequest::Kind::Downgrade
+                                : MigrationRequest::Kind::Upgrade;
+    return offlineScript({kind, {target}}, fromHeads);
 }
 
 Result<QString> Workspace::upgradeSql(const QString &range) const
@@ -218,33 +183,19 @@ Result<QString> Workspace::downgradeSql(const QString &range) const
 
 Result<QString> Workspace::stampSql(const QStringList &targets) const
 {
-    const Result<RevisionGraph> graph = loadGraph();
-    if (!graph)
-        return graph.error();
-    const Result<DatabaseUrl> url = databaseUrl();
-    if (!url)
-        return url.error();
-    const Result<MigrationPlan> plan = MigrationPlanner::planStamp(*graph, {}, targets, false);
-    if (!plan)
-        return plan.error();
-    return OfflineScript::renderStamp(url->dialect, *plan, lookupIn(*graph),
-                                      RunOptions::fromConfig(m_config));
+    return offlineScript({MigrationRequest::Kind::Stamp, targets}, {});
 }
 
 Result<QStringList> Workspace::destructiveStatements(const QStringList &fromHeads,
                                                     const QString &target) const
 {
-    static const QRegularExpression drops(
-        u"^\\s*(DROP\\s+(TABLE|VIEW|SCHEMA|DATABASE|COLUMN)\\b|TRUNCATE\\b|DELETE\\s+FROM\\b"
-        "|ALTER\\s+TABLE\\b.*\\bDROP\\s+(COLUMN\\b|(?!CONSTRAINT|INDEX|KEY|FOREIGN|CHECK|DEFAULT|NOT)\\w))"_s,
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    if (!m_url)
+        return m_url.error();
     const Result<RevisionGraph> graph = loadGraph();
     if (!graph)
         return graph.error();
-    const Result<DatabaseUrl> url = databaseUrl();
-    if (!url)
-        return url.error();
-    const Result<MigrationPlan> plan = MigrationPlanner::planUpgrade(*graph, fromHeads, target);
+    const Result<MigrationPlan> plan =
+        MigrationRequest{MigrationRequest::Kind::Upgrade, {target}}.plan(*graph, fromHeads);
     if (!plan)
         return plan.error();
     QStringList found;
@@ -253,11 +204,11 @@ Result<QStringList> Workspace::destructiveStatements(const QStringList &fromHead
         if (!revision || step.stamp)
             continue;
         const Result<StatementList> statements =
-            StatementSplitter::split(revision->upgradeSql, url->dialect, revision->upgradeLine);
+            StatementSplitter::split(revision->upgradeSql, m_url->dialect, revision->upgradeLine);
         if (!statements)
             return statements.error();
         for (const Statement &statement : *statements) {
-            if (drops.match(statement.text).hasMatch())
+            if (StatementClassifier::dropsData(statement.text))
                 found << step.revision + u": "_s + statement.text.simplified().left(120);
         }
     }
