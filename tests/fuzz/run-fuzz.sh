@@ -22,10 +22,14 @@ require_clang() {
     probe=$(mktemp -d "${TMPDIR:-/tmp}/retort-fuzz-probe.XXXXXX")
     printf 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char *, unsigned long) { return 0; }\n' \
         >"$probe/probe.cpp"
-    command -v "$CXX" >/dev/null 2>&1 \
-        && "$CXX" -fsanitize=fuzzer,address,undefined "$probe/probe.cpp" -o "$probe/probe" \
-            >"$probe/log" 2>&1 || status=1
-    [ $status = 0 ] || sed -n 1,5p "$probe/log" >&2 || true
+    if ! command -v "$CXX" >/dev/null 2>&1; then
+        echo "$CXX: command not found" >&2
+        status=1
+    elif ! "$CXX" -fsanitize=fuzzer,address,undefined "$probe/probe.cpp" -o "$probe/probe" \
+        >"$probe/log" 2>&1; then
+        sed -n 1,5p "$probe/log" >&2
+        status=1
+    fi
     rm -rf "$probe"
     [ $status = 0 ] && return
     local msg="$CXX with libFuzzer and the sanitizers is not available; install clang and libclang-rt-14-dev (make deps)"
