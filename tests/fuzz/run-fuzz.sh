@@ -96,13 +96,17 @@ run() {
     local status=0
     ASAN_OPTIONS=detect_leaks=0:${ASAN_OPTIONS:-} \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-} \
-        "$bin" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+        "$bin" -max_total_time="$seconds" -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
         -artifact_prefix="$artifacts/" -print_final_stats=1 "$corpus" >"$log" 2>&1 || status=$?
     local saved
     saved=$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \
         -o -name 'leak-*' \) | sort)
     if [ $status != 0 ] || [ -n "$saved" ]; then
-        tail -n 60 "$log"
+        # The report (from its first line, where the stack is) and libFuzzer's last words.
+        awk -v total="$(wc -l <"$log")" '
+            !start && /ERROR: |runtime error:|property failed:|ALARM: working on the last Unit/ { start = NR }
+            start && (NR < start + 45 || NR > total - 12) { print; next }
+            start && !cut { print "..."; cut = 1 }' "$log"
         echo
         echo "FAILED: fuzz_$name exited with $status (full log: $log)."
         for file in $saved; do
