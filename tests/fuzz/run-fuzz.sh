@@ -103,10 +103,15 @@ run() {
         -o -name 'leak-*' \) | sort)
     if [ $status != 0 ] || [ -n "$saved" ]; then
         # The report (from its first line, where the stack is) and libFuzzer's last words.
-        awk -v total="$(wc -l <"$log")" '
-            !start && /ERROR: |runtime error:|property failed:|ALARM: working on the last Unit/ { start = NR }
-            start && (NR < start + 45 || NR > total - 12) { print; next }
-            start && !cut { print "..."; cut = 1 }' "$log"
+        local report='ERROR: |runtime error:|property failed:|ALARM: working on the last Unit'
+        if grep -qE "$report" "$log"; then
+            awk -v total="$(wc -l <"$log")" -v report="$report" '
+                !start && $0 ~ report { start = NR }
+                start && (NR < start + 45 || NR > total - 12) { print; next }
+                start && !cut { print "..."; cut = 1 }' "$log"
+        else
+            tail -n 40 "$log"
+        fi
         echo
         echo "FAILED: fuzz_$name exited with $status (full log: $log)."
         for file in $saved; do
