@@ -3,7 +3,7 @@
 #   run-fuzz.sh build BUILD_DIR              configure BUILD_DIR with clang++ (first use), build it
 #   run-fuzz.sh run BUILD_DIR NAME SEED...   run fuzz_NAME over a temporary copy of the seeds
 # Environment:
-#   RETORT_FUZZ_SECONDS  time per target (default 60)
+#   RETORT_FUZZ_SECONDS  time per target (default 60; 0: only run the seeds once)
 #   RETORT_FUZZ_CXX      the compiler (default clang++)
 # A crash, a sanitizer report, a broken property or a hang (an input taking longer than 20 s)
 # fails the test; the input is saved in BUILD_DIR/artifacts/NAME/ (cleared at each run) and its
@@ -79,7 +79,13 @@ run() {
     local name=${3:?missing target NAME}
     shift 3
     local bin=$BUILD/fuzz_$name artifacts=$BUILD/artifacts/$name log=$BUILD/logs/$name.log
-    local seconds=${RETORT_FUZZ_SECONDS:-60}
+    local seconds=${RETORT_FUZZ_SECONDS:-60} limit
+    if ! [[ $seconds =~ ^[0-9]+$ ]]; then
+        echo "FAILED: RETORT_FUZZ_SECONDS must be a number of seconds, not '$seconds'." >&2
+        exit 1
+    fi
+    # 0: only run the seeds once (libFuzzer's -max_total_time=0 would mean "no limit").
+    if [ "$seconds" = 0 ]; then limit=-runs=0; else limit=-max_total_time=$seconds; fi
     if [ ! -x "$bin" ]; then
         require_clang
         echo "FAILED: $bin was not built; see the output of the test fuzz_build." >&2
@@ -96,7 +102,7 @@ run() {
     local status=0
     ASAN_OPTIONS=detect_leaks=0:${ASAN_OPTIONS:-} \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-} \
-        "$bin" -max_total_time="$seconds" -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
+        "$bin" "$limit" -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
         -artifact_prefix="$artifacts/" -print_final_stats=1 "$corpus" >"$log" 2>&1 || status=$?
     local saved
     saved=$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \
@@ -121,7 +127,7 @@ run() {
         exit 1
     fi
     grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
-    echo "fuzz_$name: no crash in $seconds s (log: $log)."
+    echo "fuzz_$name: no crash in $seconds s$([ "$seconds" = 0 ] && echo " (the seeds only)") (log: $log)."
 }
 
 case $MODE in
