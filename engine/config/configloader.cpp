@@ -21,12 +21,9 @@ struct IniEntry
 
 // Reads section [retort] the way Python's configparser does: "key = value" or "key: value",
 // '#' and ';' comment lines, indented lines continue the previous value.
-Result<QHash<QString, IniEntry>> readRetortSection(const QString &path)
+Result<QHash<QString, IniEntry>> readRetortSection(const QByteArray &contents, const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(Error::Kind::Config, Tr::tr("Cannot read %1: %2.").arg(path, file.errorString()));
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    const QStringList lines = QString::fromUtf8(contents).split(u'\n');
     QHash<QString, IniEntry> entries;
     QString section;
     QString lastKey;
@@ -152,11 +149,22 @@ Result<Config> ConfigLoader::load(const QString &iniPath, const QString &urlOver
     const QFileInfo info(iniPath);
     if (!info.isFile())
         return Error(Error::Kind::Config, Tr::tr("Config file %1 does not exist.").arg(iniPath));
+    QFile file(info.absoluteFilePath());
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(Error::Kind::Config,
+                     Tr::tr("Cannot read %1: %2.").arg(file.fileName(), file.errorString()));
+    return parse(file.readAll(), iniPath, urlOverride, env);
+}
+
+Result<Config> ConfigLoader::parse(const QByteArray &contents, const QString &iniPath,
+                                   const QString &urlOverride, const QProcessEnvironment &env)
+{
+    const QFileInfo info(iniPath);
     Config config;
     config.iniPath = info.absoluteFilePath();
     config.projectDir = info.absolutePath();
     config.scriptLocation = QDir(config.projectDir).absoluteFilePath(u"migrations"_s);
-    const auto entries = readRetortSection(config.iniPath);
+    const auto entries = readRetortSection(contents, config.iniPath);
     if (!entries)
         return entries.error();
     if (Result<> r = applyEntries(*entries, config.iniPath, config, env); !r)

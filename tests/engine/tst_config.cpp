@@ -26,6 +26,7 @@ private slots:
     void urlPrecedence();
     void badIniNamesFileAndLine_data();
     void badIniNamesFileAndLine();
+    void parseFromBytesAsLoadFromFile();
 };
 
 void tst_Config::parseUrl_data()
@@ -300,6 +301,35 @@ void tst_Config::badIniNamesFileAndLine()
     QCOMPARE(c.error().line, line);
     QCOMPARE(c.error().file, QFileInfo(ini).absoluteFilePath());
     QVERIFY2(c.error().message.contains(part), qPrintable(c.error().message));
+
+    // The same from bytes (the fuzz target's entry point): no file is read, the path is named.
+    const QString nowhere = QDir(tmp.path()).absoluteFilePath(u"nowhere/retort.ini"_s);
+    const Result<Config> fromBytes = ConfigLoader::parse(text, nowhere, {}, QProcessEnvironment());
+    QVERIFY(!fromBytes);
+    QCOMPARE(fromBytes.error().line, line);
+    QCOMPARE(fromBytes.error().file, nowhere);
+    QCOMPARE(fromBytes.error().message, c.error().message);
+}
+
+void tst_Config::parseFromBytesAsLoadFromFile()
+{
+    QTemporaryDir tmp;
+    const QByteArray text("[retort]\nurl = sqlite:///${DB:-app}.db\nschema = a.sql b.sql\n"
+                          "version_table = vt\n");
+    const QString ini = writeFile(tmp.filePath(u"retort.ini"_s), text);
+    const Result<Config> loaded = ConfigLoader::load(ini, {}, QProcessEnvironment());
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
+    QVERIFY(QFile::remove(ini));
+    const Result<Config> parsed = ConfigLoader::parse(text, ini, {}, QProcessEnvironment());
+    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().toString()));
+    QCOMPARE(parsed->iniPath, loaded->iniPath);
+    QCOMPARE(parsed->projectDir, loaded->projectDir);
+    QCOMPARE(parsed->scriptLocation, loaded->scriptLocation);
+    QCOMPARE(parsed->url, u"sqlite:///app.db"_s);
+    QCOMPARE(parsed->url, loaded->url);
+    QCOMPARE(parsed->urlSource, loaded->urlSource);
+    QCOMPARE(parsed->schema, loaded->schema);
+    QCOMPARE(parsed->versionTable, u"vt"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Config)
