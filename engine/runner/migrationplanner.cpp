@@ -258,6 +258,32 @@ Result<void> applyStamp(const StampMove &move, HeadRows &heads, QList<VersionCha
     return heads.update(move.from.first(), move.to.first(), changes);
 }
 
+// Alembic stamps `stamp r2 r3` with r2 below r3 as two rows on one line, a version table that
+// no upgrade or downgrade can start from. Refused, naming both and why, before anything runs.
+Result<void> checkUnrelatedTargets(const RevisionGraph &graph, const QList<int> &dests)
+{
+    for (int upper : dests) {
+        if (upper < 0)
+            continue;
+        for (int lower : dests) {
+            if (lower < 0 || lower == upper || !graph.reachesDown({upper}, lower, true))
+                continue;
+            const QString low = graph.idAt(lower);
+            const QString high = graph.idAt(upper);
+            const QString why =
+                graph.reachesDown({upper}, lower, false)
+                    ? Tr::tr("%1 is an ancestor of %2").arg(low, high)
+                    : Tr::tr("%2 depends on %1 (by its Depends On or an ancestor's)")
+                          .arg(low, high);
+            return Error(Error::Kind::Graph,
+                         Tr::tr("Cannot stamp both %1 and %2: %3, and a version row stands for "
+                                "everything below it; stamp %2 alone")
+                             .arg(low, high, why));
+        }
+    }
+    return {};
+}
+
 // Alembic's ScriptDirectory._stamp_revs.
 Result<QList<StampMove>> stampMoves(const RevisionGraph &graph, const QList<int> &heads,
                                     const QStringList &targets)
@@ -278,6 +304,8 @@ Result<QList<StampMove>> stampMoves(const RevisionGraph &graph, const QList<int>
     const auto dests = ident.revisions(targets);
     if (!dests)
         return dests.error();
+    if (auto r = checkUnrelatedTargets(graph, *dests); !r)
+        return r.error();
     const QStringList filteredIds = idsOf(graph, filtered);
     QList<StampMove> moves;
     if (dests->isEmpty()) {
