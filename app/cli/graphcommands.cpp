@@ -100,14 +100,18 @@ int runMerge(CliContext &c)
 int runHeads(CliContext &c)
 {
     QCommandLineParser p;
-    p.addOptions({verboseOption, jsonOption});
+    const QCommandLineOption resolveDependencies(
+        u"resolve-dependencies"_s, u"Leave out heads that another revision depends on."_s);
+    p.addOptions({verboseOption, jsonOption, resolveDependencies});
     if (!c.parse(p, u"Show the head revisions."_s, {}, 0, 0))
         return c.exitCode();
     const Result<RevisionGraph> graph = c.graph();
     if (!graph)
         return c.fail(graph.error());
     const RevisionFormatter format(*graph);
-    const QStringList heads = graph->resolve(u"heads"_s).value();
+    // As `alembic heads`: every head by parents, "(effective head)" where another revision
+    // depends on it; --resolve-dependencies gives what the target "heads" stands for.
+    const QStringList heads = p.isSet(resolveDependencies) ? graph->realHeads() : graph->heads();
     if (p.isSet(jsonOption)) {
         printJson(c, format, heads);
         return 0;

@@ -112,6 +112,7 @@ int runCurrent(CliContext &c)
         c.out << QJsonDocument(QJsonObject{
                      {u"url"_s, ws->databaseUrl()->toDisplayString()},
                      {u"heads"_s, heads},
+                     {u"current"_s, QJsonArray::fromStringList(state.current)},
                      {u"edited_after_applied"_s, QJsonArray::fromStringList(state.editedAfterApplied)},
                      {u"unknown"_s, QJsonArray::fromStringList(state.unknown)}})
                      .toJson(QJsonDocument::Indented);
@@ -119,14 +120,11 @@ int runCurrent(CliContext &c)
     }
     if (p.isSet(verboseOption))
         c.out << "Current revision(s) for " << ws->databaseUrl()->toDisplayString() << ":\n";
-    for (const QString &id : state.heads) {
-        if (!graph.revision(id))
-            c.out << id << " (not in " << ws->config().versionsDir() << ")\n";
-        else if (p.isSet(verboseOption))
-            c.out << format.logEntry(id);
-        else
-            c.out << format.line(id, {}) << '\n';
-    }
+    // As `alembic current`: the rows' tips, and the revisions they depend on.
+    for (const QString &id : state.current)
+        c.out << (p.isSet(verboseOption) ? format.logEntry(id) : format.line(id, {}) + u'\n');
+    for (const QString &id : state.unknown)
+        c.out << id << " (not in " << ws->config().versionsDir() << ")\n";
     for (const QString &id : state.editedAfterApplied)
         c.out << "WARNING: revision " << id << " was edited after it was applied ("
               << graph.revision(id)->filePath << ")\n";

@@ -15,7 +15,7 @@ QString RevisionFormatter::indicators(const QString &id, bool head, bool tree) c
 {
     QString text;
     if (head) {
-        const bool realHead = m_graph.realHeads().contains(id);
+        const bool realHead = m_graph.isRealHead(id);
         if (realHead)
             text += u" (head)"_s;
         else if (m_graph.isHead(id))
@@ -40,7 +40,8 @@ QString RevisionFormatter::line(const QString &id, const Options &options) const
     QString text = id;
     if (options.parents) {
         const QString down = r->parents.isEmpty() ? u"<base>"_s : r->parents.join(u", "_s);
-        const QStringList deps = m_graph.dependencies(id);
+        // As written (a label stays a label), as Alembic prints Script.dependencies.
+        const QStringList &deps = r->dependsOn;
         text = deps.isEmpty() ? QString(down + u" -> "_s + id)
                               : QString(down + u" ("_s + deps.join(u", "_s) + u") -> "_s + id);
     }
@@ -69,14 +70,20 @@ QString RevisionFormatter::logEntry(const QString &id) const
     const Revision *r = m_graph.revision(id);
     if (!r)
         return {};
-    QString text = u"Rev: "_s + id + indicators(id, true, true) + u'\n';
+    // Alembic's log_entry says "(head)" for every versioned head, effective or real.
+    QString text = u"Rev: "_s + id;
+    if (m_graph.isHead(id))
+        text += u" (head)"_s;
+    text += indicators(id, false, true);
+    if (m_current.contains(id))
+        text += u" (current)"_s;
+    text += u'\n';
     if (r->isMergePoint())
         text += u"Merges: "_s + r->parents.join(u", "_s) + u'\n';
     else
         text += u"Parent: "_s + (r->parents.isEmpty() ? u"<base>"_s : r->parents.first()) + u'\n';
-    const QStringList deps = m_graph.dependencies(id);
-    if (!deps.isEmpty())
-        text += u"Also depends on: "_s + deps.join(u", "_s) + u'\n';
+    if (!r->dependsOn.isEmpty())
+        text += u"Also depends on: "_s + r->dependsOn.join(u", "_s) + u'\n';
     if (m_graph.isBranchPoint(id))
         text += u"Branches into: "_s + m_graph.children(id).join(u", "_s) + u'\n';
     const QStringList labels = m_graph.branchLabels(id);
@@ -99,7 +106,9 @@ QJsonObject RevisionFormatter::json(const QString &id) const
         {u"message"_s, r->message},
         {u"create_date"_s, r->createDate},
         {u"path"_s, r->filePath},
-        {u"is_head"_s, m_graph.realHeads().contains(id)},
+        {u"is_head"_s, m_graph.isRealHead(id)},
+        // A head by parents that another revision depends on: Alembic's "(effective head)".
+        {u"is_effective_head"_s, m_graph.isHead(id) && !m_graph.isRealHead(id)},
         {u"is_branch_point"_s, m_graph.isBranchPoint(id)},
         {u"is_merge_point"_s, m_graph.isMergePoint(id)},
         {u"is_current"_s, m_current.contains(id)},

@@ -15,9 +15,11 @@ namespace Retort {
 
 namespace {
 
-Error graphError(const QString &message, const Revision *about = nullptr)
+// `line`: the header field the error is about (Revision::idLine, parentsLine, ...), so that the
+// user is sent to the line to fix; 0 when unknown (revisions built in memory).
+Error graphError(const QString &message, const Revision *about = nullptr, int line = 0)
 {
-    return Error(Error::Kind::Graph, message, about ? about->filePath : QString());
+    return Error(Error::Kind::Graph, message, about ? about->filePath : QString(), line);
 }
 
 QString fileOrId(const Revision &r)
@@ -70,17 +72,17 @@ Result<void> RevisionGraph::indexRevisions(Data &d)
                 illegal.append(c);
         }
         if (r.id.isEmpty())
-            return graphError(Tr::tr("A revision has an empty revision identifier"), &r);
+            return graphError(Tr::tr("A revision has an empty revision identifier"), &r, r.idLine);
         if (!illegal.isEmpty()) {
             return graphError(Tr::tr("Character(s) '%1' not allowed in revision identifier '%2'")
                                   .arg(illegal.join(u", "_s), r.id),
-                              &r);
+                              &r, r.idLine);
         }
         const auto it = d.byId.constFind(r.id);
         if (it != d.byId.constEnd()) {
             return graphError(Tr::tr("Revision %1 is present more than once: %2 and %3")
                                   .arg(r.id, fileOrId(d.revisions.at(*it)), fileOrId(r)),
-                              &r);
+                              &r, r.idLine);
         }
         d.byId.insert(r.id, i);
     }
@@ -93,7 +95,7 @@ Result<void> RevisionGraph::indexRevisions(Data &d)
                                          "revision %3 (%4 and %5)")
                                       .arg(label, r.id, d.revisions.at(other).id,
                                            fileOrId(r), fileOrId(d.revisions.at(other))),
-                                  &r);
+                                  &r, r.branchLabelsLine);
             }
             d.byLabel.insert(label, i);
             d.nodes[i].labels.append(label);
@@ -110,11 +112,13 @@ Result<void> RevisionGraph::linkParents(Data &d)
             const int p = d.byId.value(parent, -1);
             if (p < 0) {
                 return graphError(Tr::tr("Revision %1 referenced from %2 is not present")
-                                      .arg(parent, fileOrId(r)),
-                                  &r);
+                                      .arg(parent, r.id),
+                                  &r, r.parentsLine);
             }
-            if (p == i)
-                return graphError(Tr::tr("Self-loop is detected in revisions (%1)").arg(r.id), &r);
+            if (p == i) {
+                return graphError(Tr::tr("Self-loop is detected in revisions (%1)").arg(r.id), &r,
+                                  r.parentsLine);
+            }
             appendUnique(d.nodes[i].parents, p);
             appendUnique(d.nodes[p].children, i);
             appendUnique(d.nodes[p].allChildren, i);
@@ -140,12 +144,13 @@ Result<void> RevisionGraph::linkDependencies(Data &d)
             }
             if (t < 0) {
                 return graphError(Tr::tr("Revision %1 referenced from %2 is not present")
-                                      .arg(dep, fileOrId(r)),
-                                  &r);
+                                      .arg(dep, r.id),
+                                  &r, r.dependsOnLine);
             }
             if (t == i) {
                 return graphError(
-                    Tr::tr("Dependency self-loop is detected in revisions (%1)").arg(r.id), &r);
+                    Tr::tr("Dependency self-loop is detected in revisions (%1)").arg(r.id), &r,
+                    r.dependsOnLine);
             }
             appendUnique(d.nodes[i].dependencies, t);
             appendUnique(d.nodes[t].allChildren, i);
@@ -213,23 +218,36 @@ QList<int> RevisionGraph::cyclicIndexes(const Data &d, bool withDependencies)
     return result;
 }
 
+// The error names the file and header line of one revision on the cycle: for a cycle of
+// parents its "Revises" line; for one that needs a depends-on edge, the "Depends On" line of a
+// revision whose depends-on stays on the cycle (that edge is one to reconsider).
 Result<void> RevisionGraph::checkCycles(const Data &d)
 {
-    const auto describe = [&d](const QList<int> &indexes, const QString &kind) {
+    const auto describe = [&d](const QList<int> &indexes, const QString &kind, int at, int line) {
         QStringList ids;
         for (int i : indexes)
             ids.append(d.revisions.at(i).id);
         ids.sort();
         return graphError(Tr::tr("%1 is detected in revisions (%2)").arg(kind, ids.join(u", "_s)),
-                          &d.revisions.at(indexes.first()));
+                          &d.revisions.at(at), line);
     };
     QList<int> cyclic = cyclicIndexes(d, false);
-    if (!cyclic.isEmpty())
-        return describe(cyclic, Tr::tr("Cycle"));
+    if (!cyclic.isEmpty()) {
+        const Revision &first = d.revisions.at(cyclic.first());
+        return describe(cyclic, Tr::tr("Cycle"), cyclic.first(), first.parentsLine);
+    }
     cyclic = cyclicIndexes(d, true);
-    if (!cyclic.isEmpty())
-        return describe(cyclic, Tr::tr("Dependency cycle"));
-    return {};
+    if (cyclic.isEmpty())
+        return {};
+    for (int i : std::as_const(cyclic)) {
+        for (int dep : d.nodes.at(i).dependencies) {
+            if (cyclic.contains(dep))
+                return describe(cyclic, Tr::tr("Dependency cycle"), i,
+                                d.revisions.at(i).dependsOnLine);
+        }
+    }
+    return describe(cyclic, Tr::tr("Dependency cycle"), cyclic.first(),
+                    d.revisions.at(cyclic.first()).parentsLine);
 }
 
 // Alembic's _normalize_depends_on: drop depends-on targets that an ancestor (by parent edges)

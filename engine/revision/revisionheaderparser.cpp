@@ -125,6 +125,7 @@ Result<> RevisionHeaderParser::known(int field, QStringView value, int line)
     m_fieldLines[field] = line;
     switch (field) {
     case RevisionId:
+        m_rev.idLine = line;
         if (value.isEmpty())
             return scriptError(m_file, line, Tr::tr("\"Revision ID\" is empty."));
         if (!RevisionScript::isValidRevisionId(value))
@@ -149,6 +150,10 @@ Result<> RevisionHeaderParser::known(int field, QStringView value, int line)
      : field == BranchLabels ? m_rev.branchLabels
                              : m_rev.dependsOn)
             = std::move(*items);
+    (field == Revises        ? m_rev.parentsLine
+     : field == BranchLabels ? m_rev.branchLabelsLine
+                             : m_rev.dependsOnLine)
+            = line;
     return {};
 }
 

@@ -258,6 +258,60 @@ Result<void> applyStamp(const StampMove &move, HeadRows &heads, QList<VersionCha
     return heads.update(move.from.first(), move.to.first(), changes);
 }
 
+// Whether `rows` are a version table that no command can start from: two rows on one line (one
+// stands for the other already), or one of the newest `dests` missing.
+bool isBrokenStamp(const RevisionGraph &graph, const QList<int> &dests, const QStringList &rows)
+{
+    QList<int> indexes;
+    for (const QString &id : rows)
+        indexes.append(graph.indexOf(id));
+    for (int a : indexes) {
+        for (int b : indexes) {
+            if (a >= 0 && b >= 0 && a != b && graph.reachesDown({a}, b, true))
+                return true;
+        }
+    }
+    for (int d : dests) {
+        const bool newest = std::none_of(dests.begin(), dests.end(), [&](int o) {
+            return o >= 0 && o != d && graph.reachesDown({o}, d, true);
+        });
+        if (d >= 0 && newest && !rows.contains(graph.idAt(d)))
+            return true;
+    }
+    return false;
+}
+
+// `stamp r2 r3` with r2 below r3: from base Alembic writes both rows, from r3 it leaves r2
+// alone, tables that no upgrade or downgrade starts from right. Where the outcome is such a
+// table, Retort refuses before anything runs, naming both revisions and why. (From r2, Alembic
+// moves the row to r3, a sound table: that plan is kept.)
+Result<void> checkStampTargets(const RevisionGraph &graph, const QStringList &targets,
+                               const QStringList &rowsAfter)
+{
+    const auto dests = RevisionIdentifier(graph).revisions(targets);
+    if (!dests || !isBrokenStamp(graph, *dests, rowsAfter))
+        return {};
+    for (int upper : *dests) {
+        for (int lower : *dests) {
+            if (upper < 0 || lower < 0 || lower == upper
+                || !graph.reachesDown({upper}, lower, true))
+                continue;
+            const QString low = graph.idAt(lower);
+            const QString high = graph.idAt(upper);
+            const QString why =
+                graph.reachesDown({upper}, lower, false)
+                    ? Tr::tr("%1 is an ancestor of %2").arg(low, high)
+                    : Tr::tr("%2 depends on %1 (by its Depends On or an ancestor's)")
+                          .arg(low, high);
+            return Error(Error::Kind::Graph,
+                         Tr::tr("Cannot stamp both %1 and %2: %3, and a version row stands for "
+                                "everything below it; stamp %2 alone")
+                             .arg(low, high, why));
+        }
+    }
+    return {};
+}
+
 // Alembic's ScriptDirectory._stamp_revs.
 Result<QList<StampMove>> stampMoves(const RevisionGraph &graph, const QList<int> &heads,
                                     const QStringList &targets)
@@ -340,6 +394,8 @@ Result<MigrationPlan> MigrationPlanner::planStamp(const RevisionGraph &graph,
         plan.steps.append(step);
     }
     plan.headsAfter = heads.rows();
+    if (auto r = checkStampTargets(graph, targets, plan.headsAfter); !r)
+        return r.error();
     return plan;
 }
 

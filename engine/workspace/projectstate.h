@@ -16,6 +16,9 @@ struct DatabaseState
     enum class Detail { HeadsOnly, WithEdits };
 
     QStringList heads;              // the version table's rows (empty: base, or no table yet)
+    QStringList current;            // what `alembic current` lists: the newest revision on each
+                                    // line the rows stand for, depends-on included (a revision
+                                    // that a row depends on shows too); unknown rows left out
     QStringList editedAfterApplied; // applied revisions whose file changed since (history checksums)
     QStringList unknown;            // rows naming revisions that no file has (a branch switch?)
     bool hasHistory = false;        // the history table exists, so edits can be detected

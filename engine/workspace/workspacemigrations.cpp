@@ -89,10 +89,17 @@ Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph,
         return heads.error();
     DatabaseState state;
     state.heads = *heads;
+    QStringList known;
     for (const QString &id : *heads) {
         if (!graph.revision(id))
             state.unknown << id;
+        else
+            known << id;
     }
+    const Result<QStringList> current = graph.current(known);
+    if (!current)
+        return current.error();
+    state.current = *current;
     HistoryTable history(connection, m_config.historyTable);
     if (detail == DatabaseState::Detail::HeadsOnly || !history.isEnabled())
         return state;

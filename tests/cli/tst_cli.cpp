@@ -30,6 +30,10 @@ private slots:
     void failingStatementExitsOneAndKeepsEarlierRevisions();
     void offlineSqlNeedsNoDatabase();
     void editedAppliedRevisionIsReported();
+    void dependsOnAcrossBranchesLikeAlembic();
+    void stampOfTwoRevisionsOnOneLineIsRefusedInWords();
+    void graphErrorsNameFileAndLine_data();
+    void graphErrorsNameFileAndLine();
 };
 
 void tst_Cli::versionAndHelp()
@@ -299,6 +303,110 @@ void tst_Cli::editedAppliedRevisionIsReported()
     QVERIFY(!r.out.contains(u"f0d4c8b1a627 was edited"_s)); // not applied: editing it is fine
     const CliResult json = runCli({u"current"_s, u"--json"_s}, p);
     QVERIFY(json.out.contains(u"\"4b1d2e6f8a10\""_s));
+}
+
+static QString revisionFile(const QString &id, const QString &parent, const QString &label,
+                            const QString &dependsOn)
+{
+    return u"-- msg %1\n--\n-- Revision ID: %1\n-- Revises: %2\n-- Branch Labels: %3\n"
+           "-- Depends On: %4\n\n-- migrate:upgrade\nSELECT 1;\n\n-- migrate:downgrade\n"
+           "SELECT 2;\n"_s.arg(id, parent, label, dependsOn);
+}
+
+// Two lines of revisions; bbb2 depends on aaa2, the head of the other line; ccc1 depends on a
+// label. Expected texts are what Alembic 1.8 prints for the same revisions as Python modules
+// (`alembic heads`, `heads -v`, `heads --resolve-dependencies`, `history`, `current`).
+void tst_Cli::dependsOnAcrossBranchesLikeAlembic()
+{
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    const QString versions = p + u"/migrations/versions/"_s;
+    writeText(versions + u"aaa1_a.sql"_s, revisionFile(u"aaa1"_s, {}, u"la"_s, {}));
+    writeText(versions + u"aaa2_a.sql"_s, revisionFile(u"aaa2"_s, u"aaa1"_s, {}, {}));
+    writeText(versions + u"bbb1_b.sql"_s, revisionFile(u"bbb1"_s, {}, u"lb"_s, {}));
+    writeText(versions + u"bbb2_b.sql"_s, revisionFile(u"bbb2"_s, u"bbb1"_s, {}, u"aaa2"_s));
+    writeText(versions + u"ccc1_c.sql"_s, revisionFile(u"ccc1"_s, {}, {}, u"la"_s));
+    QCOMPARE(runCli({u"heads"_s}, p).out,
+             u"aaa2 (la) (effective head)\nbbb2 (lb) (head)\nccc1 (head)\n"_s);
+    QCOMPARE(runCli({u"heads"_s, u"--resolve-dependencies"_s}, p).out,
+             u"bbb2 (lb) (head)\nccc1 (head)\n"_s);
+    const CliResult verbose = runCli({u"heads"_s, u"-v"_s}, p);
+    QVERIFY2(verbose.out.startsWith(u"Rev: aaa2 (head)\nParent: aaa1\nBranch names: la\n"_s),
+             qPrintable(verbose.out));
+    QVERIFY2(verbose.out.contains(u"Rev: ccc1 (head)\nParent: <base>\nAlso depends on: la\n"_s),
+             qPrintable(verbose.out));
+    const CliResult json = runCli({u"heads"_s, u"--json"_s}, p);
+    const QJsonArray heads = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(heads.size(), 3);
+    QCOMPARE(heads.at(0).toObject().value(u"is_head"_s).toBool(), false);
+    QCOMPARE(heads.at(0).toObject().value(u"is_effective_head"_s).toBool(), true);
+    QCOMPARE(heads.at(1).toObject().value(u"is_effective_head"_s).toBool(), false);
+    QCOMPARE(runCli({u"history"_s}, p).out,
+             u"bbb1 (aaa2) -> bbb2 (lb) (head), msg bbb2\n"
+             "<base> -> bbb1 (lb), msg bbb1\n"
+             "<base> (la) -> ccc1 (head), msg ccc1\n"
+             "aaa1 -> aaa2 (la) (effective head), msg aaa2\n"
+             "<base> -> aaa1 (la), msg aaa1\n"_s);
+    // "head" means one versioned head: the effective head counts, as in Alembic.
+    const CliResult head = runCli({u"upgrade"_s, u"head"_s}, p);
+    QCOMPARE(head.exitCode, 1);
+    QVERIFY2(head.err.contains(u"Multiple head revisions are present for given argument 'head'"_s),
+             qPrintable(head.err));
+    QCOMPARE(runCli({u"upgrade"_s, u"bbb2"_s}, p).exitCode, 0);
+    // The table holds one row, bbb2; Alembic's current also lists aaa2, which bbb2 depends on.
+    QCOMPARE(runCli({u"current"_s}, p).out, u"aaa2 (effective head)\nbbb2 (head)\n"_s);
+    const CliResult currentVerbose = runCli({u"current"_s, u"-v"_s}, p);
+    QVERIFY2(currentVerbose.out.contains(u"Rev: aaa2 (head)\n"_s), qPrintable(currentVerbose.out));
+    QVERIFY2(currentVerbose.out.contains(u"Rev: bbb2 (head)\n"_s), qPrintable(currentVerbose.out));
+    const QJsonObject current = QJsonDocument::fromJson(
+        runCli({u"current"_s, u"--json"_s}, p).out.toUtf8()).object();
+    QCOMPARE(current.value(u"heads"_s).toArray().size(), 1); // the version table's rows
+    QCOMPARE(current.value(u"current"_s).toArray(),
+             QJsonArray::fromStringList({u"aaa2"_s, u"bbb2"_s}));
+}
+
+void tst_Cli::stampOfTwoRevisionsOnOneLineIsRefusedInWords()
+{
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    for (const char *id : {"r1", "r2", "r3"})
+        QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"m"_s, u"--rev-id"_s, QString::fromLatin1(id)},
+                        p).exitCode, 0);
+    QCOMPARE(runCli({u"stamp"_s, u"r1"_s}, p).exitCode, 0);
+    const CliResult r = runCli({u"stamp"_s, u"r2"_s, u"r3"_s}, p);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"FAILED: Cannot stamp both r2 and r3: r2 is an ancestor of r3, and a version "
+                    "row stands for everything below it; stamp r3 alone\n"_s);
+    QCOMPARE(runCli({u"current"_s}, p).out, u"r1\n"_s); // nothing written
+}
+
+void tst_Cli::graphErrorsNameFileAndLine_data()
+{
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("missing parent") << revisionFile(u"zz9"_s, u"nope99"_s, {}, {})
+                                    << u"zz9_bad.sql:4: Revision nope99 referenced from zz9"_s;
+    QTest::newRow("dangling depends-on") << revisionFile(u"zz9"_s, u"aaa111"_s, {}, u"nolabel"_s)
+                                         << u"zz9_bad.sql:6: Revision nolabel referenced from zz9"_s;
+    QTest::newRow("cycle") << revisionFile(u"zz9"_s, u"zz9x"_s, {}, {})
+                           << u"zz9_bad.sql:4: Cycle is detected in revisions (zz9, zz9x)"_s;
+    QTest::newRow("dependency cycle") << revisionFile(u"zz9"_s, u"aaa111"_s, {}, u"zz9x"_s)
+                                      << u"zz9_bad.sql:6: Dependency cycle is detected"_s;
+}
+
+void tst_Cli::graphErrorsNameFileAndLine()
+{
+    QFETCH(QString, content);
+    QFETCH(QString, where);
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"a"_s, u"--rev-id"_s, u"aaa111"_s}, p).exitCode, 0);
+    const QString versions = p + u"/migrations/versions/"_s;
+    writeText(versions + u"zz9_bad.sql"_s, content);
+    writeText(versions + u"zz9x_other.sql"_s, revisionFile(u"zz9x"_s, u"zz9"_s, {}, {}));
+    const CliResult r = runCli({u"history"_s}, p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(where), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

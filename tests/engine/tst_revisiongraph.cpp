@@ -106,36 +106,44 @@ void tst_RevisionGraph::buildErrors_data()
     QTest::addColumn<QStringList>("specs");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("line"); // each file: id on 3, Revises on 4, labels on 5, depends on 6
     QTest::newRow("duplicate id") << QStringList{u"a:"_s, u"b:a"_s, u"a:b"_s}
                                   << u"Revision a is present more than once: /v/0_a.sql and "
                                      "/v/2_a.sql"_s
-                                  << u"/v/2_a.sql"_s;
+                                  << u"/v/2_a.sql"_s << 3;
     QTest::newRow("missing parent") << QStringList{u"a:"_s, u"b:zz"_s}
-                                    << u"Revision zz referenced from /v/1_b.sql is not present"_s
-                                    << u"/v/1_b.sql"_s;
+                                    << u"Revision zz referenced from b is not present"_s
+                                    << u"/v/1_b.sql"_s << 4;
     QTest::newRow("missing depends-on") << QStringList{u"a:"_s, u"b:a~nolabel"_s}
-                                        << u"Revision nolabel referenced from /v/1_b.sql is not "
-                                           "present"_s
-                                        << u"/v/1_b.sql"_s;
+                                        << u"Revision nolabel referenced from b is not present"_s
+                                        << u"/v/1_b.sql"_s << 6;
     QTest::newRow("cycle") << QStringList{u"a:"_s, u"b:a,d"_s, u"c:b"_s, u"d:c"_s, u"e:d"_s}
-                           << u"Cycle is detected in revisions (b, c, d)"_s << u"/v/1_b.sql"_s;
+                           << u"Cycle is detected in revisions (b, c, d)"_s << u"/v/1_b.sql"_s
+                           << 4;
     QTest::newRow("self-loop") << QStringList{u"a:a"_s} << u"Self-loop is detected in revisions (a)"_s
-                               << u"/v/0_a.sql"_s;
+                               << u"/v/0_a.sql"_s << 4;
+    QTest::newRow("dependency self-loop")
+        << QStringList{u"a:"_s, u"b:a~b"_s} << u"Dependency self-loop is detected in revisions (b)"_s
+        << u"/v/1_b.sql"_s << 6;
     QTest::newRow("dependency cycle") << QStringList{u"a:~c"_s, u"b:a"_s, u"c:b"_s}
                                       << u"Dependency cycle is detected in revisions (a, b, c)"_s
-                                      << u"/v/0_a.sql"_s;
+                                      << u"/v/0_a.sql"_s << 6;
+    // The depends-on that closes the cycle is c's, not in the cycle's first file.
+    QTest::newRow("dependency cycle through a later file")
+        << QStringList{u"a:"_s, u"b:c"_s, u"c:a~b"_s}
+        << u"Dependency cycle is detected in revisions (b, c)"_s << u"/v/2_c.sql"_s << 6;
     QTest::newRow("relative syntax in id") << QStringList{u"a:"_s, u"b_c:a"_s}
                                            << u"Character(s) '+, -' not allowed in revision "
                                               "identifier 'b-c+1'"_s
-                                           << u"/v/1_b-c+1.sql"_s;
+                                           << u"/v/1_b-c+1.sql"_s << 3;
     QTest::newRow("label twice") << QStringList{u"a:@x"_s, u"b:a@x"_s}
                                  << u"Branch name 'x' in revision b already used by revision a "
                                     "(/v/1_b.sql and /v/0_a.sql)"_s
-                                 << u"/v/1_b.sql"_s;
+                                 << u"/v/1_b.sql"_s << 5;
     QTest::newRow("label is an id") << QStringList{u"a:"_s, u"b:a@a"_s}
                                     << u"Branch name 'a' in revision b already used by revision "
                                        "a (/v/1_b.sql and /v/0_a.sql)"_s
-                                    << u"/v/1_b.sql"_s;
+                                    << u"/v/1_b.sql"_s << 5;
 }
 
 void tst_RevisionGraph::buildErrors()
@@ -143,16 +151,23 @@ void tst_RevisionGraph::buildErrors()
     QFETCH(QStringList, specs);
     QFETCH(QString, message);
     QFETCH(QString, file);
+    QFETCH(int, line);
     QList<Revision> revs = GraphSpec::revisions(specs);
     if (QByteArray(QTest::currentDataTag()) == "relative syntax in id")
         revs[1].id = u"b-c+1"_s; // GraphSpec's syntax cannot spell it
-    for (int i = 0; i < revs.size(); ++i)
+    for (int i = 0; i < revs.size(); ++i) {
         revs[i].filePath = u"/v/%1_%2.sql"_s.arg(i).arg(revs.at(i).id);
+        revs[i].idLine = 3;
+        revs[i].parentsLine = 4;
+        revs[i].branchLabelsLine = 5;
+        revs[i].dependsOnLine = 6;
+    }
     const Result<RevisionGraph> g = RevisionGraph::build(revs);
     QVERIFY(!g);
     QCOMPARE(g.error().kind, Error::Kind::Graph);
     QCOMPARE(g.error().message, message);
     QCOMPARE(g.error().file, file);
+    QCOMPARE(g.error().line, line);
 }
 
 void tst_RevisionGraph::pointKinds()

@@ -134,6 +134,11 @@ void tst_RevisionScript::parsesMergeWithExtraHeaders()
     QCOMPARE(r->dependsOn, (QStringList{u"99aa88bb77cc"_s, u"shared"_s}));
     QCOMPARE(r->extraHeaders, (QList<QPair<QString, QString>>{{u"Ticket"_s, u"RET-42"_s}}));
     QVERIFY(r->noTransaction);
+    // The header fields' lines, for graph errors (a missing parent names line 4).
+    QCOMPARE(r->idLine, 3);
+    QCOMPARE(r->parentsLine, 4);
+    QCOMPARE(r->branchLabelsLine, 6);
+    QCOMPARE(r->dependsOnLine, 7);
     QCOMPARE(r->upgradeLine, 12);
     QVERIFY(!r->downgradeSql);
     QCOMPARE(r->downgradeLine, 0);
@@ -178,6 +183,10 @@ void tst_RevisionScript::parsesHeaderWithoutMessage()
     QCOMPARE(r->extraHeaders, (QList<QPair<QString, QString>>{{u"Note"_s, u"kept"_s}}));
     QCOMPARE(r->upgradeSql, u"SELECT 1;"_s);
     QCOMPARE(r->upgradeLine, 5);
+    QCOMPARE(r->idLine, 1);
+    QCOMPARE(r->parentsLine, 2);
+    QCOMPARE(r->branchLabelsLine, 0); // absent
+    QCOMPARE(r->dependsOnLine, 0);
 }
 
 // The runner splits each section with its line: statements then carry their file lines.
@@ -269,6 +278,11 @@ void tst_RevisionScript::roundTrip()
     revision.filePath = parsed->filePath;
     revision.upgradeLine = parsed->upgradeLine;
     revision.downgradeLine = parsed->downgradeLine;
+    QCOMPARE(lines.value(parsed->idLine - 1), u"-- Revision ID: "_s + revision.id);
+    revision.idLine = parsed->idLine;
+    revision.parentsLine = parsed->parentsLine;
+    revision.branchLabelsLine = parsed->branchLabelsLine;
+    revision.dependsOnLine = parsed->dependsOnLine;
     QCOMPARE(*parsed, revision);
     QCOMPARE(RevisionScript::render(*parsed), text);
 }
