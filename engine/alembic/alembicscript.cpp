@@ -45,7 +45,7 @@ QByteArray normalEncodingName(const QByteArray &name)
     if (enc == "utf-8" || enc.startsWith("utf-8-"))
         return "utf-8";
     for (const char *latin : {"latin-1", "iso-8859-1", "iso-latin-1"})
-        if (enc == latin || enc.startsWith(QByteArray(latin) + '-'))
+        if (enc == latin || enc.startsWith(QByteArray(QByteArray(latin) + '-')))
             return "iso-8859-1";
     return name;
 }

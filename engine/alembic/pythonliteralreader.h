@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QString>
 
+#include <optional>
+
 namespace Retort {
 
 // What a module-level name holds once the module has run, as far as reading can tell.
@@ -61,7 +63,6 @@ private:
     using Tokens = QList<PythonToken>;
 
     void readDocstring(const PythonLogicalLine &first);
-    void readLine(const PythonLogicalLine &line, const QList<Block> &blocks);
     bool readHeader(const PythonLogicalLine &line, const Context &context, Block *opened);
     void readStatements(const Tokens &tokens, qsizetype begin, qsizetype end,
                         const Context &context);

@@ -136,6 +136,15 @@ QString decodeEscapes(QStringView body, bool isBytes, bool *undecodable)
     return out;
 }
 
+PythonToken makeToken(PythonToken::Kind kind, const QString &text, int line)
+{
+    PythonToken token;
+    token.kind = kind;
+    token.text = text;
+    token.line = line;
+    return token;
+}
+
 class Tokenizer
 {
 public:
@@ -245,7 +254,7 @@ void Tokenizer::scanName()
     const qsizetype start = m_i;
     while (m_i < m_s.size() && isNameChar(m_s[m_i]))
         ++m_i;
-    add({PythonToken::Kind::Name, m_s.mid(start, m_i - start).toString(), m_line});
+    add(makeToken(PythonToken::Kind::Name, m_s.mid(start, m_i - start).toString(), m_line));
 }
 
 void Tokenizer::scanNumber()
@@ -261,7 +270,7 @@ void Tokenizer::scanNumber()
             break;
         ++m_i;
     }
-    add({PythonToken::Kind::Number, m_s.mid(start, m_i - start).toString(), m_line});
+    add(makeToken(PythonToken::Kind::Number, m_s.mid(start, m_i - start).toString(), m_line));
 }
 
 void Tokenizer::scanOperator()
@@ -283,7 +292,7 @@ void Tokenizer::scanOperator()
             m_brackets.removeLast();
         }
     }
-    add({PythonToken::Kind::Op, m_s.mid(m_i, length).toString(), m_line});
+    add(makeToken(PythonToken::Kind::Op, m_s.mid(m_i, length).toString(), m_line));
     m_i += length;
 }
 

@@ -47,7 +47,7 @@ Result<QString> sqlitePath(const QString &rest, const QString &workingDir)
     const QString absolute = QDir::cleanPath(QDir(cwd).absoluteFilePath(path));
     QString encoded = absolute;
     encoded.replace(u'%', u"%25"_s);
-    return u"sqlite:///"_s + encoded;
+    return QString(u"sqlite:///"_s + encoded);
 }
 
 } // namespace
