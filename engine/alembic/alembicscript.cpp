@@ -79,7 +79,7 @@ Result<Decoded> decodeSource(QByteArray bytes, const QString &path)
             // Find the first bad line by decoding line by line.
             qsizetype offset = 0;
             for (const QByteArray &line : bytes.split('\n')) {
-                QStringDecoder lineDecoder(QStringDecoder::Utf8);
+                QStringDecoder lineDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
                 (void)QString(lineDecoder(line));
                 if (lineDecoder.hasError())
                     break;

@@ -150,6 +150,9 @@ std::optional<PythonValue> PythonLiteralEvaluator::atom(int depth)
             value.text = t.text;
             return value;
         } else {
+            // A call, attribute or subscript: name it, whatever the name holds.
+            if (atOp(u"(") || atOp(u".") || atOp(u"["))
+                return fail(describeUnexpected());
             QString reason;
             std::optional<PythonValue> bound = m_lookup(t.text, &reason);
             if (!bound)
