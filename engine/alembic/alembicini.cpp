@@ -67,6 +67,123 @@ bool isTrue(const QString &value)
 
 } // namespace
 
+namespace {
+
+// The [alembic] section's keys into an AlembicConfig. Only the keys read are interpolated, as
+// Alembic's get_main_option does: a bad reference in an unused key is no error.
+class SectionReader
+{
+public:
+    SectionReader(const PythonConfigParser &ini, AlembicConfig &config, const QString &workingDir)
+        : m_ini(ini)
+        , m_config(config)
+        , m_here(QFileInfo(config.iniPath).absolutePath())
+        , m_workingDir(workingDir)
+    {}
+
+    // *out gets the interpolated value; false when the key is absent.
+    Result<bool> text(const QString &key, QString *out) const
+    {
+        if (!m_ini.hasOption(m_config.section, key))
+            return false;
+        const Result<QString> v = m_ini.value(m_config.section, key);
+        if (!v)
+            return v.error();
+        *out = *v;
+        return true;
+    }
+
+    int line(const QString &key) const { return m_ini.line(m_config.section, key); }
+
+    Result<> locations()
+    {
+        QString value;
+        Result<bool> has = text(u"script_location"_s, &value);
+        if (!has)
+            return has.error();
+        if (!*has)
+            return iniError(Tr::tr("No 'script_location' key in section [%1].")
+                                .arg(m_config.section),
+                            m_config.iniPath);
+        Result<QString> location = resolveLocation(value, u"script_location"_s, m_here,
+                                                   m_workingDir, m_config.iniPath,
+                                                   line(u"script_location"_s));
+        if (!location)
+            return location.error();
+        m_config.scriptLocation = *location;
+
+        if (has = text(u"version_path_separator"_s, &value); !has)
+            return has.error();
+        if (*has) {
+            static const QStringList known{u"os"_s, u":"_s, u";"_s, u"space"_s, u"newline"_s};
+            if (!known.contains(value))
+                return iniError(Tr::tr("'%1' is not a valid version_path_separator; expected "
+                                       "'space', 'newline', 'os', ':' or ';'.").arg(value),
+                                m_config.iniPath, line(u"version_path_separator"_s));
+            m_config.versionPathSeparator = value;
+        }
+        if (has = text(u"version_locations"_s, &value); !has)
+            return has.error();
+        if (!*has || value.isEmpty()) {
+            m_config.versionLocations = {QDir(m_config.scriptLocation).filePath(u"versions"_s)};
+            return {};
+        }
+        m_config.versionLocationsSet = true;
+        for (const QString &item : splitVersionLocations(value, m_config.versionPathSeparator)) {
+            location = resolveLocation(item, u"version_locations"_s, m_here, m_workingDir,
+                                       m_config.iniPath, line(u"version_locations"_s));
+            if (!location)
+                return location.error();
+            m_config.versionLocations.append(*location);
+        }
+        return {};
+    }
+
+    Result<> options()
+    {
+        QString value;
+        Result<bool> has = text(u"truncate_slug_length"_s, &value);
+        if (!has)
+            return has.error();
+        if (*has) {
+            bool ok = false;
+            const int length = value.trimmed().toInt(&ok);
+            if (!ok)
+                return iniError(Tr::tr("truncate_slug_length '%1' is not a number.").arg(value),
+                                m_config.iniPath, line(u"truncate_slug_length"_s));
+            m_config.truncateSlugLength = length == 0 ? 40 : length; // "... or 40"
+        }
+        const QList<QPair<QString, QString *>> texts{
+            {u"file_template"_s, &m_config.fileTemplate},
+            {u"sqlalchemy.url"_s, &m_config.sqlalchemyUrl},
+            {u"timezone"_s, &m_config.timezone},
+            {u"output_encoding"_s, &m_config.outputEncoding}};
+        for (const auto &[key, target] : texts) {
+            if (has = text(key, target); !has)
+                return has.error();
+        }
+        if (has = text(u"recursive_version_locations"_s, &value); !has)
+            return has.error();
+        m_config.recursiveVersionLocations = *has && isTrue(value);
+        if (has = text(u"sourceless"_s, &value); !has)
+            return has.error();
+        m_config.sourceless = *has && value == u"true";
+        if (has = text(u"prepend_sys_path"_s, &value); !has)
+            return has.error();
+        if (*has && !value.isEmpty()) // _split_on_space_comma_colon
+            m_config.prependSysPath = value.split(QRegularExpression(u", *| +|:"_s));
+        return {};
+    }
+
+private:
+    const PythonConfigParser &m_ini;
+    AlembicConfig &m_config;
+    QString m_here;
+    QString m_workingDir;
+};
+
+} // namespace
+
 Result<AlembicConfig> AlembicIni::parse(const QString &text, const QString &iniPath,
                                         const QString &section, const QString &workingDir)
 {
@@ -80,88 +197,11 @@ Result<AlembicConfig> AlembicIni::parse(const QString &text, const QString &iniP
         return ini.error();
     if (!ini->hasSection(section))
         return iniError(Tr::tr("The file has no [%1] section.").arg(section), config.iniPath);
-    // Only the keys read are interpolated, as Alembic's get_main_option does.
-    auto get = [&](const QString &key, QString *out) -> Result<bool> {
-        if (!ini->hasOption(section, key))
-            return false;
-        const Result<QString> v = ini->value(section, key);
-        if (!v)
-            return v.error();
-        *out = *v;
-        return true;
-    };
-    QString value;
-    Result<bool> has = get(u"script_location"_s, &value);
-    if (!has)
-        return has.error();
-    if (!*has)
-        return iniError(Tr::tr("No 'script_location' key in section [%1].").arg(section),
-                        config.iniPath);
-    Result<QString> location = resolveLocation(value, u"script_location"_s, here, workingDir,
-                                               config.iniPath,
-                                               ini->line(section, u"script_location"_s));
-    if (!location)
-        return location.error();
-    config.scriptLocation = *location;
-
-    if (has = get(u"version_path_separator"_s, &value); !has)
-        return has.error();
-    if (*has) {
-        static const QStringList known{u"os"_s, u":"_s, u";"_s, u"space"_s, u"newline"_s};
-        if (!known.contains(value))
-            return iniError(Tr::tr("'%1' is not a valid version_path_separator; expected "
-                                   "'space', 'newline', 'os', ':' or ';'.").arg(value),
-                            config.iniPath, ini->line(section, u"version_path_separator"_s));
-        config.versionPathSeparator = value;
-    }
-    if (has = get(u"version_locations"_s, &value); !has)
-        return has.error();
-    if (*has && !value.isEmpty()) {
-        config.versionLocationsSet = true;
-        const int line = ini->line(section, u"version_locations"_s);
-        for (const QString &item : splitVersionLocations(value, config.versionPathSeparator)) {
-            location = resolveLocation(item, u"version_locations"_s, here, workingDir,
-                                       config.iniPath, line);
-            if (!location)
-                return location.error();
-            config.versionLocations.append(*location);
-        }
-    } else {
-        config.versionLocations = {QDir(config.scriptLocation).filePath(u"versions"_s)};
-    }
-
-    if (has = get(u"truncate_slug_length"_s, &value); !has)
-        return has.error();
-    if (*has) {
-        bool ok = false;
-        const int length = value.trimmed().toInt(&ok);
-        if (!ok)
-            return iniError(Tr::tr("truncate_slug_length '%1' is not a number.").arg(value),
-                            config.iniPath, ini->line(section, u"truncate_slug_length"_s));
-        config.truncateSlugLength = length == 0 ? 40 : length; // "truncate_slug_length or 40"
-    }
-    struct Text
-    {
-        const char16_t *key;
-        QString *target;
-    };
-    for (const Text &t : {Text{u"file_template", &config.fileTemplate},
-                          Text{u"sqlalchemy.url", &config.sqlalchemyUrl},
-                          Text{u"timezone", &config.timezone},
-                          Text{u"output_encoding", &config.outputEncoding}}) {
-        if (has = get(QString::fromUtf16(t.key), t.target); !has)
-            return has.error();
-    }
-    if (has = get(u"recursive_version_locations"_s, &value); !has)
-        return has.error();
-    config.recursiveVersionLocations = *has && isTrue(value);
-    if (has = get(u"sourceless"_s, &value); !has)
-        return has.error();
-    config.sourceless = *has && value == u"true";
-    if (has = get(u"prepend_sys_path"_s, &value); !has)
-        return has.error();
-    if (*has && !value.isEmpty()) // _split_on_space_comma_colon
-        config.prependSysPath = value.split(QRegularExpression(u", *| +|:"_s));
+    SectionReader reader(*ini, config, workingDir);
+    if (Result<> r = reader.locations(); !r)
+        return r.error();
+    if (Result<> r = reader.options(); !r)
+        return r.error();
     return config;
 }
 

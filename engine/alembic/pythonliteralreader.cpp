@@ -225,9 +225,9 @@ void PythonLiteralReader::readImport(const Tokens &t, qsizetype begin, qsizetype
         if (i < end && t[i].isOp(u"*")) {
             const QString reason = Tr::tr("'from %1 import *' may replace it")
                                        .arg(t[begin + 1].text);
-            for (auto it = m_bindings.begin(); it != m_bindings.end(); ++it)
-                it.value() = {PythonBinding::State::Dynamic, {}, line, reason};
+            // Bindings made before it are overridden (see binding()); later ones win.
             m_starImport = {PythonBinding::State::Dynamic, {}, line, reason};
+            m_starImportOrder = ++m_bindOrder;
             return;
         }
     }
@@ -323,6 +323,7 @@ void PythonLiteralReader::bindLiteral(const QString &name, const PythonValue &va
         return;
     }
     m_bindings[name] = {PythonBinding::State::Literal, value, line, {}};
+    m_bindOrders[name] = ++m_bindOrder;
     QList<const PythonValue *> pending{&value};
     while (!pending.isEmpty()) {
         const PythonValue *v = pending.takeLast();
@@ -345,6 +346,7 @@ void PythonLiteralReader::bindDynamic(const QString &name, int line, const QStri
                   .arg(context.conditionalKeyword)
                   .arg(context.conditionalLine);
     m_bindings[name] = {PythonBinding::State::Dynamic, {}, line, why};
+    m_bindOrders[name] = ++m_bindOrder;
 }
 
 // Names that some statement may change in place: `name.append(...)`, `name[0] = ...`. Lists
@@ -389,8 +391,9 @@ PythonBinding PythonLiteralReader::binding(const QString &name) const
     if (m_tamper.state == PythonBinding::State::Dynamic)
         return m_tamper;
     const auto it = m_bindings.constFind(name);
-    if (it == m_bindings.cend())
-        return m_starImport; // Unbound, unless a star import may have bound it
+    // Unbound, or bound before a star import that may have replaced it.
+    if (it == m_bindings.cend() || m_bindOrders.value(name) < m_starImportOrder)
+        return m_starImport;
     if (it->state == PythonBinding::State::Literal) {
         QString holder;
         if (containsMutatedList(it->value, &holder))

@@ -81,7 +81,10 @@ private:
     QHash<int, QSet<QString>> m_listHolders; // list id -> every name ever bound to it
     QHash<QString, int> m_mutatedNames;      // name -> line of `name.` or `name[`
     int m_nextListId = 1;
-    PythonBinding m_starImport; // Dynamic once a `from m import *` ran
+    QHash<QString, int> m_bindOrders; // name -> m_bindOrder of its last binding
+    int m_bindOrder = 0;
+    PythonBinding m_starImport; // Dynamic once a `from m import *` ran (the last one)
+    int m_starImportOrder = 0;
     PythonBinding m_tamper;     // Dynamic when exec() and friends appear
 };
 
