@@ -22,8 +22,8 @@ _CANCEL = threading.Event()
 _STDIN = sys.stdin.buffer
 
 
-def emit(kind, **fields):
-    fields["type"] = kind
+def emit(line_type, **fields):
+    fields["type"] = line_type
     _PROTOCOL.write(json.dumps(fields, default=str) + "\n")
     _PROTOCOL.flush()
 
@@ -139,7 +139,9 @@ class Bridge:
         bridge = self
 
         def guarded(heads, context):
-            steps = fn(heads, context)
+            steps = list(fn(heads, context))
+            if bridge.request["command"] in ("upgrade", "downgrade", "stamp"):
+                emit("event", event="plan", steps=len(steps))
 
             def each():
                 for step in steps:
@@ -360,7 +362,7 @@ class Bridge:
                 chosen.discard(add)
                 chosen.add(drop)
             directive.upgrade_ops = rebuild(flat, chosen, replaced)
-            directive.downgrade_ops = directive.upgrade_ops.reverse()
+            directive.downgrade_ops = reverse_operations(directive.upgrade_ops)
 
     def cmd_compare(self):
         from alembic import autogenerate
@@ -451,6 +453,50 @@ def rebuild(flat, chosen, replaced):
     return ops.UpgradeOps(ops=top)
 
 
+def reverse_operations(upgrade_ops):
+    # AlterColumnOp.reverse() forgets a rename; ours knows it.
+    from alembic.operations import ops
+
+    def reverse(op):
+        if isinstance(op, ops.ModifyTableOps):
+            return ops.ModifyTableOps(op.table_name, [reverse(o) for o in reversed(op.ops)],
+                                      schema=op.schema)
+        if isinstance(op, ops.AlterColumnOp) and op.modify_name:
+            return rename_operation()(op.table_name, op.modify_name, schema=op.schema,
+                                      modify_name=op.column_name, existing_type=op.existing_type,
+                                      existing_nullable=op.existing_nullable)
+        return op.reverse()
+
+    return ops.DowngradeOps(ops=[reverse(op) for op in reversed(upgrade_ops.ops)])
+
+
+_RENAME_OPERATION = []
+
+
+def rename_operation():
+    """An AlterColumnOp that renders its new name: Alembic 1.8's renderer leaves modify_name out
+    (it never autogenerates renames), so the rename gets a renderer of its own, registered
+    through the public autogenerate.renderers dispatcher. Executing it is AlterColumnOp's."""
+    if _RENAME_OPERATION:
+        return _RENAME_OPERATION[0]
+    from alembic.autogenerate import renderers
+    from alembic.operations import ops
+
+    class RenameColumnOp(ops.AlterColumnOp):
+        pass
+
+    @renderers.dispatch_for(RenameColumnOp)
+    def render(autogen_context, op):
+        plain = ops.AlterColumnOp(op.table_name, op.column_name, schema=op.schema,
+                                  existing_type=op.existing_type,
+                                  existing_nullable=op.existing_nullable)
+        text = renderers.dispatch(plain)(autogen_context, plain)
+        return text[:-1] + ",\n%snew_column_name=%r)" % (" " * 11, op.modify_name)
+
+    _RENAME_OPERATION.append(RenameColumnOp)
+    return RenameColumnOp
+
+
 def rename_column(flat, drop, add):
     from alembic.operations import ops
 
@@ -461,7 +507,7 @@ def rename_column(flat, drop, add):
         raise ValueError("rename %d->%d: both columns must be in the same table" % (drop, add))
     old = dropped.to_column()
     new = added.column
-    return ops.AlterColumnOp(
+    return rename_operation()(
         dropped.table_name,
         dropped.column_name,
         schema=dropped.schema,
@@ -557,18 +603,46 @@ def type_narrowing(old, new):
 def render_operation(group, op, context):
     from alembic import autogenerate
     from alembic.operations import ops
+    from alembic.runtime.migration import MigrationContext
 
     if group is not None:
         op = ops.ModifyTableOps(group.table_name, [op], schema=group.schema)
     opts = context.opts
-    return autogenerate.render_python_code(
+    # A context without env.py's script, on the same dialect: render_python_code builds its own
+    # autogenerate context, which would otherwise insist on target_metadata in its options.
+    rendering = MigrationContext.configure(dialect=context.dialect)
+    text = autogenerate.render_python_code(
         ops.UpgradeOps(ops=[op]),
         sqlalchemy_module_prefix=opts.get("sqlalchemy_module_prefix", "sa."),
         alembic_module_prefix=opts.get("alembic_module_prefix", "op."),
         render_as_batch=bool(opts.get("render_as_batch")),
-        render_item=opts.get("render_item"),
-        migration_context=context,
-    ).strip()
+        render_item=user_type_renderer(opts),
+        migration_context=rendering,
+    )
+    # Without Alembic's "# ### commands ..." markers and the function body's indent.
+    lines = [line[4:] if line.startswith("    ") else line for line in text.splitlines()
+             if not line.strip().startswith("# ###")]
+    return "\n".join(lines).strip()
+
+
+def user_type_renderer(opts):
+    """render_python_code (1.8) gives its autogenerate context no user_module_prefix, so a type
+    from outside SQLAlchemy (SQLModel's AutoString) fails with KeyError. Render such types as
+    Alembic's default does, after env.py's own render_item."""
+    user_render = opts.get("render_item")
+    prefix = opts.get("user_module_prefix")
+
+    def render(kind, obj, autogen_context):
+        if user_render is not None:
+            rendered = user_render(kind, obj, autogen_context)
+            if rendered is not False:
+                return rendered
+        module = type(obj).__module__
+        if kind == "type" and not module.startswith("sqlalchemy."):
+            return "%s%r" % (prefix if prefix is not None else module + ".", obj)
+        return False
+
+    return render
 
 
 def offline_sql(op, dialect_name):
@@ -699,4 +773,21 @@ def main():
         emit("error", **error_fields(e, bridge))
 
 
-main()
+def finish():
+    # Exit without interpreter finalization: the control-line thread may hold stdin's lock, and
+    # Python 3.11 aborts at shutdown when a daemon thread does. Everything is flushed first.
+    import logging
+
+    logging.shutdown()
+    for stream in (_PROTOCOL, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(0)
+
+
+try:
+    main()
+finally:
+    finish()
