@@ -195,11 +195,11 @@ Result<QJsonObject> AlembicBridge::run(const QJsonObject &request, ProgressSink 
                                }).toObject();
 
     QProcess process;
-    QStringList arguments = m_interpreter.prefix.mid(1);
-    arguments << m_interpreter.program << u"-c"_s << loader();
-    process.setProgram(m_interpreter.prefix.isEmpty() ? m_interpreter.program
-                                                      : m_interpreter.prefix.first());
-    process.setArguments(arguments);
+    // [prefix...] program -c loader: the prefix's first word is what QProcess starts.
+    QStringList command = m_interpreter.prefix;
+    command << m_interpreter.program << u"-c"_s << loader();
+    process.setProgram(command.takeFirst());
+    process.setArguments(command);
     process.start();
     if (!process.waitForStarted(startTimeoutMs)) {
         return Error(Error::Kind::Config,
