@@ -105,7 +105,8 @@ public:
                                  return m_interpreter.toHostPath(p);
                              }).toObject();
         mapped.remove(u"type"_s);
-        m_final = type == u"result" ? Result<QJsonObject>(mapped) : Result<QJsonObject>(error(mapped));
+        m_final = type == u"result" ? Result<QJsonObject>(mapped)
+                                    : Result<QJsonObject>(error(mapped));
         return true;
     }
 
@@ -189,7 +190,8 @@ Result<QJsonObject> AlembicBridge::run(const QJsonObject &request, ProgressSink 
 {
     const QByteArray source = script();
     if (source.isEmpty())
-        return Error(Error::Kind::Internal, Tr::tr("The Alembic bridge script is missing from this build."));
+        return Error(Error::Kind::Internal,
+                     Tr::tr("The Alembic bridge script is missing from this build."));
     const QJsonObject mapped = mapPaths(request, requestPathKeys, {}, [this](const QString &p) {
                                    return m_interpreter.toInterpreterPath(p);
                                }).toObject();

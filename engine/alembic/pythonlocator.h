@@ -16,7 +16,7 @@ public:
     {
         QString iniPath;          // the project's alembic.ini (its folder starts the venv search)
         QString setting;          // per-project interpreter setting; empty if none
-        QStringList prefix;       // command prefix, e.g. {"docker", "compose", "exec", "-T", "backend"}
+        QStringList prefix;       // command prefix: {"docker", "compose", "exec", "-T", "backend"}
         QList<QPair<QString, QString>> pathMap; // (host, container)
     };
 
