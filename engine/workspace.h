@@ -35,6 +35,8 @@ public:
     explicit Workspace(Config config);
 
     const Config &config() const { return m_config; }
+    // false: upgrade/downgrade skip SQLite's foreign-key check (`--no-foreign-key-check`).
+    void setForeignKeyCheck(bool check) { m_foreignKeyCheck = check; }
     Result<DatabaseUrl> databaseUrl() const;
 
     // Reads versions/ and builds the graph; errors name the file (and line) at fault.
@@ -102,6 +104,7 @@ private:
     Result<QString> writeNew(const Revision &revision, const QDateTime &createDate) const;
 
     Config m_config;
+    bool m_foreignKeyCheck = true;
 };
 
 } // namespace Retort

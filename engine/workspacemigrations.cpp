@@ -149,6 +149,7 @@ Result<RunReport> Workspace::run(RunKind kind, const QStringList &targets, bool 
         return loaded->connection.error();
     RunOptions options = RunOptions::fromConfig(m_config);
     options.purge = purge;
+    options.foreignKeyCheck = m_foreignKeyCheck;
     const RevisionGraph &g = loaded->graph;
     Runner runner(**loaded->connection, options, lookupIn(g));
     switch (kind) {
