@@ -30,14 +30,18 @@ int printReport(CliContext &c, const Result<RunReport> &report)
 int migrate(CliContext &c, bool down)
 {
     QCommandLineParser p;
-    p.addOptions({sqlOption, verboseOption});
+    const QCommandLineOption noForeignKeyCheck(
+        u"no-foreign-key-check"_s,
+        u"SQLite: commit even if rows break a foreign key (they are kept as they are)."_s);
+    p.addOptions({sqlOption, verboseOption, noForeignKeyCheck});
     const QString what = down ? u"Revert revisions down to TARGET (-N, a revision, base, LABEL@base)."_s
                               : u"Apply revisions up to TARGET (head, heads, a revision, +N, LABEL@head)."_s;
     if (!c.parse(p, what, down ? u"TARGET"_s : u"TARGET"_s, 1, 1))
         return c.exitCode();
-    const Result<Workspace> ws = c.workspace();
+    Result<Workspace> ws = c.workspace();
     if (!ws)
         return c.fail(ws.error());
+    ws->setForeignKeyCheck(!p.isSet(noForeignKeyCheck));
     const QString target = CliContext::positional(p).first();
     if (p.isSet(sqlOption)) {
         const Result<QString> sql = down ? ws->downgradeSql(target) : ws->upgradeSql(target);

@@ -19,8 +19,12 @@ struct RenderedStatement
     // when SQLite rebuilds a table once for several operations on it.
     int operationCount = 1;
     // Must run outside a transaction block: the revision needs `-- migrate:no-transaction`
-    // (SQLite's PRAGMA foreign_keys=OFF around a rebuild, PostgreSQL ALTER TYPE ... ADD VALUE).
+    // (PostgreSQL ALTER TYPE ... ADD VALUE).
     bool outsideTransaction = false;
+    // Must run with SQLite's foreign keys off (a rebuild of a table other tables refer to): the
+    // revision needs `-- migrate:foreign-keys-off`, and the runner switches them off before the
+    // revision's transaction and checks them before its commit.
+    bool foreignKeysOff = false;
     // A warning for the reader, written as a comment above the statement; empty if none.
     QString note;
 

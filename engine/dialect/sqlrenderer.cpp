@@ -20,6 +20,15 @@ bool RenderedMigration::needsNoTransaction(const RenderedStatementList &statemen
     return false;
 }
 
+bool RenderedMigration::needsForeignKeysOff(const RenderedStatementList &statements)
+{
+    for (const RenderedStatement &s : statements) {
+        if (s.foreignKeysOff)
+            return true;
+    }
+    return false;
+}
+
 Result<RenderedMigration> SqlRenderer::renderMigration(const Schema::Database &before,
                                                        const Ops::OperationList &ops) const
 {

@@ -23,6 +23,9 @@ struct RenderedMigration
 
     // True when some statement must run outside a transaction block.
     static bool needsNoTransaction(const RenderedStatementList &statements);
+    // True when some statement needs SQLite's foreign keys off: the revision gets
+    // "-- migrate:foreign-keys-off".
+    static bool needsForeignKeysOff(const RenderedStatementList &statements);
 };
 
 // Turns schema operations into SQL statements of one dialect. `before` is the schema the

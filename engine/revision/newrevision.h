@@ -19,6 +19,7 @@ struct NewRevision
     QString upgradeSql;
     QString downgradeSql;
     bool noTransaction = false; // "-- migrate:no-transaction"
+    bool foreignKeysOff = false; // "-- migrate:foreign-keys-off"
     QDateTime createDate;       // invalid: now
 };
 

@@ -21,6 +21,10 @@ struct Revision
     QString createDate;        // "Create Date:" as written
     QList<QPair<QString, QString>> extraHeaders; // unknown header fields, kept in order
     bool noTransaction = false; // "-- migrate:no-transaction"
+    // "-- migrate:foreign-keys-off": SQLite's runner turns foreign keys off before the
+    // revision's transaction and checks them before it commits (a table rebuild); no effect on
+    // PostgreSQL and MySQL, whose ALTER TABLE changes a table in place.
+    bool foreignKeysOff = false;
     // 1-based file lines of the header fields (0: absent or built in memory), so that graph
     // errors (missing parent, dangling depends-on, cycle) can name file:line.
     int idLine = 0;

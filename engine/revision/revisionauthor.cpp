@@ -34,6 +34,7 @@ Revision RevisionAuthor::skeleton(const NewRevision &request)
     r.upgradeSql = request.upgradeSql;
     r.downgradeSql = request.downgradeSql;
     r.noTransaction = request.noTransaction;
+    r.foreignKeysOff = request.foreignKeysOff;
     return r;
 }
 

@@ -77,6 +77,8 @@ private:
     qsizetype m_sectionBegin = 0;
     int m_upgradeMarkerLine = 0;
     int m_downgradeMarkerLine = 0;
+    int m_noTransactionLine = 0;
+    int m_foreignKeysOffLine = 0;
 };
 
 Result<Revision> ScriptParser::run()
@@ -117,13 +119,21 @@ Result<Revision> ScriptParser::run()
 
 Result<> ScriptParser::marker(QStringView name, qsizetype lineBegin, qsizetype nextLine, int line)
 {
-    if (name == u"no-transaction") {
+    if (name == u"no-transaction" || name == u"foreign-keys-off") {
         if (m_section != Section::Header)
             return scriptError(m_file,
                                line,
-                               Tr::tr("\"-- migrate:no-transaction\" belongs in the header, before "
-                                      "\"-- migrate:upgrade\"."));
-        m_rev.noTransaction = true;
+                               Tr::tr("%1 belongs in the header, before \"-- migrate:upgrade\".")
+                                   .arg(quotedMarker(name)));
+        (name == u"no-transaction" ? m_noTransactionLine : m_foreignKeysOffLine) = line;
+        if (m_noTransactionLine > 0 && m_foreignKeysOffLine > 0)
+            return scriptError(m_file,
+                               line,
+                               Tr::tr("\"-- migrate:foreign-keys-off\" and \"-- migrate:no-transaction\" "
+                                      "exclude each other: the foreign-key check needs the "
+                                      "revision's transaction."));
+        m_rev.noTransaction = m_noTransactionLine > 0;
+        m_rev.foreignKeysOff = m_foreignKeysOffLine > 0;
         return {};
     }
     if (name == u"upgrade") {
@@ -162,7 +172,8 @@ Result<> ScriptParser::marker(QStringView name, qsizetype lineBegin, qsizetype n
     return scriptError(m_file,
                        line,
                        Tr::tr("Unknown marker %1; the markers are upgrade, downgrade, "
-                              "no-transaction, statement-begin and statement-end.")
+                              "no-transaction, foreign-keys-off, statement-begin and "
+                              "statement-end.")
                                .arg(quotedMarker(name)));
 }
 
@@ -251,6 +262,8 @@ QString RevisionScript::render(const Revision &revision)
     }
     if (revision.noTransaction)
         out += u"-- migrate:no-transaction\n"_s;
+    if (revision.foreignKeysOff)
+        out += u"-- migrate:foreign-keys-off\n"_s;
     out += u"\n-- migrate:upgrade\n"_s + rightTrimmed(revision.upgradeSql) + u'\n';
     if (revision.downgradeSql)
         out += u"\n-- migrate:downgrade\n"_s + rightTrimmed(*revision.downgradeSql) + u'\n';

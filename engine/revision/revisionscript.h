@@ -21,7 +21,9 @@ namespace Retort {
 //   -- Branch Labels: <l1>, <l2>
 //   -- Depends On: <ids or labels>
 //   -- <Other Field>: <value>         kept in Revision::extraHeaders, in order
-//   -- migrate:no-transaction         optional
+//   -- migrate:no-transaction         optional: the revision runs without a transaction
+//   -- migrate:foreign-keys-off       optional (SQLite table rebuilds): foreign keys off around
+//                                     the revision's transaction; excludes no-transaction
 //   <blank line>
 //   -- migrate:upgrade                required
 //   <sql>

@@ -51,6 +51,13 @@ public:
     void step(const PreparedStep &p, QStringList &heads)
     {
         const bool own = m_transactional && !m_whole && !p.noTransaction;
+        // SQLite ignores PRAGMA foreign_keys inside a transaction, so it goes before BEGIN (the
+        // command's BEGIN when one transaction spans it). The check cannot stop a script; it
+        // lists the rows that break a foreign key before the COMMIT.
+        const bool foreignKeysOff = p.foreignKeysOff && m_dialect == SqlDialect::SQLite;
+        m_foreignKeysOff = m_foreignKeysOff || foreignKeysOff;
+        if (own && foreignKeysOff)
+            write(u"PRAGMA foreign_keys=OFF"_s);
         if (own)
             write(u"BEGIN"_s);
         if (p.noTransaction && m_whole)
@@ -66,18 +73,28 @@ public:
             write(VersionTable::changeSql(m_dialect, m_table, change, true));
             applyChange(heads, change);
         }
+        if (own && foreignKeysOff)
+            write(u"PRAGMA foreign_key_check"_s);
         if (own)
             write(u"COMMIT"_s);
+        if (own && foreignKeysOff)
+            write(u"PRAGMA foreign_keys=ON"_s);
     }
 
     QString finish(const QString &body, const QStringList &heads)
     {
-        QString out = m_whole ? terminated(u"BEGIN"_s) : QString();
+        const bool foreignKeysOff = m_whole && m_foreignKeysOff;
+        QString out = foreignKeysOff ? terminated(u"PRAGMA foreign_keys=OFF"_s) : QString();
+        out += m_whole ? terminated(u"BEGIN"_s) : QString();
         out += body;
         if (heads.isEmpty())
             out += terminated(VersionTable::dropSql(m_dialect, m_table));
+        if (foreignKeysOff)
+            out += terminated(u"PRAGMA foreign_key_check"_s);
         if (m_whole)
             out += terminated(u"COMMIT"_s);
+        if (foreignKeysOff)
+            out += terminated(u"PRAGMA foreign_keys=ON"_s);
         return out;
     }
 
@@ -88,6 +105,7 @@ private:
     QString m_table;
     bool m_transactional = true;
     bool m_whole = false;
+    bool m_foreignKeysOff = false; // some step is a SQLite foreign-keys-off revision
     QString m_out;
 };
 

@@ -2,6 +2,7 @@
 
 #include <engine/core/enginetr.h>
 #include <engine/revision/revisionscript.h>
+#include <engine/sql/transactioncontrol.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,6 +31,28 @@ Result<StatementList> statementsOf(const MigrationStep &step, const Revision &re
         return e;
     }
     return statements;
+}
+
+// The runner commits a revision together with its version-table change; a COMMIT, ROLLBACK or
+// SAVEPOINT of its own would commit half of it, or leave the rest running outside any
+// transaction, while the failure message says it was rolled back.
+Result<> refuseTransactionControl(const Revision &rev, const StatementList &statements,
+                                  SqlDialect dialect)
+{
+    for (const Statement &s : statements) {
+        const QString keyword = TransactionControl::keyword(s.text, dialect);
+        if (keyword.isEmpty())
+            continue;
+        Error e(Error::Kind::Script,
+                Tr::tr("%1 in revision %2, which runs in a transaction together with its "
+                       "version-table row: remove the statement, or put \"-- migrate:no-transaction\" "
+                       "in the header to run the revision without one; nothing was run.")
+                    .arg(keyword, rev.id),
+                rev.filePath, s.line);
+        e.sql = s.text;
+        return e;
+    }
+    return {};
 }
 
 QList<QPair<QString, QString>> stampHistory(const MigrationStep &step, const RevisionLookup &lookup)
@@ -83,6 +106,11 @@ Result<QList<PreparedStep>> PreparedStep::prepareAll(const MigrationPlan &plan, 
             return statements.error();
         p.statements = *statements;
         p.noTransaction = p.revision->noTransaction;
+        p.foreignKeysOff = p.revision->foreignKeysOff;
+        if (!p.noTransaction) {
+            if (Result<> r = refuseTransactionControl(*p.revision, p.statements, dialect); !r)
+                return r.error();
+        }
         p.historyRows = {{step.revision, RevisionScript::checksumOf(*p.revision)}};
         prepared << p;
     }

@@ -17,7 +17,8 @@ namespace Retort {
 using RevisionLookup = std::function<const Revision *(const QString &id)>;
 
 // A plan step with its revision looked up and its section split, so that a bad step (unknown
-// revision, irreversible downgrade, unsplittable SQL) fails before anything runs.
+// revision, irreversible downgrade, unsplittable SQL, transaction control in a revision that runs
+// in a transaction) fails before anything runs.
 struct PreparedStep
 {
     MigrationStep step;
@@ -25,6 +26,7 @@ struct PreparedStep
     Direction direction = Direction::Upgrade;
     StatementList statements;           // empty for stamps
     bool noTransaction = false;
+    bool foreignKeysOff = false; // the revision's "-- migrate:foreign-keys-off" (SQLite only)
     QString message; // the revision's message, for "Running upgrade a1 -> b2, add users"
     // The history rows the step writes: (revision, checksum). A stamp writes one per stamped
     // revision, or one with an empty checksum per revision it takes away (stamping base).

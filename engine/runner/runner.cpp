@@ -106,6 +106,7 @@ Result<RunReport> Runner::runLocked(Mode mode, bool othersCanWrite,
     if (!foreignKeysOff)
         return foreignKeysOff.error();
     executor.setForeignKeyCheck(*foreignKeysOff);
+    executor.setForeignKeyCheckWaived(!m_options.foreignKeyCheck);
     const auto restoreForeignKeys = qScopeGuard([&] {
         if (*foreignKeysOff)
             (void) m_connection.exec(u"PRAGMA foreign_keys=ON"_s);
@@ -183,6 +184,8 @@ Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,
         *plan, mode == Mode::Stamp, m_lookup, m_options, m_connection.dialect());
     if (!steps)
         return steps.error();
+    if (Result<> r = executor.refuseExistingViolations(*steps); !r)
+        return r.error();
     sink.report(Progress::PlanReady{int(steps->size())});
     if (plan->purge || m_options.purge) { // stamp --purge, as Alembic: before the steps, in its own statement
         VersionTable versions(m_connection, m_options.versionTable);

@@ -26,6 +26,10 @@ struct RunOptions
     bool purge = false; // stamp --purge: empty the version table before the steps; the same as
                         // MigrationPlan::purge (either one purges)
     int lockTimeoutMs = 60'000; // how long to wait for another migration's lock
+    // SQLite: the foreign-key check before each commit (and, with a "-- migrate:foreign-keys-off"
+    // revision in the plan, before anything runs). false (`--no-foreign-key-check`): rows that
+    // break a foreign key are committed as they are.
+    bool foreignKeyCheck = true;
     // How revision sections become statements; tests may plug in their own.
     StatementSplitFunction split = &StatementSplitter::split;
 

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -85,23 +86,66 @@ Result<> StepExecutor::commit()
     return {};
 }
 
-Result<> StepExecutor::checkForeignKeys()
+Result<QString> StepExecutor::violations()
 {
-    if (!m_checkForeignKeys || !std::exchange(m_foreignKeysAtRisk, false))
-        return {};
-    const QString sql = u"SELECT \"table\", rowid, parent FROM pragma_foreign_key_check"_s;
+    // Five rows name the problem; the whole list may be millions of rows long.
+    const int shown = 5;
+    const QString sql =
+        u"SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT %1"_s.arg(shown + 1);
     const Result<QList<QVariantList>> rows = m_connection.select(sql);
     if (!rows)
         return rows.error();
-    if (rows->isEmpty())
+    QStringList names;
+    for (const QVariantList &row : rows->first(qMin<qsizetype>(rows->size(), shown))) {
+        const QString rowid = row.value(1).isNull() ? Tr::tr("a WITHOUT ROWID row")
+                                                    : u"rowid "_s + row.value(1).toString();
+        names << Tr::tr("%1 %2 (no row in %3)")
+                     .arg(row.value(0).toString(), rowid, row.value(2).toString());
+    }
+    if (rows->size() > shown)
+        names << Tr::tr("and more");
+    return names.join(u", "_s);
+}
+
+Result<> StepExecutor::checkForeignKeys()
+{
+    const bool atRisk = std::exchange(m_foreignKeysAtRisk, false);
+    const bool foreignKeysOffStep = std::exchange(m_foreignKeysOffStep, false);
+    if (m_checkWaived || !atRisk || !(m_checkForeignKeys || foreignKeysOffStep))
         return {};
-    const QVariantList &first = rows->first();
+    const Result<QString> found = violations();
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return {};
     Error e(Error::Kind::Database,
-            Tr::tr("Foreign key check failed before commit: row %1 of %2 references a missing row "
-                   "of %3 (%4 violations in all).")
-                .arg(first.value(1).toString(), first.value(0).toString(),
-                     first.value(2).toString())
-                .arg(rows->size()));
+            Tr::tr("Foreign key check failed before commit, rows break a foreign key: %1. Fix or "
+                   "delete those rows, or run again with --no-foreign-key-check to keep them.")
+                .arg(*found));
+    e.sql = u"PRAGMA foreign_key_check"_s;
+    return e;
+}
+
+Result<> StepExecutor::refuseExistingViolations(const QList<PreparedStep> &steps)
+{
+    if (m_checkWaived || m_connection.dialect() != SqlDialect::SQLite)
+        return {};
+    const auto step = std::find_if(steps.cbegin(), steps.cend(),
+                                   [](const PreparedStep &p) { return p.foreignKeysOff; });
+    if (step == steps.cend())
+        return {};
+    const Result<QString> found = violations();
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return {};
+    Error e(Error::Kind::Database,
+            Tr::tr("Revision %1 rebuilds tables with foreign keys off (migrate:foreign-keys-off) "
+                   "and commits only if no row breaks a foreign key, but these rows already do: "
+                   "%2; nothing was run. Fix or delete those rows, or run again with "
+                   "--no-foreign-key-check to apply the revision and keep them.")
+                .arg(step->step.revision, *found));
+    e.file = step->revision ? step->revision->filePath : QString();
     e.sql = u"PRAGMA foreign_key_check"_s;
     return e;
 }
@@ -112,6 +156,7 @@ void StepExecutor::rollback()
         (void) m_connection.exec(u"ROLLBACK"_s);
     m_inTransaction = false;
     m_foreignKeysAtRisk = false;
+    m_foreignKeysOffStep = false;
 }
 
 Result<> StepExecutor::start()
@@ -174,9 +219,20 @@ Result<bool> StepExecutor::runStep(const PreparedStep &p, int index, int count)
 {
     // A no-transaction revision runs in autocommit mode; a command-wide transaction is
     // committed first and reopened after it.
+    const bool sqlite = m_connection.dialect() == SqlDialect::SQLite;
+    // foreign-keys-off: SQLite changes the setting only outside a transaction. The Runner has
+    // switched foreign keys off for the command already, unless they were off to begin with.
+    if (sqlite && p.foreignKeysOff && !m_inTransaction) {
+        if (Result<> r = m_connection.exec(u"PRAGMA foreign_keys=OFF"_s); !r)
+            return stepFailed(p, r.error(), 0, false);
+    }
     const Result<> opened = p.noTransaction ? commit() : (m_inTransaction ? Result<>() : begin());
     if (!opened)
         return stepFailed(p, opened.error(), 0, false);
+    if (sqlite && p.foreignKeysOff) {
+        m_foreignKeysOffStep = true; // checked before commit even if they were off before the run
+        m_foreignKeysAtRisk = true;
+    }
     if (m_recheckHeads && (m_needsCheck || p.noTransaction)) {
         const Result<bool> current = headsAsExpected();
         if (!current)
@@ -198,6 +254,11 @@ Result<bool> StepExecutor::runStep(const PreparedStep &p, int index, int count)
     if (Result<> r = runStatements(p, &executed); !r)
         return stepFailed(p, r.error(), executed, r.error().kind == Error::Kind::Cancelled);
     if (p.noTransaction || !m_inTransaction) {
+        // A revision written before foreign-keys-off existed switches them back on itself.
+        if (p.noTransaction && m_checkForeignKeys) {
+            if (Result<> r = m_connection.exec(u"PRAGMA foreign_keys=OFF"_s); !r)
+                return stepFailed(p, r.error(), executed, false);
+        }
         if (Result<> r = begin(); !r)
             return stepFailed(p, r.error(), executed, false);
         m_needsCheck = false; // checked before the statements

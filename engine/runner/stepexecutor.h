@@ -39,6 +39,13 @@ public:
     // runs PRAGMA foreign_key_check; a violation fails the step. The check reads every table,
     // so it is left out when the transaction ran only statements that cannot break a foreign key.
     void setForeignKeyCheck(bool check) { m_checkForeignKeys = check; }
+    // The user waived the check (--no-foreign-key-check): nothing is checked, rows that break a
+    // foreign key are committed as they are.
+    void setForeignKeyCheckWaived(bool waived) { m_checkWaived = waived; }
+    // SQLite, before the first step of a plan with a "-- migrate:foreign-keys-off" step: fails,
+    // naming the rows, when rows already break a foreign key, since the check before that step's
+    // commit would fail on them after all the work. Call it outside a transaction.
+    Result<> refuseExistingViolations(const QList<PreparedStep> &steps);
 
     Result<> start();
     // true: done (committed unless one transaction spans the command); false: stale, nothing
@@ -54,6 +61,9 @@ private:
     Result<> begin();
     Result<bool> headsAsExpected();
     Result<> checkForeignKeys();
+    // The first rows of PRAGMA foreign_key_check, "child rowid 1 (no row in parent), ...", or
+    // empty when there are none.
+    Result<QString> violations();
     Result<> commit();
     void rollback();
     Result<> runStatements(const PreparedStep &step, int *executed);
@@ -72,6 +82,8 @@ private:
     bool m_recheckHeads = true;
     bool m_checkForeignKeys = false;
     bool m_foreignKeysAtRisk = false; // the open transaction ran a statement that may break one
+    bool m_foreignKeysOffStep = false; // the open transaction runs a foreign-keys-off revision
+    bool m_checkWaived = false;
     QStringList m_expected;
     QList<StepReport> m_committed;
     QList<StepReport> m_pending; // done inside the open transaction, not yet committed

@@ -50,6 +50,7 @@ Result<RunReport> SqlProject::run(const MigrationRequest &request, const Revisio
 {
     RunOptions options = RunOptions::fromConfig(m_config);
     options.purge = request.purge;
+    options.foreignKeyCheck = request.foreignKeyCheck;
     Runner runner(connection, options, Runner::lookupIn(graph));
     const auto plan = [&](const QStringList &heads) { return request.plan(graph, heads); };
     if (request.kind == MigrationRequest::Kind::Stamp)

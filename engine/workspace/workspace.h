@@ -40,6 +40,8 @@ public:
     Workspace(Config config, std::shared_ptr<const ProjectKind> kind);
 
     const Config &config() const { return m_config; }
+    // false: upgrade/downgrade skip SQLite's foreign-key check (`--no-foreign-key-check`).
+    void setForeignKeyCheck(bool check) { m_foreignKeyCheck = check; }
     // Parsed once, when the workspace is made: a project without a URL still opens, and says so
     // where a URL is needed.
     const Result<DatabaseUrl> &databaseUrl() const { return m_url; }
@@ -103,7 +105,7 @@ private:
     Result<GraphAndConnection> loadGraphAndConnect() const;
     Result<DatabaseState> databaseState(const RevisionGraph &graph, Connection &connection,
                                         DatabaseState::Detail detail) const;
-    Result<RunReport> run(const MigrationRequest &request, ProgressSink &sink,
+    Result<RunReport> run(MigrationRequest request, ProgressSink &sink,
                           const CancelToken &cancel) const;
     Result<QString> offlineScript(const MigrationRequest &request,
                                   const QStringList &fromHeads) const;
@@ -111,6 +113,7 @@ private:
     Config m_config;
     Result<DatabaseUrl> m_url;
     std::shared_ptr<const ProjectKind> m_kind;
+    bool m_foreignKeyCheck = true;
 };
 
 } // namespace Retort

@@ -129,9 +129,10 @@ Result<RunReport> Workspace::stamp(const QStringList &targets, bool purge, Progr
     return run({MigrationRequest::Kind::Stamp, targets, purge}, sink, cancel);
 }
 
-Result<RunReport> Workspace::run(const MigrationRequest &request, ProgressSink &sink,
+Result<RunReport> Workspace::run(MigrationRequest request, ProgressSink &sink,
                                  const CancelToken &cancel) const
 {
+    request.foreignKeyCheck = m_foreignKeyCheck;
     Result<GraphAndConnection> loaded = loadGraphAndConnect();
     if (!loaded)
         return loaded.error();

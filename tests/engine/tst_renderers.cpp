@@ -25,6 +25,8 @@ QString formatStatements(const RenderedStatementList &statements)
             out += u".."_s + QString::number(s.operationIndex + s.operationCount - 1);
         if (s.outsideTransaction)
             out += u" (outside transaction)"_s;
+        if (s.foreignKeysOff)
+            out += u" (foreign keys off)"_s;
         out += u'\n';
         if (!s.note.isEmpty())
             out += u"-- note: "_s + s.note + u'\n';
@@ -203,14 +205,16 @@ void tst_Renderers::noTransactionFlag_data()
     QTest::addColumn<SqlDialect>("dialect");
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("upgradeOutside");
+    QTest::addColumn<bool>("foreignKeysOff");
+    // A rebuild of a referenced table runs in the revision's transaction, foreign keys off.
     QTest::newRow("sqlite rebuild of a referenced table")
-        << SqlDialect::SQLite << u"alter_referenced_parent"_s << true;
+        << SqlDialect::SQLite << u"alter_referenced_parent"_s << false << true;
     QTest::newRow("sqlite rebuild of an unreferenced table")
-        << SqlDialect::SQLite << u"multi_change"_s << false;
-    QTest::newRow("sqlite plain alter") << SqlDialect::SQLite << u"add_column"_s << false;
-    QTest::newRow("pg add enum value") << SqlDialect::PostgreSQL << u"enum_add_value"_s << true;
-    QTest::newRow("pg drop enum value") << SqlDialect::PostgreSQL << u"enum_drop_value"_s << false;
-    QTest::newRow("mysql alter") << SqlDialect::MySQL << u"alter_referenced_parent"_s << false;
+        << SqlDialect::SQLite << u"multi_change"_s << false << false;
+    QTest::newRow("sqlite plain alter") << SqlDialect::SQLite << u"add_column"_s << false << false;
+    QTest::newRow("pg add enum value") << SqlDialect::PostgreSQL << u"enum_add_value"_s << true << false;
+    QTest::newRow("pg drop enum value") << SqlDialect::PostgreSQL << u"enum_drop_value"_s << false << false;
+    QTest::newRow("mysql alter") << SqlDialect::MySQL << u"alter_referenced_parent"_s << false << false;
 }
 
 void tst_Renderers::noTransactionFlag()
@@ -218,10 +222,13 @@ void tst_Renderers::noTransactionFlag()
     QFETCH(SqlDialect, dialect);
     QFETCH(QString, name);
     QFETCH(bool, upgradeOutside);
+    QFETCH(bool, foreignKeysOff);
     const std::optional<RenderCases::Case> c = RenderCases::all().value(name)(dialect);
     const Result<RenderedMigration> m = SqlRenderer::create(dialect)->renderMigration(c->before, c->ops);
     QVERIFY(m);
     QCOMPARE(RenderedMigration::needsNoTransaction(m->upgrade), upgradeOutside);
+    QCOMPARE(RenderedMigration::needsForeignKeysOff(m->upgrade), foreignKeysOff);
+    QCOMPARE(RenderedMigration::needsForeignKeysOff(m->downgrade), foreignKeysOff);
 }
 
 void tst_Renderers::rawTypeOnlyOnItsOwnEngine_data()

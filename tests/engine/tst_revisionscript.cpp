@@ -260,6 +260,9 @@ void tst_RevisionScript::roundTrip_data()
                      "-- migrate:statement-end\n\n\nSELECT 'ü';"_s;
     sql.downgradeSql = u"\n\nDROP FUNCTION f;"_s;
     QTest::newRow("markers and blank lines in sql") << sql;
+    Revision rebuild = sampleRevision();
+    rebuild.foreignKeysOff = true;
+    QTest::newRow("foreign-keys-off") << rebuild;
 }
 
 void tst_RevisionScript::roundTrip()
@@ -340,6 +343,12 @@ void tst_RevisionScript::parseErrors_data()
     QTest::newRow("no-transaction in a section")
             << head + u"-- migrate:upgrade\n-- migrate:no-transaction\nA;\n"_s << 5
             << u"belongs in the header"_s;
+    QTest::newRow("foreign-keys-off in a section")
+            << head + u"-- migrate:upgrade\n-- migrate:foreign-keys-off\nA;\n"_s << 5
+            << u"\"-- migrate:foreign-keys-off\" belongs in the header"_s;
+    QTest::newRow("foreign-keys-off with no-transaction")
+            << head + u"-- migrate:no-transaction\n-- migrate:foreign-keys-off\n-- migrate:upgrade\n"_s
+            << 5 << u"exclude each other"_s;
     QTest::newRow("statement-begin in the header")
             << head + u"-- migrate:statement-begin\n"_s << 4 << u"before \"-- migrate:upgrade\""_s;
     QTest::newRow("sql in the header")

@@ -1,5 +1,6 @@
 #include "../common/testdatabases.h"
 #include <engine/sql/statementsplitter.h>
+#include <engine/sql/transactioncontrol.h>
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -62,6 +63,8 @@ private slots:
     void textIsASliceOfTheInput();
     void randomScripts_data();
     void randomScripts();
+    void transactionControl_data();
+    void transactionControl();
 
 private:
     // The rows of `data` for one dialect that its oracle can judge.
@@ -401,6 +404,79 @@ void tst_Sql::randomScripts()
         }
 #endif
     }
+}
+
+void tst_Sql::transactionControl_data()
+{
+    // A script, split as a revision is; expected: "line: KEYWORD" per transaction-control statement.
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QStringList>("expected");
+    const QString plain = u"CREATE TABLE t (id INT);\nINSERT INTO t VALUES (1);\n"
+                          "UPDATE t SET id = 2;\nSELECT 1;\n"_s;
+    for (SqlDialect d : allDialects) {
+        QTest::addRow("%s: none", qPrintable(tag(d))) << d << plain << QStringList();
+        QTest::addRow("%s: common words", qPrintable(tag(d)))
+            << d
+            << u"INSERT INTO t VALUES (1);\nCOMMIT;\nbegin;\nSavepoint s1;\nRELEASE s1;\n"
+               "ROLLBACK TO s1;\nrollback;\n"_s
+            << QStringList{u"2: COMMIT"_s, u"3: BEGIN"_s, u"4: SAVEPOINT"_s, u"5: RELEASE"_s,
+                           u"6: ROLLBACK"_s, u"7: ROLLBACK"_s};
+        QTest::addRow("%s: after comments", qPrintable(tag(d)))
+            << d << u"-- why\n/* more */ COMMIT;\n"_s << QStringList{u"2: COMMIT"_s};
+        // Words that only look alike.
+        QTest::addRow("%s: lookalikes", qPrintable(tag(d)))
+            << d
+            << u"CREATE TABLE begin_log (id INT);\nINSERT INTO commits VALUES (1);\n"
+               "UPDATE t SET rollback_reason = 'COMMIT';\nSELECT 'BEGIN';\n"_s
+            << QStringList();
+    }
+    QTest::newRow("sqlite: BEGIN IMMEDIATE, END") << SqlDialect::SQLite
+        << u"BEGIN IMMEDIATE TRANSACTION;\nEND TRANSACTION;\n"_s
+        << QStringList{u"1: BEGIN"_s, u"2: END"_s};
+    QTest::newRow("sqlite: trigger body") << SqlDialect::SQLite
+        << u"CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  UPDATE t SET id = 1;\nEND;\nCOMMIT;\n"_s
+        << QStringList{u"4: COMMIT"_s};
+    QTest::newRow("postgresql: its own words") << SqlDialect::PostgreSQL
+        << u"START TRANSACTION ISOLATION LEVEL SERIALIZABLE;\nEND;\nABORT;\n"
+           "PREPARE TRANSACTION 'x';\nCOMMIT PREPARED 'x';\nBEGIN WORK;\n"_s
+        << QStringList{u"1: START TRANSACTION"_s, u"2: END"_s, u"3: ABORT"_s,
+                       u"4: PREPARE TRANSACTION"_s, u"5: COMMIT"_s, u"6: BEGIN"_s};
+    QTest::newRow("postgresql: bodies and lookalikes") << SqlDialect::PostgreSQL
+        << u"DO $$ BEGIN\n  PERFORM 1;\nEND $$;\n"
+           "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$;\n"
+           "CREATE FUNCTION g() RETURNS int LANGUAGE sql BEGIN ATOMIC\n  SELECT 1;\nEND;\n"
+           "PREPARE q AS SELECT 1;\nSET TRANSACTION ISOLATION LEVEL SERIALIZABLE;\n"_s
+        << QStringList();
+    QTest::newRow("mysql: its own words") << SqlDialect::MySQL
+        << u"START TRANSACTION;\nBEGIN WORK;\nCOMMIT WORK AND NO CHAIN;\nXA START 'x';\n"
+           "SET autocommit = 1;\nSET @@session.autocommit = 0;\nSET SESSION autocommit=1;\n"
+           "/*!40101 SET autocommit=0 */;\n# note\nROLLBACK WORK;\n"_s
+        << QStringList{u"1: START TRANSACTION"_s, u"2: BEGIN"_s, u"3: COMMIT"_s, u"4: XA"_s,
+                       u"5: SET autocommit"_s, u"6: SET autocommit"_s, u"7: SET autocommit"_s,
+                       u"8: SET autocommit"_s, u"10: ROLLBACK"_s};
+    QTest::newRow("mysql: bodies and lookalikes") << SqlDialect::MySQL
+        << u"BEGIN NOT ATOMIC\n  INSERT INTO t VALUES (1);\nEND;\n"
+           "DELIMITER //\nCREATE PROCEDURE p() BEGIN\n  COMMIT;\nEND//\nDELIMITER ;\n"
+           "SET GLOBAL autocommit = 1;\nSET @autocommit = 1;\nSET sql_mode = '';\n"
+           "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\nEND;\n"_s
+        << QStringList();
+}
+
+void tst_Sql::transactionControl()
+{
+    QFETCH(SqlDialect, dialect);
+    QFETCH(QString, script);
+    QFETCH(QStringList, expected);
+    const Result<StatementList> statements = StatementSplitter::split(script, dialect);
+    QVERIFY2(statements, qPrintable(statements ? QString() : statements.error().toString()));
+    QStringList found;
+    for (const Statement &s : *statements) {
+        const QString keyword = TransactionControl::keyword(s.text, dialect);
+        if (!keyword.isEmpty())
+            found << QString::number(s.line) + u": "_s + keyword;
+    }
+    QCOMPARE(found, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_Sql)

@@ -41,6 +41,8 @@ private slots:
     void lockTimeoutNamesHolder_data();
     void lockTimeoutNamesHolder();
     void postgresNoTransactionRevision();
+    void transactionControlOnEveryEngine_data();
+    void transactionControlOnEveryEngine();
     void alembicAndRetortAgreeCommandByCommand();
     void retortContinuesAlembicAndBack();
     void offlineScriptRunsInTheEnginesClient_data();
@@ -379,6 +381,86 @@ void tst_RunnerServers::postgresNoTransactionRevision()
         QVERIFY(c->exec(u"DROP TABLE t_a1"_s));
         QVERIFY(c->exec(u"DELETE FROM alembic_version"_s));
     }
+}
+
+void tst_RunnerServers::transactionControlOnEveryEngine_data()
+{
+    // c3's upgrade (its first line is file line 10), run after a1 in one command; refusedLine 0:
+    // it runs.
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<bool>("noTransaction");
+    QTest::addColumn<int>("refusedLine");
+    QTest::addColumn<QString>("keyword");
+    // Issue #14, 4: the COMMIT kept the first row and the message said it was rolled back.
+    const QString issue = u"INSERT INTO t_a1 VALUES (2, 'x');\nCOMMIT;\nINSERT INTO missing VALUES (1);\n"_s;
+    for (const auto &[d, name] : QList<QPair<SqlDialect, const char *>>{
+             {SqlDialect::SQLite, "sqlite"}, {SqlDialect::PostgreSQL, "postgresql"}, {SqlDialect::MySQL, "mariadb"}}) {
+        QTest::addRow("%s: commit", name) << int(d) << issue << false << 11 << u"COMMIT"_s;
+        QTest::addRow("%s: savepoint", name)
+            << int(d) << u"INSERT INTO t_a1 VALUES (2, 'x');\nSAVEPOINT s1;\n"_s << false << 11 << u"SAVEPOINT"_s;
+    }
+    const int pg = int(SqlDialect::PostgreSQL);
+    QTest::newRow("postgresql: start transaction")
+        << pg << u"START TRANSACTION;\nCREATE TABLE t_c3 (id INTEGER);\n"_s << false << 10 << u"START TRANSACTION"_s;
+    QTest::newRow("postgresql: end") << pg << u"CREATE TABLE t_c3 (id INTEGER);\nEND;\n"_s << false << 11 << u"END"_s;
+    QTest::newRow("postgresql: abort") << pg << u"CREATE TABLE t_c3 (id INTEGER);\nABORT;\n"_s << false << 11 << u"ABORT"_s;
+    QTest::newRow("postgresql: DO block") << pg
+        << u"CREATE TABLE t_c3 (id INTEGER);\nDO $$\nBEGIN\n  INSERT INTO t_c3 VALUES (1);\nEND\n$$;\n"_s
+        << false << 0 << QString();
+    QTest::newRow("postgresql: no-transaction") << pg
+        << u"START TRANSACTION;\nCREATE TABLE t_c3 (id INTEGER);\nCOMMIT;\nBEGIN;\nINSERT INTO t_c3 VALUES (1);\nEND;\n"_s
+        << true << 0 << QString();
+    const int my = int(SqlDialect::MySQL);
+    QTest::newRow("mariadb: start transaction")
+        << my << u"START TRANSACTION;\nINSERT INTO t_a1 VALUES (2, 'x');\n"_s << false << 10 << u"START TRANSACTION"_s;
+    QTest::newRow("mariadb: xa") << my << u"XA START 'x';\n"_s << false << 10 << u"XA"_s;
+    QTest::newRow("mariadb: autocommit") << my << u"CREATE TABLE t_c3 (id INTEGER);\nSET autocommit = 1;\n"_s
+                                         << false << 11 << u"SET autocommit"_s;
+    QTest::newRow("mariadb: BEGIN NOT ATOMIC block") << my
+        << u"CREATE TABLE t_c3 (id INTEGER);\nBEGIN NOT ATOMIC\n  INSERT INTO t_c3 VALUES (1);\nEND;\n"_s
+        << false << 0 << QString();
+    QTest::newRow("mariadb: no-transaction") << my
+        << u"CREATE TABLE t_c3 (id INTEGER);\nSTART TRANSACTION;\nINSERT INTO t_c3 VALUES (1);\nCOMMIT WORK;\n"_s
+        << true << 0 << QString();
+}
+
+// A revision that runs in a transaction may not begin, end or divide it; the whole plan is
+// checked before the first revision runs. A no-transaction revision may.
+void tst_RunnerServers::transactionControlOnEveryEngine()
+{
+    QFETCH(int, dialect);
+    QFETCH(QString, sql);
+    QFETCH(bool, noTransaction);
+    QFETCH(int, refusedLine);
+    QFETCH(QString, keyword);
+    const auto d = SqlDialect(dialect);
+    QString url;
+    REQUIRE_ENGINE(d, url);
+    auto c = open(url);
+    QVERIFY(c);
+    m_graph[u"c3"_s].upgradeSql = sql;
+    m_graph[u"c3"_s].noTransaction = noTransaction;
+    NullProgressSink sink;
+    CancelToken cancel;
+    const Result<RunReport> report =
+        Runner(*c, options(), lookupIn(m_graph)).migrate(branchySequence().at(0).plan, sink, cancel);
+    if (refusedLine == 0) {
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
+        QCOMPARE(versionRows(*c), QStringList{u"c3"_s});
+        QCOMPARE(testTables(*c), (QStringList{u"t_a1"_s, u"t_c3"_s}));
+        const auto rows = c->select(u"SELECT count(*) FROM t_c3"_s);
+        QVERIFY(rows && rows->value(0).value(0).toInt() == 1);
+        return;
+    }
+    QVERIFY(!report);
+    const Error &e = report.error();
+    QCOMPARE(e.kind, Error::Kind::Script);
+    QCOMPARE(e.file, m_graph.value(u"c3"_s).filePath);
+    QCOMPARE(e.line, refusedLine);
+    QVERIFY2(e.message.startsWith(keyword + u" in revision c3"_s), qPrintable(e.message));
+    QCOMPARE(versionRows(*c), QStringList()); // not even a1 ran
+    QCOMPARE(testTables(*c), QStringList());
 }
 
 std::optional<QString> tst_RunnerServers::alembic(const QString &url, const QStringList &args)

@@ -213,19 +213,17 @@ RenderedStatementList SqliteTableRebuild::render(const Database &before,
     const QString tmp = u"_retort_tmp_"_s + now->name;
     const bool foreignKeysOff = isReferenced(before, old->name) || isReferenced(after, now->name);
     RenderedStatementList out;
-    auto add = [&out](const QString &sql, bool outside = false, const QString &note = {}) {
+    auto add = [&out, foreignKeysOff](const QString &sql, const QString &note = {}) {
         RenderedStatement s{sql};
-        s.outsideTransaction = outside;
+        s.foreignKeysOff = foreignKeysOff;
         s.note = note;
         out.append(s);
     };
-    if (foreignKeysOff) {
-        add(u"PRAGMA foreign_keys=OFF"_s, true,
-            u"Other tables refer to %1: foreign keys are off while it is rebuilt, which SQLite "
-            "allows only outside a transaction."_s.arg(w.name(now->name)));
-        add(u"BEGIN"_s, true);
-    }
-    add(SqliteRenderer::createTableStatement(*now, tmp));
+    add(SqliteRenderer::createTableStatement(*now, tmp),
+        foreignKeysOff ? u"Other tables refer to %1: the runner switches foreign keys off before "
+                         "this revision's transaction (migrate:foreign-keys-off) and checks them "
+                         "before it commits."_s.arg(w.name(now->name))
+                       : QString());
     add(copyRows(*old, *now, ops, tmp));
     if (hasAutoIncrement(*old) && hasAutoIncrement(*now))
         add(keepSequence(old->name, tmp));
@@ -238,10 +236,6 @@ RenderedStatementList SqliteTableRebuild::render(const Database &before,
     for (const Schema::Trigger &tr : now->triggers)
         add(w.viewQuery(tr.definition));
     add(u"PRAGMA foreign_key_check("_s + w.quoted(now->name) + u')');
-    if (foreignKeysOff) {
-        add(u"COMMIT"_s, true);
-        add(u"PRAGMA foreign_keys=ON"_s, true);
-    }
     return out;
 }
 

@@ -14,10 +14,11 @@ namespace Retort {
 // Foreign keys: with foreign_keys=ON, DROP TABLE of a table that other tables (or itself)
 // refer to deletes its rows first, which fires ON DELETE CASCADE / SET NULL in the children,
 // and RESTRICT fails; PRAGMA defer_foreign_keys does not stop those actions. Such a rebuild
-// therefore switches foreign_keys off, which SQLite only allows outside a transaction: the
-// statements are flagged outsideTransaction and bring their own BEGIN/COMMIT (a BEGIN inside
-// the runner's transaction fails loudly instead of silently cascading). A table nobody refers
-// to is rebuilt inside the migration's transaction. The rename runs with
+// therefore needs foreign_keys off, which SQLite only allows outside a transaction: its
+// statements are flagged foreignKeysOff, the revision gets "-- migrate:foreign-keys-off", and the
+// runner switches them off before the revision's one transaction and runs the foreign-key check
+// before committing it (the revision text carries no BEGIN/COMMIT of its own, so a failure
+// rolls back all of it, version-table row included). The rename runs with
 // legacy_alter_table=ON, so that views and triggers of other tables that name the table are
 // not re-checked while it is briefly missing.
 class SqliteTableRebuild

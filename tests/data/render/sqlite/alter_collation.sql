@@ -1,80 +1,56 @@
 -- upgrade
 
--- op 0 (outside transaction)
--- note: Other tables refer to parent: foreign keys are off while it is rebuilt, which SQLite allows only outside a transaction.
-PRAGMA foreign_keys=OFF;
-
--- op 0 (outside transaction)
-BEGIN;
-
--- op 0
+-- op 0 (foreign keys off)
+-- note: Other tables refer to parent: the runner switches foreign keys off before this revision's transaction (migrate:foreign-keys-off) and checks them before it commits.
 CREATE TABLE _retort_tmp_parent (
     id INTEGER NOT NULL,
     name VARCHAR(100) COLLATE NOCASE NOT NULL,
     PRIMARY KEY (id)
 );
 
--- op 0
+-- op 0 (foreign keys off)
 INSERT INTO _retort_tmp_parent (id, name) SELECT id, name FROM parent;
 
--- op 0
+-- op 0 (foreign keys off)
 DROP TABLE parent;
 
--- op 0
+-- op 0 (foreign keys off)
 PRAGMA legacy_alter_table=ON;
 
--- op 0
+-- op 0 (foreign keys off)
 ALTER TABLE _retort_tmp_parent RENAME TO parent;
 
--- op 0
+-- op 0 (foreign keys off)
 PRAGMA legacy_alter_table=OFF;
 
--- op 0
+-- op 0 (foreign keys off)
 PRAGMA foreign_key_check("parent");
-
--- op 0 (outside transaction)
-COMMIT;
-
--- op 0 (outside transaction)
-PRAGMA foreign_keys=ON;
 
 -- downgrade
 
--- op 0 (outside transaction)
--- note: Other tables refer to parent: foreign keys are off while it is rebuilt, which SQLite allows only outside a transaction.
-PRAGMA foreign_keys=OFF;
-
--- op 0 (outside transaction)
-BEGIN;
-
--- op 0
+-- op 0 (foreign keys off)
+-- note: Other tables refer to parent: the runner switches foreign keys off before this revision's transaction (migrate:foreign-keys-off) and checks them before it commits.
 CREATE TABLE _retort_tmp_parent (
     id INTEGER NOT NULL,
     name VARCHAR(100) NOT NULL,
     PRIMARY KEY (id)
 );
 
--- op 0
+-- op 0 (foreign keys off)
 INSERT INTO _retort_tmp_parent (id, name) SELECT id, name FROM parent;
 
--- op 0
+-- op 0 (foreign keys off)
 DROP TABLE parent;
 
--- op 0
+-- op 0 (foreign keys off)
 PRAGMA legacy_alter_table=ON;
 
--- op 0
+-- op 0 (foreign keys off)
 ALTER TABLE _retort_tmp_parent RENAME TO parent;
 
--- op 0
+-- op 0 (foreign keys off)
 PRAGMA legacy_alter_table=OFF;
 
--- op 0
+-- op 0 (foreign keys off)
 PRAGMA foreign_key_check("parent");
-
--- op 0 (outside transaction)
-COMMIT;
-
--- op 0 (outside transaction)
-PRAGMA foreign_keys=ON;
 
