@@ -54,11 +54,11 @@ QStringList strings(const QJsonValue &value)
     return list;
 }
 
-QString direction(const QJsonObject &event)
+Direction direction(const QJsonObject &event)
 {
     if (event.value(u"stamp").toBool())
-        return u"stamp"_s;
-    return event.value(u"up").toBool() ? u"upgrade"_s : u"downgrade"_s;
+        return Direction::Stamp;
+    return event.value(u"up").toBool() ? Direction::Upgrade : Direction::Downgrade;
 }
 
 // The stderr of env.py (logging) and of Python itself; only its end is kept for messages.

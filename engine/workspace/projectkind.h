@@ -35,9 +35,14 @@ public:
     // request.createDate is set. Nothing is written when the request is refused.
     virtual Result<QString> writeRevision(const RevisionGraph &graph,
                                           const NewRevision &request) const = 0;
-    // Runs an upgrade, downgrade or stamp on the open connection to the project's database.
+    // True when run() works on the facade's connection to the database (the native runner);
+    // false when the kind reaches the database itself (the project's own Alembic) and run()
+    // gets no connection.
+    virtual bool runsOnConnection() const { return true; }
+    // Runs an upgrade, downgrade or stamp; `connection` is the open connection to the project's
+    // database when runsOnConnection(), else null.
     virtual Result<RunReport> run(const MigrationRequest &request, const RevisionGraph &graph,
-                                  Connection &connection, ProgressSink &sink,
+                                  Connection *connection, ProgressSink &sink,
                                   const CancelToken &cancel) const = 0;
     // The offline script (--sql) of the request from the rows `fromHeads`, without connecting.
     virtual Result<QString> offlineScript(const MigrationRequest &request,

@@ -1,6 +1,7 @@
 #include "sqlproject.h"
 
 #include <engine/core/enginetr.h>
+#include <engine/core/retortassert.h>
 #include <engine/revision/revisionauthor.h>
 #include <engine/revision/revisiongraph.h>
 #include <engine/revision/revisionscript.h>
@@ -45,13 +46,14 @@ Result<QString> SqlProject::writeRevision(const RevisionGraph &graph,
 }
 
 Result<RunReport> SqlProject::run(const MigrationRequest &request, const RevisionGraph &graph,
-                                  Connection &connection, ProgressSink &sink,
+                                  Connection *connection, ProgressSink &sink,
                                   const CancelToken &cancel) const
 {
     RunOptions options = RunOptions::fromConfig(m_config);
     options.purge = request.purge;
     options.foreignKeyCheck = request.foreignKeyCheck;
-    Runner runner(connection, options, Runner::lookupIn(graph));
+    RETORT_ASSERT(connection, return Error(Error::Kind::Internal, Tr::tr("No connection.")));
+    Runner runner(*connection, options, Runner::lookupIn(graph));
     const auto plan = [&](const QStringList &heads) { return request.plan(graph, heads); };
     if (request.kind == MigrationRequest::Kind::Stamp)
         return runner.stamp(plan, sink, cancel);

@@ -18,7 +18,7 @@ public:
     Result<QString> writeRevision(const RevisionGraph &graph,
                                   const NewRevision &request) const override;
     Result<RunReport> run(const MigrationRequest &request, const RevisionGraph &graph,
-                          Connection &connection, ProgressSink &sink,
+                          Connection *connection, ProgressSink &sink,
                           const CancelToken &cancel) const override;
     Result<QString> offlineScript(const MigrationRequest &request, const QStringList &fromHeads,
                                   const RevisionGraph &graph) const override;

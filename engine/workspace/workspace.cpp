@@ -1,12 +1,17 @@
 #include "workspace.h"
 
+#include "alembicproject.h"
 #include "sqlproject.h"
+
+#include <engine/alembic/alembicini.h>
+#include <engine/alembic/sqlalchemyurl.h>
 
 #include <engine/config/configloader.h>
 #include <engine/config/projectcreator.h>
 #include <engine/core/enginetr.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
@@ -38,26 +43,98 @@ Workspace::Workspace(Config config, std::shared_ptr<const ProjectKind> kind)
     , m_kind(std::move(kind))
 {}
 
+namespace {
+
+bool isAlembicIni(const QString &path)
+{
+    if (QFileInfo(path).fileName() == QLatin1String(ConfigLoader::fileName))
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.readAll().contains("[alembic]");
+}
+
+// The nearest project file from `dir` upwards: retort.ini, else alembic.ini, folder by folder
+// (a retort.ini beside an alembic.ini wins: the project chose Retort's own format).
+QString findProjectFile(const QString &dir)
+{
+    const Result<QString> retort = ConfigLoader::find(dir);
+    const QString alembic = AlembicIni::find(dir);
+    if (!retort)
+        return alembic;
+    if (alembic.isEmpty())
+        return *retort;
+    const auto depth = [](const QString &path) { return QFileInfo(path).absolutePath().size(); };
+    return depth(alembic) > depth(*retort) ? alembic : *retort;
+}
+
+} // namespace
+
 Result<Workspace> Workspace::open(const QString &location, const QString &urlOverride)
 {
     QString ini;
     if (location.isEmpty()) {
-        const Result<QString> found = ConfigLoader::find(QDir::currentPath());
-        if (!found)
-            return found.error();
-        ini = *found;
+        ini = findProjectFile(QDir::currentPath());
+        if (ini.isEmpty())
+            return ConfigLoader::find(QDir::currentPath()).error();
     } else if (QFileInfo(location).isDir()) {
-        ini = QDir(location).absoluteFilePath(QString::fromLatin1(ConfigLoader::fileName));
+        const QDir dir(location);
+        ini = dir.absoluteFilePath(QString::fromLatin1(ConfigLoader::fileName));
+        if (!QFileInfo::exists(ini))
+            ini = dir.absoluteFilePath(u"alembic.ini"_s);
         if (!QFileInfo::exists(ini))
             return Error(Error::Kind::Config,
-                         Tr::tr("%1 is not a Retort project: it has no retort.ini.").arg(location));
+                         Tr::tr("%1 is not a Retort or Alembic project: it has no retort.ini or "
+                                "alembic.ini.").arg(location));
     } else {
         ini = location;
     }
+    if (isAlembicIni(ini))
+        return openAlembic(ini, urlOverride);
     Result<Config> config = ConfigLoader::load(ini, urlOverride);
     if (!config)
         return config.error();
     return Workspace(std::move(*config));
+}
+
+// An Alembic project keeps its own files; what the facade needs of them becomes a Config: the
+// URL (--url, RETORT_URL, sqlalchemy.url, else the one env.py connects to), the versions
+// folder for watching, Alembic's version table and no history table (the project's own
+// Alembic runs the revisions, and Retort adds no table to its database).
+Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlOverride)
+{
+    const Result<AlembicConfig> alembic = AlembicIni::read(ini, u"alembic"_s, QDir::currentPath());
+    if (!alembic)
+        return alembic.error();
+    Config config;
+    config.iniPath = alembic->iniPath;
+    config.projectDir = QFileInfo(alembic->iniPath).absolutePath();
+    config.scriptLocation = alembic->scriptLocation;
+    config.schema.clear();
+    config.historyTable.clear();
+    config.fileTemplate = alembic->fileTemplate;
+    const auto kind = std::make_shared<AlembicProject>(*alembic,
+                                                       PythonLocator::Options{alembic->iniPath});
+    const QString environment = qEnvironmentVariable("RETORT_URL");
+    if (!urlOverride.isEmpty()) {
+        config.url = urlOverride;
+        config.urlSource = Config::UrlSource::CommandLine;
+    } else if (!environment.isEmpty()) {
+        config.url = environment;
+        config.urlSource = Config::UrlSource::Environment;
+    } else {
+        QString sqlalchemy = alembic->sqlalchemyUrl;
+        if (sqlalchemy.isEmpty() || sqlalchemy.contains(u"driver://"_s)) {
+            // Typical of FastAPI templates: env.py reads the URL from settings. Ask it.
+            const Result<QString> fromEnv = kind->environmentUrl();
+            sqlalchemy = fromEnv ? *fromEnv : QString();
+        }
+        const Result<QString> url = SqlAlchemyUrl::toRetortUrl(sqlalchemy, QDir::currentPath());
+        if (url)
+            config.url = *url;
+    }
+    return Workspace(std::move(config), kind);
 }
 
 Result<QStringList> Workspace::createProject(const QString &dir)

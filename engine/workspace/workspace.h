@@ -27,7 +27,8 @@ class ProjectKind;
 class Workspace
 {
 public:
-    // `location`: a retort.ini, a project folder, or empty (search from the current directory).
+    // `location`: a retort.ini or an alembic.ini, a project folder, or empty (search from the
+    // current directory upwards; in each folder retort.ini wins over alembic.ini).
     // `urlOverride` (from --url) wins over RETORT_URL and the ini.
     static Result<Workspace> open(const QString &location, const QString &urlOverride = {});
     // `retort init`: writes retort.ini, schema.sql and migrations/versions/ into `dir` (made if
@@ -97,6 +98,7 @@ public:
                                        const QString &revId = {}) const;
 
 private:
+    static Result<Workspace> openAlembic(const QString &ini, const QString &urlOverride);
     struct GraphAndConnection
     {
         RevisionGraph graph;
@@ -105,6 +107,8 @@ private:
     Result<GraphAndConnection> loadGraphAndConnect() const;
     Result<DatabaseState> databaseState(const RevisionGraph &graph, Connection &connection,
                                         DatabaseState::Detail detail) const;
+    // The same on a connection of its own (HeadsOnly).
+    Result<DatabaseState> databaseStateOf(const RevisionGraph &graph) const;
     Result<RunReport> run(MigrationRequest request, ProgressSink &sink,
                           const CancelToken &cancel) const;
     Result<QString> offlineScript(const MigrationRequest &request,

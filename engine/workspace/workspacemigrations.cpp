@@ -111,6 +111,16 @@ Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph,
     return state;
 }
 
+Result<DatabaseState> Workspace::databaseStateOf(const RevisionGraph &graph) const
+{
+    if (!m_url)
+        return m_url.error();
+    const Result<std::unique_ptr<Connection>> connection = Connection::open(*m_url);
+    if (!connection)
+        return connection.error();
+    return databaseState(graph, **connection, DatabaseState::Detail::HeadsOnly);
+}
+
 Result<RunReport> Workspace::upgrade(const QString &target, ProgressSink &sink,
                                      const CancelToken &cancel) const
 {
@@ -133,12 +143,25 @@ Result<RunReport> Workspace::run(MigrationRequest request, ProgressSink &sink,
                                  const CancelToken &cancel) const
 {
     request.foreignKeyCheck = m_foreignKeyCheck;
+    if (!m_kind->runsOnConnection()) {
+        const Result<RevisionGraph> graph = loadGraph();
+        if (!graph)
+            return graph.error();
+        Result<RunReport> report = m_kind->run(request, *graph, nullptr, sink, cancel);
+        if (!report)
+            return report;
+        // The kind reached the database by itself: where it stands now is read here, natively,
+        // when the URL is known (it may not be: env.py may compute it).
+        if (Result<DatabaseState> state = databaseStateOf(*graph); state)
+            report->headsAfter = state->heads;
+        return report;
+    }
     Result<GraphAndConnection> loaded = loadGraphAndConnect();
     if (!loaded)
         return loaded.error();
     if (!loaded->connection)
         return loaded->connection.error();
-    return m_kind->run(request, loaded->graph, **loaded->connection, sink, cancel);
+    return m_kind->run(request, loaded->graph, loaded->connection->get(), sink, cancel);
 }
 
 Result<QString> Workspace::offlineScript(const MigrationRequest &request,

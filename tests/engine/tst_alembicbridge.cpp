@@ -244,7 +244,7 @@ public:
         QStringList list;
         for (const Progress::Event &e : events) {
             if (const auto *s = std::get_if<Progress::StepStarted>(&e))
-                list << s->direction + u' ' + s->revision;
+                list << directionName(s->direction) + u' ' + s->revision;
         }
         return list;
     }

@@ -62,13 +62,15 @@ public:
         return QString(u"memory:"_s + r->id);
     }
     Result<RunReport> run(const MigrationRequest &request, const RevisionGraph &graph,
-                          Connection &connection, ProgressSink &sink,
+                          Connection *connection, ProgressSink &sink,
                           const CancelToken &cancel) const override
     {
         RunOptions options;
         options.historyTable.clear();
         options.purge = request.purge;
-        Runner runner(connection, options, Runner::lookupIn(graph));
+        if (!connection)
+            return Error(Error::Kind::Internal, u"no connection"_s);
+        Runner runner(*connection, options, Runner::lookupIn(graph));
         const auto plan = [&](const QStringList &heads) { return request.plan(graph, heads); };
         if (request.kind == MigrationRequest::Kind::Stamp)
             return runner.stamp(plan, sink, cancel);

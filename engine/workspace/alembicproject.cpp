@@ -1,0 +1,227 @@
+#include "alembicproject.h"
+
+#include <engine/alembic/alembicdirectory.h>
+#include <engine/core/enginetr.h>
+#include <engine/revision/revisiongraph.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Retort {
+
+namespace {
+
+QStringList toStringList(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        out << v.toString();
+    return out;
+}
+
+// The bridge names the revision it ran ("up" / "stamp" and the ids); the report is the
+// native runner's shape, so the CLI and the GUI print both kinds alike.
+StepReport stepOf(const QJsonObject &applied)
+{
+    StepReport step;
+    step.revision = applied.value(u"revision").toString();
+    step.direction = applied.value(u"stamp").toBool()  ? Direction::Stamp
+                     : applied.value(u"up").toBool() ? Direction::Upgrade
+                                                      : Direction::Downgrade;
+    step.fromRevisions = toStringList(applied.value(u"from"));
+    step.toRevisions = toStringList(applied.value(u"to"));
+    return step;
+}
+
+QString commandOf(MigrationRequest::Kind kind)
+{
+    switch (kind) {
+    case MigrationRequest::Kind::Upgrade:
+        return u"upgrade"_s;
+    case MigrationRequest::Kind::Downgrade:
+        return u"downgrade"_s;
+    case MigrationRequest::Kind::Stamp:
+        break;
+    }
+    return u"stamp"_s;
+}
+
+} // namespace
+
+AlembicProject::AlembicProject(AlembicConfig config, PythonLocator::Options python)
+    : m_config(std::move(config))
+    , m_python(std::move(python))
+{}
+
+Result<AlembicBridge> AlembicProject::bridge() const
+{
+    Result<PythonInterpreter> interpreter = PythonLocator::locate(m_python);
+    if (!interpreter)
+        return interpreter.error();
+    return AlembicBridge(std::move(*interpreter));
+}
+
+Result<QJsonObject> AlembicProject::call(QJsonObject request, ProgressSink &sink,
+                                         const CancelToken &cancel) const
+{
+    const Result<AlembicBridge> python = bridge();
+    if (!python)
+        return python.error();
+    request.insert(u"ini"_s, m_config.iniPath);
+    request.insert(u"name"_s, m_config.section);
+    // Alembic resolves a relative script_location against the working directory; the ini's
+    // folder is where the project's own commands run (see AlembicIni).
+    request.insert(u"cwd"_s, QFileInfo(m_config.iniPath).absolutePath());
+    return python->run(request, sink, cancel);
+}
+
+Result<QList<Revision>> AlembicProject::loadRevisions() const
+{
+    Result<QList<AlembicModule>> modules = AlembicDirectory::load(m_config);
+    if (!modules)
+        return modules.error();
+    QList<Revision> revisions;
+    revisions.reserve(modules->size());
+    QStringList dynamicPaths;
+    for (AlembicModule &module : *modules) {
+        if (module.dynamic)
+            dynamicPaths << module.revision.filePath;
+        revisions << std::move(module.revision);
+    }
+    if (!dynamicPaths.isEmpty()) {
+        if (Result<> resolved = resolveDynamic(revisions, dynamicPaths); !resolved)
+            return resolved.error();
+    }
+    return revisions;
+}
+
+// Modules whose ids are computed are never guessed: Alembic itself imports them (the bridge's
+// `graph`), and its values replace what the literal reader could not read.
+Result<> AlembicProject::resolveDynamic(QList<Revision> &revisions,
+                                        const QStringList &dynamicPaths) const
+{
+    NullProgressSink sink;
+    const Result<QJsonObject> graph = call({{u"command"_s, u"graph"_s}}, sink);
+    if (!graph) {
+        Error e = graph.error();
+        e.message = Tr::tr("%1 computes its revision ids, so the project's Python must read it, "
+                           "and that failed: %2")
+                        .arg(QFileInfo(dynamicPaths.first()).fileName(), e.message);
+        if (e.file.isEmpty())
+            e.file = dynamicPaths.first();
+        return e;
+    }
+    QHash<QString, QJsonObject> byPath;
+    for (const QJsonValue &v : graph->value(u"revisions").toArray()) {
+        const QJsonObject o = v.toObject();
+        byPath.insert(QFileInfo(o.value(u"path").toString()).canonicalFilePath(), o);
+    }
+    for (Revision &r : revisions) {
+        if (!dynamicPaths.contains(r.filePath))
+            continue;
+        const auto it = byPath.constFind(QFileInfo(r.filePath).canonicalFilePath());
+        if (it == byPath.constEnd())
+            return Error(Error::Kind::Script,
+                         Tr::tr("Alembic did not load this revision module."), r.filePath, 1);
+        r.id = it->value(u"id").toString();
+        r.parents = toStringList(it->value(u"down_revision"));
+        r.branchLabels = toStringList(it->value(u"branch_labels"));
+        r.dependsOn = toStringList(it->value(u"depends_on"));
+        r.message = it->value(u"doc").toString();
+    }
+    return {};
+}
+
+Result<QString> AlembicProject::writeRevision(const RevisionGraph &, const NewRevision &request) const
+{
+    QJsonObject call_;
+    if (!request.mergeOf.isEmpty()) {
+        call_ = {{u"command"_s, u"merge"_s},
+                 {u"revisions"_s, QJsonArray::fromStringList(request.mergeOf)},
+                 {u"message"_s, request.message}};
+    } else {
+        call_ = {{u"command"_s, u"revision"_s},
+                 {u"message"_s, request.message},
+                 {u"head"_s, request.head},
+                 {u"splice"_s, request.splice},
+                 {u"depends_on"_s, QJsonArray::fromStringList(request.dependsOn)}};
+        if (!request.branchLabels.isEmpty())
+            call_.insert(u"branch_label"_s, request.branchLabels.join(u','));
+    }
+    if (!request.revId.isEmpty())
+        call_.insert(u"rev_id"_s, request.revId);
+    NullProgressSink sink;
+    const Result<QJsonObject> written = call(call_, sink);
+    if (!written)
+        return written.error();
+    if (written->contains(u"path"))
+        return written->value(u"path").toString();
+    const QStringList paths = toStringList(written->value(u"paths"));
+    if (paths.isEmpty())
+        return Error(Error::Kind::Internal, Tr::tr("Alembic wrote no revision file."));
+    return paths.first();
+}
+
+Result<RunReport> AlembicProject::run(const MigrationRequest &request, const RevisionGraph &,
+                                      Connection *, ProgressSink &sink,
+                                      const CancelToken &cancel) const
+{
+    QJsonObject call_{{u"command"_s, commandOf(request.kind)}};
+    if (request.kind == MigrationRequest::Kind::Stamp) {
+        call_.insert(u"targets"_s, QJsonArray::fromStringList(request.targets));
+        call_.insert(u"purge"_s, request.purge);
+    } else {
+        call_.insert(u"target"_s, request.targets.value(0));
+    }
+    const Result<QJsonObject> result = call(call_, sink, cancel);
+    if (!result)
+        return result.error();
+    RunReport report;
+    for (const QJsonValue &applied : result->value(u"applied").toArray())
+        report.steps << stepOf(applied.toObject());
+    if (result->value(u"cancelled").toBool())
+        return Error(Error::Kind::Cancelled,
+                     Tr::tr("Cancelled after %n revision(s); each of them was committed.", nullptr,
+                            int(report.steps.size())));
+    return report;
+}
+
+Result<QString> AlembicProject::offlineScript(const MigrationRequest &request,
+                                              const QStringList &fromHeads,
+                                              const RevisionGraph &) const
+{
+    QJsonObject call_{{u"command"_s, commandOf(request.kind)}, {u"sql"_s, true}};
+    if (request.kind == MigrationRequest::Kind::Stamp) {
+        call_.insert(u"targets"_s, QJsonArray::fromStringList(request.targets));
+    } else {
+        const QString from = fromHeads.isEmpty() ? QString() : fromHeads.join(u',');
+        const QString target = request.targets.value(0);
+        call_.insert(u"target"_s, from.isEmpty() ? target : from + u':' + target);
+    }
+    NullProgressSink sink;
+    const Result<QJsonObject> result = call(call_, sink);
+    if (!result)
+        return result.error();
+    return result->value(u"sql").toString();
+}
+
+Result<QString> AlembicProject::environmentUrl() const
+{
+    NullProgressSink sink;
+    const Result<QJsonObject> found = call({{u"command"_s, u"url"_s}}, sink);
+    if (!found)
+        return found.error();
+    const QString url = found->value(u"url").toString();
+    if (url.isEmpty())
+        return Error(Error::Kind::Config,
+                     Tr::tr("env.py of %1 did not connect to a database with a URL Retort can "
+                            "read; give one with --url or RETORT_URL.")
+                         .arg(m_config.iniPath));
+    return url;
+}
+
+} // namespace Retort

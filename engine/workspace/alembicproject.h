@@ -1,0 +1,47 @@
+#pragma once
+
+#include "projectkind.h"
+
+#include <engine/alembic/alembicbridge.h>
+#include <engine/alembic/alembicconfig.h>
+#include <engine/alembic/pythonlocator.h>
+
+namespace Retort {
+
+// An existing Alembic project opened in place (README "Using Retort with an existing Alembic
+// project"): revision modules are read natively (AlembicDirectory, never run), and only what
+// runs Python goes through the project's own Alembic (AlembicBridge): upgrade, downgrade,
+// stamp, new revisions and merges, offline --sql, and modules whose ids are not literals.
+// Immutable; any thread.
+class AlembicProject final : public ProjectKind
+{
+public:
+    AlembicProject(AlembicConfig config, PythonLocator::Options python);
+
+    Result<QList<Revision>> loadRevisions() const override;
+    Result<QString> writeRevision(const RevisionGraph &graph,
+                                  const NewRevision &request) const override;
+    bool runsOnConnection() const override { return false; }
+    Result<RunReport> run(const MigrationRequest &request, const RevisionGraph &graph,
+                          Connection *connection, ProgressSink &sink,
+                          const CancelToken &cancel) const override;
+    Result<QString> offlineScript(const MigrationRequest &request, const QStringList &fromHeads,
+                                  const RevisionGraph &graph) const override;
+
+    const AlembicConfig &config() const { return m_config; }
+    // The SQLAlchemy URL env.py connects to (asked of the project's Python, which runs env.py
+    // up to its connect), for projects whose alembic.ini has no usable sqlalchemy.url.
+    Result<QString> environmentUrl() const;
+
+private:
+    Result<AlembicBridge> bridge() const;
+    Result<QJsonObject> call(QJsonObject request, ProgressSink &sink,
+                             const CancelToken &cancel = CancelToken()) const;
+    // Fills the graph fields of dynamic modules from Alembic's own reading of them.
+    Result<> resolveDynamic(QList<Revision> &revisions, const QStringList &dynamicPaths) const;
+
+    AlembicConfig m_config;
+    PythonLocator::Options m_python;
+};
+
+} // namespace Retort
