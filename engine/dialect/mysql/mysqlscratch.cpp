@@ -1,5 +1,6 @@
 #include "mysqlscratch.h"
 
+#include "mysqlmodelsfilter.h"
 #include "mysqlsqltext.h"
 
 #include <engine/core/enginetr.h>
@@ -66,15 +67,49 @@ EmptyDatabaseGuard::~EmptyDatabaseGuard()
     (void)m_connection.exec(u"SET FOREIGN_KEY_CHECKS = 1"_s);
 }
 
+// The statements of the scripts that are to run, each checked by MysqlModelsFilter before any
+// runs: a refused one leaves the scratch database untouched.
+Result<QList<MysqlScratch::Script>> checkedScripts(Connection &scratch,
+                                                   const QList<MysqlScratch::Script> &scripts)
+{
+    const auto rows = scratch.select(u"SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                                     "WHERE SCHEMA_NAME <> DATABASE()"_s);
+    if (!rows)
+        return rows.error();
+    QStringList databases;
+    for (const QVariantList &row : *rows)
+        databases << row.constFirst().toString();
+    QList<MysqlScratch::Script> out;
+    for (const MysqlScratch::Script &script : scripts) {
+        MysqlScratch::Script kept{script.file, {}};
+        for (const Statement &statement : script.statements) {
+            const Result<MysqlModelsFilter::Action> action =
+                MysqlModelsFilter::check(statement, databases);
+            if (!action) {
+                Error e = action.error();
+                e.file = script.file;
+                return e;
+            }
+            if (*action == MysqlModelsFilter::Action::Run)
+                kept.statements << statement;
+        }
+        out << kept;
+    }
+    return out;
+}
+
 // Runs the scripts on `scratch` and introspects it.
 Result<Schema::Database> applyAndIntrospect(Connection &scratch,
                                             const QList<MysqlScratch::Script> &scripts,
                                             const IntrospectOptions &options)
 {
     const QString name = scratch.url().database;
+    const Result<QList<MysqlScratch::Script>> checked = checkedScripts(scratch, scripts);
+    if (!checked)
+        return checked.error();
     if (Result<> r = scratch.exec(u"SET FOREIGN_KEY_CHECKS = 0"_s); !r)
         return r.error();
-    for (const MysqlScratch::Script &script : scripts) {
+    for (const MysqlScratch::Script &script : *checked) {
         for (const Statement &statement : script.statements) {
             Result<> r = scratch.exec(statement.text, statement.line);
             if (!r) {
