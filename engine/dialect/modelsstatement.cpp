@@ -10,22 +10,27 @@ namespace {
 
 using Kind = SqlLexer::TokenKind;
 
-// "/*!40101 ", "/*M!100100 ": what MySQL and MariaDB run as code when their version is high
-// enough. Treated as code whatever the version: a check must not depend on it.
-qsizetype executablePrefixLength(QStringView comment)
+// "/*!40101 ", "/*M!100100 ": what MySQL and MariaDB run as code when their version is at least
+// the one given (none: always). The length of that prefix (0: a plain comment) and the version.
+QPair<qsizetype, int> executablePrefix(QStringView comment)
 {
-    static const QRegularExpression re(u"^/\\*(?:!\\d{0,5}|M!\\d{0,6})"_s);
+    static const QRegularExpression re(u"^/\\*(?:!(\\d{0,5})|M!(\\d{0,6}))"_s);
     const QRegularExpressionMatch m = re.matchView(comment);
-    return m.hasMatch() ? m.capturedLength() : 0;
+    if (!m.hasMatch())
+        return {0, 0};
+    const QString digits = m.captured(1) + m.captured(2);
+    return {m.capturedLength(), digits.isEmpty() ? 0 : digits.toInt()};
 }
 
 } // namespace
 
-Result<ModelsStatement> ModelsStatement::parse(const Statement &statement, SqlDialect dialect)
+Result<ModelsStatement> ModelsStatement::parse(const Statement &statement, SqlDialect dialect,
+                                               int mysqlVersion)
 {
     ModelsStatement out;
     out.m_statement = statement;
     out.m_dialect = dialect;
+    out.m_mysqlVersion = mysqlVersion;
     if (Result<> r = out.lex(statement.text, 0, statement.line); !r)
         return r.error();
     return out;
@@ -45,9 +50,11 @@ Result<> ModelsStatement::lex(QStringView text, qsizetype offset, int line)
             return {};
         const QStringView piece = text.sliced(t->begin, t->end - t->begin);
         if (t->kind == Kind::ExecutableComment || t->kind == Kind::BlockComment) {
-            const qsizetype prefix = m_dialect == SqlDialect::MySQL ? executablePrefixLength(piece)
-                                                                    : 0;
-            if (prefix > 0 && piece.size() >= prefix + 2) {
+            const auto [prefix, version] = m_dialect == SqlDialect::MySQL
+                                               ? executablePrefix(piece)
+                                               : QPair<qsizetype, int>(0, 0);
+            const bool runs = m_mysqlVersion == 0 || version <= m_mysqlVersion;
+            if (prefix > 0 && runs && piece.size() >= prefix + 2) {
                 const QStringView inner = piece.sliced(prefix, piece.size() - prefix - 2);
                 if (Result<> r = lex(inner, offset + t->begin + prefix, t->line); !r)
                     return r;

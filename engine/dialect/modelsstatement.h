@@ -28,7 +28,10 @@ public:
     };
 
     // A lexer error (which the splitter would have reported first) names the statement's line.
-    static Result<ModelsStatement> parse(const Statement &statement, SqlDialect dialect);
+    // `mysqlVersion` (as in /*!50001 ... */: 101119 for 10.11.19): executable comments for a
+    // later version are comments, as the server treats them; 0 opens them all.
+    static Result<ModelsStatement> parse(const Statement &statement, SqlDialect dialect,
+                                         int mysqlVersion = 0);
 
     const Statement &statement() const { return m_statement; }
     const QList<Token> &tokens() const { return m_tokens; }
@@ -55,6 +58,7 @@ private:
 
     Statement m_statement;
     SqlDialect m_dialect = SqlDialect::SQLite;
+    int m_mysqlVersion = 0;
     QList<Token> m_tokens;
 };
 

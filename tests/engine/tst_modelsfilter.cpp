@@ -52,6 +52,9 @@ void tst_ModelsFilter::mysql_data()
     row("begin", u"BEGIN"_s, u"skip"_s);
     row("commit", u"COMMIT"_s, u"skip"_s);
     row("comment only", u"/*!99999 */"_s, u"skip"_s);
+    row("mariadb-dump sandbox", u"/*M!999999\\- enable the sandbox mode */"_s, u"skip"_s);
+    row("executable for this version", u"/*M!100000 CREATE FUNCTION f() RETURNS INT RETURN 1 */"_s,
+        u"refused:1:CREATE FUNCTION"_s);
     row("use", u"CREATE TABLE a (id INT);\n\nUSE shop"_s, u"refused:3:USE"_s);
     row("use in executable comment", u"\n/*!40101 USE `shop` */"_s, u"refused:2:USE"_s);
     row("qualified create", u"CREATE TABLE shop.users (id INT)"_s, u"refused:1:'shop'"_s);
@@ -88,7 +91,7 @@ void tst_ModelsFilter::mysql()
     const Statement statement = lastStatement(sql, SqlDialect::MySQL);
     QVERIFY(!statement.text.isEmpty());
     const Result<MysqlModelsFilter::Action> action =
-        MysqlModelsFilter::check(statement, {u"shop"_s, u"other"_s, u"mysql"_s});
+        MysqlModelsFilter::check(statement, {u"shop"_s, u"other"_s, u"mysql"_s}, 101119);
     if (expected.startsWith(u"refused:"_s)) {
         QVERIFY2(!action, qPrintable(sql));
         QCOMPARE(action.error().kind, Error::Kind::Script);
@@ -151,6 +154,9 @@ void tst_ModelsFilter::postgres_data()
     row("select", u"SELECT setval('public.users_id_seq', 500)"_s, u"refused:1:SELECT"_s);
     row("rollback", u"ROLLBACK"_s, u"refused:1:ROLLBACK"_s);
     row("reset all", u"RESET ALL"_s, u"skip"_s);
+    // pg_dump 15.14 and later: psql meta-commands, which the server must not see.
+    row("psql restrict", u"\\restrict abc123\nSET statement_timeout = 0"_s, u"SET statement_timeout = 0"_s);
+    row("psql unrestrict alone", u"CREATE TABLE t (id int);\n\\unrestrict abc123\n"_s, u"skip"_s);
 }
 
 void tst_ModelsFilter::postgres()

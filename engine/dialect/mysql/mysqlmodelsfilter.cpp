@@ -42,9 +42,11 @@ bool isTransactionControl(const ModelsStatement &s)
 } // namespace
 
 Result<MysqlModelsFilter::Action> MysqlModelsFilter::check(const Statement &statement,
-                                                           const QStringList &databases)
+                                                           const QStringList &databases,
+                                                           int serverVersion)
 {
-    const Result<ModelsStatement> s = ModelsStatement::parse(statement, SqlDialect::MySQL);
+    const Result<ModelsStatement> s = ModelsStatement::parse(statement, SqlDialect::MySQL,
+                                                             serverVersion);
     if (!s)
         return s.error();
     // A statement of executable comments only for an older server, or transaction control:

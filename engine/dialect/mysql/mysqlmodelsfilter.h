@@ -21,10 +21,13 @@ class MysqlModelsFilter
 public:
     enum class Action { Run, Skip };
 
-    // `databases`: the names of the databases on the server other than the scratch one. A
+    // `databases`: the names of the databases on the server other than the scratch one;
+    // `serverVersion` as in "/*!50001": executable comments for a later version are comments
+    // (mariadb-dump's "/*M!999999\- enable the sandbox mode */"); 0 reads them all as code. A
     // refusal is a Kind::Script error with the line of the offending word (the file is the
     // caller's to set).
-    static Result<Action> check(const Statement &statement, const QStringList &databases);
+    static Result<Action> check(const Statement &statement, const QStringList &databases,
+                                int serverVersion = 0);
 
 private:
     static Result<> checkKind(const ModelsStatement &s);

@@ -67,6 +67,16 @@ EmptyDatabaseGuard::~EmptyDatabaseGuard()
     (void)m_connection.exec(u"SET FOREIGN_KEY_CHECKS = 1"_s);
 }
 
+// "10.11.19-MariaDB-0+deb12u1" -> 101119, the number "/*!50001 ... */" is compared with.
+int versionNumber(const QString &version)
+{
+    const QStringList parts = version.section(u'-', 0, 0).split(u'.');
+    int number = 0;
+    for (int i = 0; i < 3; ++i)
+        number = number * 100 + (i < parts.size() ? parts.at(i).toInt() : 0);
+    return number;
+}
+
 // The statements of the scripts that are to run, each checked by MysqlModelsFilter before any
 // runs: a refused one leaves the scratch database untouched.
 Result<QList<MysqlScratch::Script>> checkedScripts(Connection &scratch,
@@ -79,12 +89,16 @@ Result<QList<MysqlScratch::Script>> checkedScripts(Connection &scratch,
     QStringList databases;
     for (const QVariantList &row : *rows)
         databases << row.constFirst().toString();
+    const auto version = scratch.select(u"SELECT VERSION()"_s);
+    if (!version)
+        return version.error();
+    const int versionId = versionNumber(version->value(0).value(0).toString());
     QList<MysqlScratch::Script> out;
     for (const MysqlScratch::Script &script : scripts) {
         MysqlScratch::Script kept{script.file, {}};
         for (const Statement &statement : script.statements) {
             const Result<MysqlModelsFilter::Action> action =
-                MysqlModelsFilter::check(statement, databases);
+                MysqlModelsFilter::check(statement, databases, versionId);
             if (!action) {
                 Error e = action.error();
                 e.file = script.file;

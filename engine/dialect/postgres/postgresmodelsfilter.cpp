@@ -100,13 +100,43 @@ struct Edit
     QString text;
 };
 
+// The statement without psql's meta-commands ("\\restrict key", which pg_dump 15.14 and later
+// writes): a backslash that starts a line outside quotes, to the end of that line. The line
+// break stays, so lines keep their numbers.
+Result<Statement> withoutMetaCommands(const Statement &statement)
+{
+    const Result<ModelsStatement> s = ModelsStatement::parse(statement, SqlDialect::PostgreSQL);
+    if (!s)
+        return s.error();
+    Statement out = statement;
+    for (int i = s->size() - 1; i >= 0; --i) {
+        const ModelsStatement::Token &t = s->tokens().at(i);
+        if (!s->isPunctuation(i, u'\\'))
+            continue;
+        const qsizetype lineStart = statement.text.lastIndexOf(u'\n', t.begin) + 1;
+        if (!statement.text.mid(lineStart, t.begin - lineStart).trimmed().isEmpty())
+            continue;
+        const qsizetype lineEnd = statement.text.indexOf(u'\n', t.begin);
+        out.text.remove(t.begin, (lineEnd < 0 ? statement.text.size() : lineEnd) - t.begin);
+    }
+    while (!out.text.isEmpty() && out.text.front().isSpace()) {
+        if (out.text.front() == u'\n')
+            ++out.line;
+        out.text.remove(0, 1);
+    }
+    return out;
+}
+
 } // namespace
 
 Result<std::optional<QString>> PostgresModelsFilter::prepare(const Statement &statement,
                                                              const QString &targetSchema,
                                                              const QStringList &otherSchemas)
 {
-    const Result<ModelsStatement> s = ModelsStatement::parse(statement, SqlDialect::PostgreSQL);
+    const Result<Statement> plain = withoutMetaCommands(statement);
+    if (!plain)
+        return plain.error();
+    const Result<ModelsStatement> s = ModelsStatement::parse(*plain, SqlDialect::PostgreSQL);
     if (!s)
         return s.error();
     // The scratch transaction is ours: a COMMIT would leave the scratch schema behind.
