@@ -15,7 +15,7 @@ using Kind = SqlLexer::TokenKind;
 QPair<qsizetype, int> executablePrefix(QStringView comment)
 {
     static const QRegularExpression re(u"^/\\*(?:!(\\d{0,5})|M!(\\d{0,6}))"_s);
-    const QRegularExpressionMatch m = re.matchView(comment);
+    const QRegularExpressionMatch m = re.match(comment.toString());
     if (!m.hasMatch())
         return {0, 0};
     const QString digits = m.captured(1) + m.captured(2);

@@ -104,6 +104,13 @@ void tst_ScratchSafety::dropDatabases()
     m_created.clear();
 }
 
+static QList<QVariantList> rowsOf(const Result<QList<QVariantList>> &rows)
+{
+    if (rows)
+        return *rows;
+    return {QVariantList{QVariant(u"query failed: "_s + rows.error().message), QVariant(), QVariant()}};
+}
+
 // Every table, view and sequence of `database` with its definition (SHOW CREATE on MariaDB,
 // the columns on PostgreSQL), row count and sequence value.
 QStringList tst_ScratchSafety::snapshot(SqlDialect dialect, const QString &database)
@@ -115,7 +122,7 @@ QStringList tst_ScratchSafety::snapshot(SqlDialect dialect, const QString &datab
     if (dialect == SqlDialect::MySQL) {
         const auto tables = (*c)->select(u"SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
                                          "WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME"_s);
-        for (const QVariantList &t : tables.value_or(QList<QVariantList>{})) {
+        for (const QVariantList &t : rowsOf(tables)) {
             const QString name = u'`' + t.at(0).toString() + u'`';
             const auto create = (*c)->select(u"SHOW CREATE TABLE "_s + name);
             out << (create ? create->value(0).value(1).toString() : u"?"_s);
@@ -127,7 +134,7 @@ QStringList tst_ScratchSafety::snapshot(SqlDialect dialect, const QString &datab
         const auto triggers = (*c)->select(u"SELECT TRIGGER_NAME, ACTION_STATEMENT FROM "
                                            "information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = "
                                            "DATABASE() ORDER BY 1"_s);
-        for (const QVariantList &t : triggers.value_or(QList<QVariantList>{}))
+        for (const QVariantList &t : rowsOf(triggers))
             out << t.at(0).toString() + u' ' + t.at(1).toString();
         return out;
     }
@@ -135,7 +142,7 @@ QStringList tst_ScratchSafety::snapshot(SqlDialect dialect, const QString &datab
         u"SELECT n.nspname, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON "
         "n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', "
         "'pg_toast') ORDER BY 1, 2"_s);
-    for (const QVariantList &o : objects.value_or(QList<QVariantList>{})) {
+    for (const QVariantList &o : rowsOf(objects)) {
         const QString name = u'"' + o.at(0).toString() + u"\".\""_s + o.at(1).toString() + u'"';
         QString line = name + u' ' + o.at(2).toString();
         if (o.at(2).toString() == u"r"_s) {
@@ -150,7 +157,7 @@ QStringList tst_ScratchSafety::snapshot(SqlDialect dialect, const QString &datab
     const auto columns = (*c)->select(
         u"SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
         "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2, 3"_s);
-    for (const QVariantList &col : columns.value_or(QList<QVariantList>{}))
+    for (const QVariantList &col : rowsOf(columns))
         out << col.at(1).toString() + u'.' + col.at(2).toString() + u' ' + col.at(3).toString();
     return out;
 }
