@@ -22,6 +22,7 @@ class tst_ScratchSafety : public QObject
 {
     Q_OBJECT
 private slots:
+    void sqliteAttachIsRefused();
     void mysqlEscapesAreRefused_data();
     void mysqlEscapesAreRefused();
     void mysqlDumpWorksAsModels();
@@ -188,6 +189,34 @@ void tst_ScratchSafety::runReadOnlyCommands(SqlDialect dialect, const QString &m
         for (int i = 0; i < databases.size(); ++i)
             QCOMPARE(snapshot(dialect, databases.at(i)), before.at(i));
         QCOMPARE(folderListing(p), files);
+    }
+}
+
+// The SQLite scratch is in memory, but ATTACH reaches files: the target's own here.
+void tst_ScratchSafety::sqliteAttachIsRefused()
+{
+    QTemporaryDir tmp;
+    const QString p = tmp.filePath(u"p"_s);
+    QCOMPARE(runCli({u"init"_s, p}).exitCode, 0);
+    const QString db = tmp.filePath(u"app.db"_s);
+    {
+        auto c = Connection::open(*DatabaseUrl::parse(u"sqlite:///"_s + db));
+        QVERIFY(c && (*c)->exec(u"CREATE TABLE users (id INTEGER PRIMARY KEY)"_s));
+    }
+    QFile file(db);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    writeText(p + u"/schema.sql"_s, u"CREATE TABLE a (id INTEGER);\nATTACH DATABASE '%1' AS target;\n"
+                                    "CREATE TABLE target.escaped (id INTEGER);\n"_s.arg(db));
+    const QStringList env{u"RETORT_URL=sqlite:///"_s + db};
+    for (const QStringList &command : {QStringList{u"check"_s}, QStringList{u"diff"_s}}) {
+        const CliResult r = runCli(command, p, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"schema.sql:2: "_s), qPrintable(r.err));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        file.close();
     }
 }
 

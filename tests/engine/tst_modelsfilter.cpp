@@ -145,6 +145,9 @@ void tst_ModelsFilter::postgres_data()
     row("search_path other", u"\nSET search_path = audit, public"_s, u"refused:2:'audit'"_s);
     row("set_config other", u"SELECT pg_catalog.set_config('search_path', 'audit', false)"_s, u"refused:1:'audit'"_s);
     row("create schema", u"CREATE SCHEMA audit"_s, u"refused:1:CREATE SCHEMA"_s);
+    row("create target schema", u"CREATE SCHEMA public"_s, u"skip"_s);
+    row("create target schema with elements", u"CREATE SCHEMA public CREATE TABLE t (id int)"_s,
+        u"refused:1:CREATE SCHEMA"_s);
     row("alter schema", u"ALTER SCHEMA public RENAME TO x"_s, u"refused:1:ALTER SCHEMA"_s);
     row("set schema", u"ALTER TABLE users SET SCHEMA public"_s, u"refused:1:SET SCHEMA"_s);
     row("comment other schema", u"COMMENT ON SCHEMA audit IS 'x'"_s, u"refused:1:'audit'"_s);

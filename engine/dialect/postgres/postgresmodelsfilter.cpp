@@ -93,6 +93,18 @@ bool isNeutralPathEntry(const QString &name, const QString &target)
     return name.isEmpty() || name == target || name == u"pg_catalog"_s || name == u"$user"_s;
 }
 
+// pg_dump -n app writes "CREATE SCHEMA app;": the scratch schema stands in for it.
+bool createsTargetSchema(const ModelsStatement &s, const QString &target)
+{
+    if (!s.keywordsAt(0, {u"CREATE"_s, u"SCHEMA"_s}))
+        return false;
+    const int name = s.keywordsAt(2, {u"IF"_s, u"NOT"_s, u"EXISTS"_s}) ? 5 : 2;
+    if (s.identifier(name) != target || s.keyword(name) == u"AUTHORIZATION"_s)
+        return false;
+    return s.size() == name + 1
+           || (s.size() == name + 3 && s.keyword(name + 1) == u"AUTHORIZATION"_s);
+}
+
 struct Edit
 {
     qsizetype begin;
@@ -140,7 +152,8 @@ Result<std::optional<QString>> PostgresModelsFilter::prepare(const Statement &st
     if (!s)
         return s.error();
     // The scratch transaction is ours: a COMMIT would leave the scratch schema behind.
-    if (s->size() == 0 || isTransactionControl(*s) || isOwnershipOrPrivilege(*s, targetSchema))
+    if (s->size() == 0 || isTransactionControl(*s) || isOwnershipOrPrivilege(*s, targetSchema)
+        || createsTargetSchema(*s, targetSchema))
         return std::optional<QString>();
     const Result<bool> neutral = isNeutralSetting(*s, targetSchema);
     if (!neutral)

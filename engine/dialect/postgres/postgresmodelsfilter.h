@@ -17,7 +17,8 @@ class ModelsStatement;
 // writes "public.users", also in 'public.users_id_seq'::regclass) lose the qualifier, so their
 // objects land in the scratch schema. search_path settings (SET, RESET, pg_dump's
 // set_config('search_path', '', false)) naming only the target schema are skipped, as are
-// transaction control, OWNER TO, GRANT and REVOKE (owners and privileges are not compared).
+// CREATE SCHEMA of the target itself (pg_dump -n), transaction control, OWNER TO, GRANT and
+// REVOKE (owners and privileges are not compared), and psql's meta-commands (\restrict).
 // Refused: a name qualified with another schema, search_path set to another schema, CREATE,
 // ALTER and DROP SCHEMA, SET SCHEMA, and every statement but CREATE, ALTER, COMMENT, SET, DO
 // (its body is not read). Pure function, any thread.
