@@ -61,8 +61,8 @@ EmptyDatabaseGuard::~EmptyDatabaseGuard()
         const QString kind = type == u"VIEW"_s       ? u"VIEW"_s
                              : type == u"SEQUENCE"_s ? u"SEQUENCE"_s
                                                      : u"TABLE"_s;
-        (void)m_connection.exec(u"DROP "_s + kind + u" IF EXISTS "_s
-                                + MysqlSqlText::quoteIdentifier(row.at(0).toString()));
+        (void)m_connection.exec(u"DROP %1 IF EXISTS %2"_s.arg(
+            kind, MysqlSqlText::quoteIdentifier(row.at(0).toString())));
     }
     (void)m_connection.exec(u"SET FOREIGN_KEY_CHECKS = 1"_s);
 }
