@@ -184,11 +184,11 @@ void tst_ScratchSafety::runReadOnlyCommands(SqlDialect dialect, const QString &m
     for (const QStringList &command : commands) {
         const CliResult r = runCli(command, p, env);
         const QString what = command.join(u' ') + u": "_s + r.out + r.err;
-        QVERIFY2(r.exitCode == 1, qPrintable(what));
-        QVERIFY2(r.err.contains(u"schema.sql:%1: "_s.arg(line)), qPrintable(what));
         for (int i = 0; i < databases.size(); ++i)
             QCOMPARE(snapshot(dialect, databases.at(i)), before.at(i));
         QCOMPARE(folderListing(p), files);
+        QVERIFY2(r.exitCode == 1, qPrintable(what));
+        QVERIFY2(r.err.contains(u"schema.sql:%1: "_s.arg(line)), qPrintable(what));
     }
 }
 
@@ -208,15 +208,15 @@ void tst_ScratchSafety::sqliteAttachIsRefused()
     const QByteArray before = file.readAll();
     file.close();
     writeText(p + u"/schema.sql"_s, u"CREATE TABLE a (id INTEGER);\nATTACH DATABASE '%1' AS target;\n"
-                                    "CREATE TABLE target.escaped (id INTEGER);\n"_s.arg(db));
+                                    "CREATE TABLE target.leaked (id INTEGER);\n"_s.arg(db));
     const QStringList env{u"RETORT_URL=sqlite:///"_s + db};
     for (const QStringList &command : {QStringList{u"check"_s}, QStringList{u"diff"_s}}) {
         const CliResult r = runCli(command, p, env);
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(u"schema.sql:2: "_s), qPrintable(r.err));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), before);
         file.close();
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"schema.sql:2: "_s), qPrintable(r.err));
     }
 }
 
@@ -224,10 +224,10 @@ void tst_ScratchSafety::mysqlEscapesAreRefused_data()
 {
     QTest::addColumn<QString>("models");
     QTest::addColumn<int>("line");
-    QTest::newRow("use target") << u"CREATE TABLE a (id INT PRIMARY KEY);\nUSE %TARGET%;\nCREATE TABLE escaped (id INT);\n"_s << 2;
-    QTest::newRow("use other") << u"USE %OTHER%;\nCREATE TABLE escaped (id INT);\n"_s << 1;
-    QTest::newRow("use in executable comment") << u"/*!40101 USE %TARGET% */;\nCREATE TABLE escaped (id INT);\n"_s << 1;
-    QTest::newRow("qualified create") << u"CREATE TABLE a (id INT);\n\nCREATE TABLE %TARGET%.escaped (id INT);\n"_s << 3;
+    QTest::newRow("use target") << u"CREATE TABLE a (id INT PRIMARY KEY);\nUSE %TARGET%;\nCREATE TABLE leaked (id INT);\n"_s << 2;
+    QTest::newRow("use other") << u"USE %OTHER%;\nCREATE TABLE leaked (id INT);\n"_s << 1;
+    QTest::newRow("use in executable comment") << u"/*!40101 USE %TARGET% */;\nCREATE TABLE leaked (id INT);\n"_s << 1;
+    QTest::newRow("qualified create") << u"CREATE TABLE a (id INT);\n\nCREATE TABLE %TARGET%.leaked (id INT);\n"_s << 3;
     QTest::newRow("qualified drop") << u"DROP TABLE IF EXISTS `%TARGET%`.`users`;\nCREATE TABLE users (id INT);\n"_s << 1;
     QTest::newRow("insert") << u"CREATE TABLE a (id INT);\nINSERT INTO %TARGET%.users (id, name) VALUES (99, 'x');\n"_s << 2;
     QTest::newRow("rename into other") << u"CREATE TABLE a (id INT);\nALTER TABLE a\n  RENAME TO %OTHER%.moved;\n"_s << 3;
@@ -282,9 +282,9 @@ void tst_ScratchSafety::postgresEscapesAreRefused_data()
 {
     QTest::addColumn<QString>("models");
     QTest::addColumn<int>("line");
-    QTest::newRow("other schema") << u"CREATE TABLE a (id int);\nCREATE TABLE audit.escaped (id int);\n"_s << 2;
-    QTest::newRow("search_path other") << u"SET search_path = audit;\nCREATE TABLE escaped (id int);\n"_s << 1;
-    QTest::newRow("set_config other") << u"SELECT pg_catalog.set_config('search_path', 'audit', false);\nCREATE TABLE escaped (id int);\n"_s << 1;
+    QTest::newRow("other schema") << u"CREATE TABLE a (id int);\nCREATE TABLE audit.leaked (id int);\n"_s << 2;
+    QTest::newRow("search_path other") << u"SET search_path = audit;\nCREATE TABLE leaked (id int);\n"_s << 1;
+    QTest::newRow("set_config other") << u"SELECT pg_catalog.set_config('search_path', 'audit', false);\nCREATE TABLE leaked (id int);\n"_s << 1;
     QTest::newRow("create schema") << u"\nCREATE SCHEMA extra;\nCREATE TABLE extra.t (id int);\n"_s << 2;
     QTest::newRow("set schema") << u"CREATE TABLE users (id int);\nALTER TABLE users SET SCHEMA audit;\n"_s << 2;
     QTest::newRow("drop") << u"DROP TABLE public.users;\nCREATE TABLE users (id int);\n"_s << 1;
