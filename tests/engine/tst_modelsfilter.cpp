@@ -69,6 +69,7 @@ void tst_ModelsFilter::mysql_data()
     row("view reads target", u"CREATE VIEW v AS SELECT * FROM shop.users"_s, u"refused:1:'shop'"_s);
     row("three part name", u"CREATE VIEW v AS SELECT other.users.id FROM other.users"_s, u"refused:1:'other'"_s);
     row("insert", u"INSERT INTO users VALUES (1)"_s, u"refused:1:INSERT"_s);
+    row("misspelt create", u"CREATE TABEL c (y INT)"_s, u"refused:1:CREATE TABEL is refused"_s);
     row("rename table", u"RENAME TABLE a TO b"_s, u"refused:1:RENAME"_s);
     row("create database", u"CREATE DATABASE x"_s, u"refused:1:CREATE DATABASE"_s);
     row("create function", u"CREATE DEFINER=root FUNCTION f() RETURNS INT RETURN 1"_s, u"refused:1:CREATE FUNCTION"_s);

@@ -91,8 +91,11 @@ Result<> MysqlModelsFilter::checkKind(const ModelsStatement &s)
         }
         return {};
     }
+    // What the statement is about, or its first two words if it names nothing known
+    // ("CREATE TABEL").
     const QString what = kind >= 0 ? first + u' ' + s.keyword(kind)
-                                   : (first.isEmpty() ? s.tokens().first().text : first);
+                         : first.isEmpty() ? s.tokens().first().text
+                                           : QString(first + u' ' + s.keyword(1)).trimmed();
     return refusal(s, kind >= 0 ? kind : 0,
                    Tr::tr("%1 is refused in the models: they run in a scratch database and may "
                           "hold only CREATE, ALTER and DROP of tables, views, indexes, triggers "
