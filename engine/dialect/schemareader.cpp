@@ -1,5 +1,6 @@
 #include "schemareader.h"
 
+#include "modelsstatement.h"
 #include "mysql/mysqlintrospector.h"
 #include "mysql/mysqlscratch.h"
 #include "postgres/postgresintrospector.h"
@@ -30,6 +31,23 @@ Result<QList<ModelsScript>> splitModels(const QList<ModelsText> &models, SqlDial
         scripts << ModelsScript{m.file, std::move(*statements)};
     }
     return scripts;
+}
+
+// The SQLite scratch database lives in memory; ATTACH and VACUUM INTO would reach files
+// (the target's among them).
+Result<> refuseFileAccess(const Statement &statement)
+{
+    const Result<ModelsStatement> s = ModelsStatement::parse(statement, SqlDialect::SQLite);
+    if (!s)
+        return s.error();
+    const QString first = s->keyword(0);
+    if (first != u"ATTACH"_s && !(first == u"VACUUM"_s && s->findKeyword({u"INTO"_s}) > 0))
+        return {};
+    return Error(Error::Kind::Script,
+                 Tr::tr("%1 is refused in the models: they run in a database in memory and must "
+                        "not reach any file.")
+                     .arg(first),
+                 {}, statement.line);
 }
 
 } // namespace
@@ -81,6 +99,11 @@ Result<Schema::Database> SchemaReader::sqliteModels(const QList<ModelsScript> &s
         return scratch.error();
     for (const ModelsScript &m : scripts) {
         for (const Statement &s : m.statements) {
+            if (Result<> r = refuseFileAccess(s); !r) {
+                Error e = r.error();
+                e.file = m.file;
+                return e;
+            }
             if (Result<> r = (*scratch)->exec(s.text, s.line); !r) {
                 Error e = r.error();
                 e.file = m.file;

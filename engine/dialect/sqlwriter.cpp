@@ -150,7 +150,12 @@ QString SqlWriter::indexKeyParts(const Schema::Index &index) const
 {
     QStringList parts;
     for (const Schema::IndexColumn &c : index.columns) {
-        QString part = c.isExpression() ? QString(u'(' + c.expression.trimmed() + u')') : name(c.name);
+        // SQLite keeps an index's text as written and reads the expression back from it, so
+        // it gets the expression as read (extra parentheses would read back as part of it);
+        // PostgreSQL and MySQL need them around anything but a plain column.
+        QString part = !c.isExpression()                ? name(c.name)
+                       : m_dialect == SqlDialect::SQLite ? c.expression.trimmed()
+                                                          : u'(' + c.expression.trimmed() + u')';
         if (c.length > 0 && m_dialect == SqlDialect::MySQL)
             part += u'(' + QString::number(c.length) + u')';
         if (!c.collation.isEmpty())

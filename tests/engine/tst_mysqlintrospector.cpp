@@ -444,7 +444,7 @@ void tst_MysqlIntrospector::scratchDropsDatabaseWhenModelsFail_data()
     QTest::addColumn<QString>("message");  // part of the server's message
     QTest::newRow("unknown table") << u"CREATE TABLE b (x INT);\n\nCREATE INDEX ix ON nope (x);"_s
                                    << 3 << u"nope"_s;
-    QTest::newRow("syntax error") << u"-- models\nCREATE TABLE b (x INT);\nCREATE TABEL c (y INT);"_s
+    QTest::newRow("syntax error") << u"-- models\nCREATE TABLE b (x INT);\nCREATE TABLE c (y INT,);"_s
                                   << 3 << u"syntax"_s;
     QTest::newRow("duplicate table") << u"CREATE TABLE a (x INT);"_s << 1 << u"already exists"_s;
 }

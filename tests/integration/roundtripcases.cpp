@@ -193,6 +193,9 @@ QList<Case> sqliteCases()
         row(u"sqlite_current_timestamp_default"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, created TIMESTAMP DEFAULT CURRENT_TIMESTAMP);"_s),
         row(u"sqlite_partial_index"_s, T, T + u"CREATE INDEX ix_t_b ON t (b) WHERE b > 10;"_s),
         row(u"sqlite_expression_index"_s, T, T + u"CREATE INDEX ix_t_lower_a ON t (lower(a));"_s),
+        row(u"sqlite_expression_index_new_table"_s, T,
+            T + u"CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT); CREATE INDEX ix ON items (lower(name));"
+                "CREATE INDEX ix_sum ON items (id + length(name), name COLLATE NOCASE DESC);"_s),
         row(u"sqlite_integer_to_text"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b TEXT);"_s),
         row(u"sqlite_without_rowid_table"_s, T, T + u"CREATE TABLE w (k TEXT NOT NULL PRIMARY KEY, v INTEGER) WITHOUT ROWID;"_s),
     };
@@ -239,6 +242,11 @@ QList<Case> mysqlCases()
         row(u"mysql_collation"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20) COLLATE utf8mb4_bin, b INTEGER);"_s),
         row(u"mysql_column_comment"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20) COMMENT 'the a', b INTEGER);"_s),
         row(u"mysql_boolean_column"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b INTEGER, flag BOOLEAN NOT NULL DEFAULT 0);"_s),
+        // Unnamed keys: InnoDB names the key <table>_ibfk_<n> and its index after the column.
+        row(u"mysql_unnamed_foreign_key"_s, P + child(), P + child(u", FOREIGN KEY (p_id) REFERENCES p (id)"_s),
+            pSeed + cSeed, cProbe),
+        row(u"mysql_table_with_unnamed_foreign_key"_s, P,
+            P + child(u", FOREIGN KEY (p_id) REFERENCES p (id)"_s), pSeed, u"SELECT id FROM p ORDER BY id"_s),
         row(u"mysql_int_to_varchar"_s, T, u"CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, a VARCHAR(20), b VARCHAR(11));"_s),
     };
 }

@@ -4,6 +4,8 @@
 #include <engine/core/overloaded.h>
 #include <engine/dialect/sqlwriter.h>
 
+#include <QRegularExpression>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort {
@@ -36,6 +38,10 @@ QString createIndex(const QString &table, const Schema::Index &index)
     return sql;
 }
 
+bool needsImplicitIndex(const Schema::Table &t, const Schema::ForeignKey &fk);
+bool hasMadeUpName(const QString &table, const Schema::ForeignKey &fk);
+QString implicitIndexClause(const Schema::ForeignKey &fk);
+
 QStringList tableParts(const Schema::Table &t)
 {
     QStringList parts;
@@ -47,8 +53,14 @@ QStringList tableParts(const Schema::Table &t)
         parts << w.uniqueClause(u);
     for (const Schema::CheckConstraint &c : t.checkConstraints)
         parts << w.checkClause(c);
-    for (const Schema::ForeignKey &fk : t.foreignKeys)
+    QList<QStringList> indexed; // the columns of the implicit indexes written so far
+    for (const Schema::ForeignKey &fk : t.foreignKeys) {
+        if (hasMadeUpName(t.name, fk) && needsImplicitIndex(t, fk) && !indexed.contains(fk.columns)) {
+            parts << implicitIndexClause(fk);
+            indexed << fk.columns;
+        }
         parts << w.foreignKeyClause(fk);
+    }
     return parts;
 }
 
@@ -87,21 +99,18 @@ bool leads(const QStringList &keyColumns, const QStringList &columns)
     return true;
 }
 
-// InnoDB creates an index named after a foreign key when no index starts with its columns, and
-// keeps it when the key is dropped. The model never lists it (introspectors leave it out), so a
-// foreign key without a visible supporting index has one of those.
-bool hasImplicitIndex(const Schema::Database &state, const QString &table, const Schema::ForeignKey &fk)
+// InnoDB creates an index for a foreign key when no index starts with its columns, and keeps it
+// when the key is dropped. The model never lists it (introspectors leave it out), so a foreign
+// key without a visible supporting index has one of those.
+bool needsImplicitIndex(const Schema::Table &t, const Schema::ForeignKey &fk)
 {
-    const Schema::Table *t = state.table(table);
-    if (!t || fk.name.isEmpty())
+    if (fk.name.isEmpty() || leads(t.primaryKey.columns, fk.columns))
         return false;
-    if (leads(t->primaryKey.columns, fk.columns))
-        return false;
-    for (const Schema::UniqueConstraint &u : t->uniqueConstraints) {
+    for (const Schema::UniqueConstraint &u : t.uniqueConstraints) {
         if (leads(u.columns, fk.columns))
             return false;
     }
-    for (const Schema::Index &i : t->indexes) {
+    for (const Schema::Index &i : t.indexes) {
         QStringList names;
         for (const Schema::IndexColumn &c : i.columns)
             names << c.name;
@@ -111,11 +120,46 @@ bool hasImplicitIndex(const Schema::Database &state, const QString &table, const
     return true;
 }
 
+bool hasImplicitIndex(const Schema::Database &state, const QString &table, const Schema::ForeignKey &fk)
+{
+    const Schema::Table *t = state.table(table);
+    return t && needsImplicitIndex(*t, fk);
+}
+
+// That index is named after the key, or after the key's first column when the key was unnamed
+// and InnoDB made up its name (<table>_ibfk_<n>). A migration names every key (its downgrade
+// drops it by name), which would name the index after the made-up name too; so for those keys
+// the migration creates the index itself, under the name the models applied directly give it.
+bool hasMadeUpName(const QString &table, const Schema::ForeignKey &fk)
+{
+    const QRegularExpression madeUp(u"^"_s + QRegularExpression::escape(table) + u"_ibfk_\\d+$"_s);
+    return !fk.columns.isEmpty() && madeUp.match(fk.name).hasMatch();
+}
+
+QString implicitIndexName(const QString &table, const Schema::ForeignKey &fk)
+{
+    return hasMadeUpName(table, fk) ? fk.columns.constFirst() : fk.name;
+}
+
+QString implicitIndexClause(const Schema::ForeignKey &fk)
+{
+    return u"KEY "_s + w.name(fk.columns.constFirst()) + u" ("_s + w.names(fk.columns) + u')';
+}
+
+QStringList addForeignKey(const Schema::Database &state, const Ops::AddForeignKey &o)
+{
+    QString sql = alterTable(o.table);
+    if (hasMadeUpName(o.table, o.foreignKey) && hasImplicitIndex(state, o.table, o.foreignKey))
+        sql += u"ADD "_s + implicitIndexClause(o.foreignKey) + u", "_s;
+    return {sql + u"ADD "_s + w.foreignKeyClause(o.foreignKey)};
+}
+
 QStringList dropForeignKey(const Schema::Database &state, const Ops::DropForeignKey &o)
 {
     QStringList out{alterTable(o.table) + u"DROP FOREIGN KEY "_s + w.name(o.foreignKey.name)};
     if (hasImplicitIndex(state, o.table, o.foreignKey))
-        out << alterTable(o.table) + u"DROP INDEX "_s + w.name(o.foreignKey.name);
+        out << alterTable(o.table) + u"DROP INDEX "_s
+                   + w.name(implicitIndexName(o.table, o.foreignKey));
     return out;
 }
 
@@ -194,9 +238,7 @@ std::optional<Result<QStringList>> MysqlRenderer::constraintStatements(const Sch
                     return unnamed(u"check constraint"_s, o.table);
                 return QStringList{alterTable(o.table) + dropCheck + w.name(o.constraint.name)};
             },
-            [&](const Ops::AddForeignKey &o) -> R {
-                return QStringList{alterTable(o.table) + u"ADD "_s + w.foreignKeyClause(o.foreignKey)};
-            },
+            [&](const Ops::AddForeignKey &o) -> R { return addForeignKey(state, o); },
             [&](const Ops::DropForeignKey &o) -> R {
                 if (o.foreignKey.name.isEmpty())
                     return unnamed(u"foreign key"_s, o.table);

@@ -1,5 +1,6 @@
 #include "mysqlscratch.h"
 
+#include "mysqlmodelsfilter.h"
 #include "mysqlsqltext.h"
 
 #include <engine/core/enginetr.h>
@@ -60,10 +61,55 @@ EmptyDatabaseGuard::~EmptyDatabaseGuard()
         const QString kind = type == u"VIEW"_s       ? u"VIEW"_s
                              : type == u"SEQUENCE"_s ? u"SEQUENCE"_s
                                                      : u"TABLE"_s;
-        (void)m_connection.exec(u"DROP "_s + kind + u" IF EXISTS "_s
-                                + MysqlSqlText::quoteIdentifier(row.at(0).toString()));
+        (void)m_connection.exec(u"DROP %1 IF EXISTS %2"_s.arg(
+            kind, MysqlSqlText::quoteIdentifier(row.at(0).toString())));
     }
     (void)m_connection.exec(u"SET FOREIGN_KEY_CHECKS = 1"_s);
+}
+
+// "10.11.19-MariaDB-0+deb12u1" -> 101119, the number "/*!50001 ... */" is compared with.
+int versionNumber(const QString &version)
+{
+    const QStringList parts = version.section(u'-', 0, 0).split(u'.');
+    int number = 0;
+    for (int i = 0; i < 3; ++i)
+        number = number * 100 + (i < parts.size() ? parts.at(i).toInt() : 0);
+    return number;
+}
+
+// The statements of the scripts that are to run, each checked by MysqlModelsFilter before any
+// runs: a refused one leaves the scratch database untouched.
+Result<QList<MysqlScratch::Script>> checkedScripts(Connection &scratch,
+                                                   const QList<MysqlScratch::Script> &scripts)
+{
+    const auto rows = scratch.select(u"SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                                     "WHERE SCHEMA_NAME <> DATABASE()"_s);
+    if (!rows)
+        return rows.error();
+    QStringList databases;
+    for (const QVariantList &row : *rows)
+        databases << row.constFirst().toString();
+    const auto version = scratch.select(u"SELECT VERSION()"_s);
+    if (!version)
+        return version.error();
+    const int versionId = versionNumber(version->value(0).value(0).toString());
+    QList<MysqlScratch::Script> out;
+    for (const MysqlScratch::Script &script : scripts) {
+        MysqlScratch::Script kept{script.file, {}};
+        for (const Statement &statement : script.statements) {
+            const Result<MysqlModelsFilter::Action> action =
+                MysqlModelsFilter::check(statement, databases, versionId);
+            if (!action) {
+                Error e = action.error();
+                e.file = script.file;
+                return e;
+            }
+            if (*action == MysqlModelsFilter::Action::Run)
+                kept.statements << statement;
+        }
+        out << kept;
+    }
+    return out;
 }
 
 // Runs the scripts on `scratch` and introspects it.
@@ -72,9 +118,12 @@ Result<Schema::Database> applyAndIntrospect(Connection &scratch,
                                             const IntrospectOptions &options)
 {
     const QString name = scratch.url().database;
+    const Result<QList<MysqlScratch::Script>> checked = checkedScripts(scratch, scripts);
+    if (!checked)
+        return checked.error();
     if (Result<> r = scratch.exec(u"SET FOREIGN_KEY_CHECKS = 0"_s); !r)
         return r.error();
-    for (const MysqlScratch::Script &script : scripts) {
+    for (const MysqlScratch::Script &script : *checked) {
         for (const Statement &statement : script.statements) {
             Result<> r = scratch.exec(statement.text, statement.line);
             if (!r) {

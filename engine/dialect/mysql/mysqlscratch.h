@@ -20,6 +20,9 @@ class Connection;
 // own, which is introspected and then dropped (on success and on every error alike), or in
 // the empty database of `dev_url`, which is emptied again afterwards. The models' statements run
 // with FOREIGN_KEY_CHECKS=0, so a table may refer to one created after it (as in mysqldump).
+// The scratch database shares the target's server and DDL commits at once, so before any
+// statement runs MysqlModelsFilter checks them all: USE, DML, other databases' names and the
+// like are refused with their line, and nothing runs.
 class MysqlScratch
 {
 public:

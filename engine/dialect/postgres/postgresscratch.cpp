@@ -1,11 +1,12 @@
 #include "postgresscratch.h"
 
+#include "postgresmodelsfilter.h"
+
 #include <engine/core/enginetr.h>
 #include <engine/db/connection.h>
 #include <engine/sql/statementsplitter.h>
 
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 
@@ -15,22 +16,45 @@ namespace Retort {
 
 namespace {
 
-// BEGIN / COMMIT / END / START TRANSACTION in a models file: the scratch transaction is ours,
-// and a COMMIT would leave the scratch schema behind.
-bool isTransactionControl(const QString &sql)
+// The models' statements as they are to run, each prepared by PostgresModelsFilter before any
+// runs (a refused statement fails the whole models).
+Result<QList<PostgresScratch::Script>> preparedScripts(Connection &connection,
+                                                       const QList<PostgresScratch::Script> &scripts,
+                                                       const QString &scratch,
+                                                       const QString &target)
 {
-    static const QRegularExpression re(
-        u"^\\s*(BEGIN|COMMIT|END|START\\s+TRANSACTION)(\\s+(WORK|TRANSACTION))?\\s*;?\\s*$"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    return re.match(sql).hasMatch();
+    const auto rows = connection.select(
+        u"SELECT nspname::text FROM pg_namespace WHERE nspname NOT IN "
+        "(?, ?, 'pg_catalog', 'information_schema')"_s,
+        {scratch, target});
+    if (!rows)
+        return rows.error();
+    QStringList others;
+    for (const QVariantList &row : *rows)
+        others << row.constFirst().toString();
+    QList<PostgresScratch::Script> out;
+    for (const PostgresScratch::Script &script : scripts) {
+        PostgresScratch::Script prepared{script.file, {}};
+        for (const Statement &statement : script.statements) {
+            const Result<std::optional<QString>> text =
+                PostgresModelsFilter::prepare(statement, target, others);
+            if (!text) {
+                Error e = text.error();
+                e.file = script.file;
+                return e;
+            }
+            if (*text)
+                prepared.statements << Statement{**text, statement.line};
+        }
+        out << prepared;
+    }
+    return out;
 }
 
 Result<> applyScripts(Connection &connection, const QList<PostgresScratch::Script> &scripts)
 {
     for (const PostgresScratch::Script &script : scripts) {
         for (const Statement &statement : script.statements) {
-            if (statement.text.trimmed().isEmpty() || isTransactionControl(statement.text))
-                continue;
             Result<> r = connection.exec(statement.text, statement.line);
             if (!r) {
                 Error e = r.error();
@@ -63,7 +87,11 @@ Result<Schema::Database> applyAndRead(Connection &connection, const QString &sch
     const QString path = target.isEmpty() ? quoted : quoted + u", "_s + connection.quote(target);
     if (Result<> r = connection.exec(u"SET LOCAL search_path TO "_s + path); !r)
         return r.error();
-    if (Result<> r = applyScripts(connection, scripts); !r)
+    const Result<QList<PostgresScratch::Script>> prepared =
+        preparedScripts(connection, scripts, schema, target);
+    if (!prepared)
+        return prepared.error();
+    if (Result<> r = applyScripts(connection, *prepared); !r)
         return r.error();
     options.schema = schema;
     Result<Schema::Database> db = PostgresIntrospector::introspect(connection, options, target);

@@ -18,8 +18,10 @@ class Connection;
 // target server, a temporary schema with a unique name goes first on the search_path (the
 // target schema, `options.schema` or current_schema(), second: the models may use its types),
 // the models' statements run there, the schema is introspected, and everything is rolled back,
-// on success and on error alike, so nothing is left behind. The connection must not be in a
-// transaction.
+// on success and on error alike, so nothing is left behind. Before any statement runs,
+// PostgresModelsFilter prepares each one: names qualified with the target schema are unqualified
+// (pg_dump's output works as models), and what would reach another schema is refused with its
+// line. The connection must not be in a transaction.
 class PostgresScratch
 {
 public:

@@ -4,7 +4,7 @@
 CREATE UNIQUE INDEX ix_child_score_positive ON child (score) WHERE score > 0;
 
 -- op 1
-CREATE INDEX ix_child_lower_title ON child ((lower(title)));
+CREATE INDEX ix_child_lower_title ON child (lower(title));
 
 -- downgrade
 
