@@ -84,6 +84,12 @@ Result<QString> Workspace::writeRevision(const NewRevision &request) const
 Result<QString> Workspace::writeNew(const Revision &revision, const QDateTime &createDate) const
 {
     const QString name = RevisionScript::fileName(m_config.fileTemplate, revision, createDate);
+    if (!ScriptDirectory::isScriptName(name))
+        return Error(Error::Kind::Config,
+                     Tr::tr("'file_template' makes the file name '%1', which is not a plain '.sql' "
+                            "name inside versions/ that does not start with '.'; nothing was "
+                            "written.").arg(name),
+                     m_config.iniPath, m_config.fileTemplateLine);
     const QString path = QDir(m_config.versionsDir()).absoluteFilePath(name);
     if (Result<> written = RevisionScript::write(revision, path); !written)
         return written.error();

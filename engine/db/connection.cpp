@@ -196,7 +196,10 @@ Error Connection::databaseError(const QString &what, const QSqlError &error, con
     Error e(Error::Kind::Database, what + u": "_s + text + (text.endsWith(u'.') ? u""_s : u"."_s));
     e.sql = sql;
     e.line = line;
-    e.detail = error.text();
+    // The driver's own words: not QSqlError::text(), which appends Qt's generic "Unable to
+    // execute statement" (Error::toString() printed it in parentheses after the same text).
+    e.detail = error.databaseText().trimmed().isEmpty() ? error.driverText().trimmed()
+                                                        : error.databaseText().trimmed();
     return e;
 }
 
