@@ -23,7 +23,15 @@ Result<> FileWriter::write(const QString &path, const QByteArray &bytes, Error::
     // Unbuffered: each write() reaches the file system, and its error is QSaveFile's to keep.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return Error(errorKind, Tr::tr("Cannot write the file: %1.").arg(file.errorString()), path);
-    if (file.write(bytes) != bytes.size() || !file.flush())
+    // A write that stops short (the disk filled up in the middle) reports its error only on the
+    // next call.
+    for (qsizetype done = 0; done < bytes.size();) {
+        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+        if (n <= 0)
+            return failed(file.errorString());
+        done += n;
+    }
+    if (!file.flush())
         return failed(file.errorString());
 #if defined(Q_OS_UNIX)
     // Some file systems report a full disk only when the data is synced; QSaveFile ignores
