@@ -51,7 +51,9 @@ QString connectOptions(const DatabaseUrl &url)
         options << u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(url.connectTimeout * 1000);
         break;
     case SqlDialect::PostgreSQL:
-        options << u"options='-c client_min_messages=warning'"_s << u"application_name=retort"_s
+        // libpq prints the server's notices and warnings to stderr itself, where the CLI's
+        // contract is one "FAILED:" line; errors still come back through QSqlError.
+        options << u"options='-c client_min_messages=error'"_s << u"application_name=retort"_s
                 << u"connect_timeout=%1"_s.arg(url.connectTimeout);
         if (!url.sslMode.isEmpty())
             options << pgOption(u"sslmode"_s, url.sslMode);

@@ -30,6 +30,7 @@ private slots:
     void nulByteIsReported();
     void driverTextIsStatedOnce();
     void lostPostgresConnectionStartsWithFailed();
+    void postgresWarningsStayOffStderr();
 };
 
 namespace {
@@ -47,6 +48,15 @@ QString makeProject(const QString &parent)
 {
     runCli({u"init"_s, u"p"_s}, parent);
     return parent + u"/p"_s;
+}
+
+// The tests share one server database: each keeps its own version and history tables, so one
+// test's leftovers do not change another's plan.
+void useOwnTables(const QString &project, const QString &prefix)
+{
+    QFile ini(project + u"/retort.ini"_s);
+    QVERIFY(ini.open(QIODevice::Append));
+    ini.write(u"\nversion_table = %1_version\nhistory_table = %1_history\n"_s.arg(prefix).toUtf8());
 }
 
 // `retort args` with a file size limit of 0 bytes: every write() of data fails with EFBIG, as
@@ -383,6 +393,7 @@ void tst_CliSafety::lostPostgresConnectionStartsWithFailed()
     RETORT_REQUIRE_SERVER(Retort::SqlDialect::PostgreSQL, server);
     QTemporaryDir tmp;
     const QString p = makeProject(tmp.path());
+    useOwnTables(p, u"lost"_s);
     // The revision ends its own session, as an administrator's pg_terminate_backend or a server
     // restart between statements would.
     writeText(p + u"/migrations/versions/aaa111_lost.sql"_s,
@@ -397,6 +408,33 @@ void tst_CliSafety::lostPostgresConnectionStartsWithFailed()
     const CliResult verbose = runCli({u"--url"_s, server, u"current"_s}, p);
     QCOMPARE(verbose.exitCode, 0);
     QCOMPARE(verbose.out, QString()); // nothing was committed
+}
+
+void tst_CliSafety::postgresWarningsStayOffStderr()
+{
+    QString server;
+    RETORT_REQUIRE_SERVER(Retort::SqlDialect::PostgreSQL, server);
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp.path());
+    useOwnTables(p, u"noisy"_s);
+    // libpq prints the server's notices and warnings to stderr itself, past Qt.
+    writeText(p + u"/migrations/versions/aaa111_noisy.sql"_s,
+              u"-- m\n--\n-- Revision ID: aaa111\n\n-- migrate:upgrade\n"
+              "DO $$ BEGIN RAISE WARNING 'noisy warning'; END $$;\n"
+              "DROP TABLE IF EXISTS noisy_nothing;\n"
+              "\n-- migrate:downgrade\nSELECT 1;\n"_s);
+    writeText(p + u"/migrations/versions/bbb222_fails.sql"_s,
+              u"-- m\n--\n-- Revision ID: bbb222\n-- Revises: aaa111\n\n-- migrate:upgrade\n"
+              "DO $$ BEGIN RAISE WARNING 'noisy warning'; END $$;\n"
+              "SELECT * FROM noisy_missing_table;\n"_s);
+    CliResult r = runCli({u"--url"_s, server, u"upgrade"_s, u"aaa111"_s}, p);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.err, QString());
+    r = runCli({u"--url"_s, server, u"upgrade"_s, u"head"_s}, p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(u"FAILED: "_s), qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), 1);
+    QCOMPARE(runCli({u"--url"_s, server, u"downgrade"_s, u"base"_s}, p).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CliSafety)
