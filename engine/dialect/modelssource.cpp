@@ -68,7 +68,13 @@ Result<QList<ModelsText>> ModelsSource::readFiles(const Config &config)
             if (!file.open(QIODevice::ReadOnly))
                 return modelsError(Tr::tr("Cannot read the models file %1: %2.")
                                        .arg(path, file.errorString()), config.iniPath);
-            out << ModelsText{path, QString::fromUtf8(file.readAll())};
+            const QByteArray bytes = file.readAll();
+            // A NUL would end a statement at the driver, which then reports "No query".
+            if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
+                return Error(Error::Kind::Config,
+                             Tr::tr("The models file contains a NUL byte; it must be text."), path,
+                             int(QByteArrayView(bytes).first(nul).count('\n')) + 1);
+            out << ModelsText{path, QString::fromUtf8(bytes)};
         }
     }
     if (out.isEmpty())

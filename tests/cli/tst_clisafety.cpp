@@ -371,6 +371,16 @@ void tst_CliSafety::nulByteIsReported()
     QVERIFY2(r.err.startsWith(u"FAILED: "_s) && r.err.contains(u"aaa111_nul.sql:7: "_s)
                  && r.err.contains(u"NUL byte"_s),
              qPrintable(r.err));
+    QVERIFY(QFile::remove(f.fileName()));
+    QFile models(p + u"/schema.sql"_s);
+    QVERIFY(models.open(QIODevice::WriteOnly));
+    models.write(QByteArray("CREATE TABLE a (i INTEGER);\n\n") + QByteArray(1, '\0'));
+    models.close();
+    const CliResult diff = runCli({u"diff"_s}, p);
+    QCOMPARE(diff.exitCode, 1);
+    QVERIFY2(diff.err.startsWith(u"FAILED: "_s) && diff.err.contains(u"schema.sql:3: "_s)
+                 && diff.err.contains(u"NUL byte"_s),
+             qPrintable(diff.err));
 }
 
 void tst_CliSafety::driverTextIsStatedOnce()
