@@ -3,6 +3,7 @@
 #include "findbar.h"
 
 #include <engine/core/enginetr.h>
+#include <engine/core/filewriter.h>
 
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QFontDatabase>
 #include <QLabel>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QVBoxLayout>
 
@@ -112,12 +112,9 @@ Result<> ScriptEditor::save()
 {
     if (m_path.isEmpty() || isReadOnly())
         return Error(Error::Kind::Script, Tr::tr("This revision cannot be saved here."), m_path);
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_text->text().toUtf8()) < 0
-        || !file.commit()) {
-        return Error(Error::Kind::Script, Tr::tr("Cannot write %1: %2").arg(m_path, file.errorString()),
-                     m_path);
-    }
+    if (Result<> written = FileWriter::write(m_path, m_text->text().toUtf8(), Error::Kind::Script);
+        !written)
+        return written.error();
     m_text->setModified(false);
     emit saved(m_path);
     return {};

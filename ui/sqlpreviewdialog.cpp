@@ -2,6 +2,8 @@
 
 #include "scripteditor.h"
 
+#include <engine/core/filewriter.h>
+
 #include <Qsci/qsciscintilla.h>
 
 #include <QApplication>
@@ -10,7 +12,6 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -48,12 +49,9 @@ void SqlPreviewDialog::saveAs()
                                                       tr("SQL files (*.sql)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_editor->text().toUtf8()) < 0
-        || !file.commit()) {
-        QMessageBox::warning(this, tr("Save SQL"),
-                             tr("Cannot write %1: %2").arg(path, file.errorString()));
-    }
+    const Result<> written = FileWriter::write(path, m_editor->text().toUtf8(), Error::Kind::Config);
+    if (!written)
+        QMessageBox::warning(this, tr("Save SQL"), written.error().toString());
 }
 
 } // namespace Retort::Ui

@@ -28,6 +28,17 @@ QString generalHelp()
     return text;
 }
 
+// Qt's own warnings (e.g. "QSqlQuery::exec: database not open" after a lost connection) are not
+// messages for the user: stderr carries "FAILED: ..." and nothing before it. They are shown with
+// -v/--verbose or RETORT_DEBUG=1, for bug reports.
+bool showQtMessages = false;
+
+void qtMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (showQtMessages || type == QtFatalMsg)
+        QTextStream(stderr) << "retort: qt: " << message << '\n';
+}
+
 int usageError(const QString &message)
 {
     QTextStream(stderr) << "retort: error: " << message
@@ -45,10 +56,13 @@ int main(int argc, char **argv)
     // Only address space is reserved; memory is used as it is touched.
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
+    qInstallMessageHandler(qtMessageHandler);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"retort"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
     const QStringList args = QCoreApplication::arguments().mid(1);
+    showQtMessages = qEnvironmentVariableIntValue("RETORT_DEBUG") == 1
+                     || args.contains(u"-v"_s) || args.contains(u"--verbose"_s);
     QString configFile, url;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];

@@ -30,6 +30,26 @@ Result<QList<Ops::ColumnRename>> renames(const QStringList &specs)
     return out;
 }
 
+// Why `check` fails, one sentence each; empty when it passes.
+QStringList checkProblems(const SchemaComparison &comparison, qsizetype changeCount)
+{
+    const DatabaseState &state = comparison.state;
+    QStringList out;
+    if (!state.unknown.isEmpty())
+        out << u"The database is at %1, which no file in versions/ has."_s.arg(
+            state.unknown.join(u", "_s));
+    else if (!comparison.atHead)
+        out << u"The database is not at head: it is at %1; run 'retort upgrade heads'."_s.arg(
+            state.heads.isEmpty() ? u"base"_s : state.heads.join(u", "_s));
+    if (changeCount > 0)
+        out << u"The models and the database differ (%1 %2)."_s.arg(changeCount).arg(
+            changeCount == 1 ? u"operation"_s : u"operations"_s);
+    if (!state.editedAfterApplied.isEmpty())
+        out << u"Applied revisions were edited since: %1."_s.arg(
+            state.editedAfterApplied.join(u", "_s));
+    return out;
+}
+
 } // namespace
 
 int runInspect(CliContext &c)
@@ -56,8 +76,8 @@ int runCheck(CliContext &c)
 {
     QCommandLineParser p;
     p.addOption(jsonOption);
-    if (!c.parse(p, u"Exit 1 when the models and the database differ, or an applied revision was "
-                    "edited; for CI."_s, {}, 0, 0))
+    if (!c.parse(p, u"Exit 1 when the models and the database differ, the database is not at "
+                    "head, or an applied revision was edited; for CI."_s, {}, 0, 0))
         return c.exitCode();
     const Result<Workspace> ws = c.workspace();
     if (!ws)
@@ -67,22 +87,27 @@ int runCheck(CliContext &c)
         return c.fail(comparison.error());
     const DatabaseState *state = &comparison->state;
     const QStringList changes = comparison->diff.describe();
-    const bool clean = changes.isEmpty() && state->editedAfterApplied.isEmpty();
+    const QStringList problems = checkProblems(*comparison, changes.size());
     if (p.isSet(jsonOption)) {
-        c.out << QJsonDocument(QJsonObject{{u"clean"_s, clean},
+        c.out << QJsonDocument(QJsonObject{{u"clean"_s, problems.isEmpty()},
+                                           {u"at_head"_s, comparison->atHead},
+                                           {u"unknown_revisions"_s,
+                                            QJsonArray::fromStringList(state->unknown)},
                                            {u"changes"_s, QJsonArray::fromStringList(changes)},
                                            {u"edited_after_applied"_s,
                                             QJsonArray::fromStringList(state->editedAfterApplied)}})
                      .toJson(QJsonDocument::Indented);
-        return clean ? 0 : 1;
+        return problems.isEmpty() ? 0 : 1;
     }
     for (const QString &line : changes)
         c.out << line << '\n';
     for (const QString &id : state->editedAfterApplied)
         c.out << "Revision " << id << " was edited after it was applied\n";
-    if (clean)
+    if (problems.isEmpty()) {
         c.out << "No new upgrade operations detected.\n";
-    return clean ? 0 : 1;
+        return 0;
+    }
+    return c.fail(Error(Error::Kind::Database, problems.join(u' ')));
 }
 
 int runDiff(CliContext &c)

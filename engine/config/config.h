@@ -15,12 +15,15 @@ struct Config
     enum class UrlSource { Ini, Environment, CommandLine }; // `url`, RETORT_URL, --url
     UrlSource urlSource = UrlSource::Ini;
     QStringList schema{QStringLiteral("schema.sql")}; // paths or globs, relative to projectDir
-    QString schemaCommand;
+    QString schemaCommand;        // after ${VAR} expansion: what runs
+    QString schemaCommandAsWritten; // before expansion: what messages show (no ${DBPW} values)
+    int schemaCommandLine = 0;      // its line in the ini; 0 when not set there
     QString devUrl;
     QString versionTable = QStringLiteral("alembic_version");
     QString historyTable = QStringLiteral("retort_history"); // empty: no history table
     bool transactionPerMigration = true;
     QString fileTemplate = QStringLiteral("%(rev)s_%(slug)s");
+    int fileTemplateLine = 0; // its line in the ini, for errors about the names it makes; 0: default
     QStringList excludeTables; // glob patterns
 
     QString versionsDir() const { return scriptLocation + QStringLiteral("/versions"); }

@@ -78,6 +78,22 @@ Result<bool> parseBool(const IniEntry &entry, const QString &key, const QString 
                  Tr::tr("'%1' must be true or false, not '%2'.").arg(key, entry.value), path, entry.line);
 }
 
+// What can be told from the template alone; Workspace checks each name it renders as well.
+// Revisions are loaded from versions/ only, as plain "*.sql" names not starting with '.', so a
+// template that leads elsewhere would write files that history never shows.
+QString fileTemplateProblem(const QString &fileTemplate)
+{
+    if (fileTemplate.trimmed().isEmpty())
+        return Tr::tr("'file_template' is empty; it must make a file name, e.g. %(rev)s_%(slug)s.");
+    if (fileTemplate.contains(u'/') || fileTemplate.contains(u'\\'))
+        return Tr::tr("'file_template' '%1' contains a path separator; revision files must be plain "
+                      "names inside versions/, where they are loaded from.").arg(fileTemplate);
+    if (fileTemplate.startsWith(u'.'))
+        return Tr::tr("'file_template' '%1' starts with '.'; such files are hidden and never "
+                      "loaded.").arg(fileTemplate);
+    return {};
+}
+
 Result<> applyEntries(const QHash<QString, IniEntry> &entries, const QString &path, Config &config,
                       const QProcessEnvironment &env)
 {
@@ -101,16 +117,23 @@ Result<> applyEntries(const QHash<QString, IniEntry> &entries, const QString &pa
             config.url = v;
         else if (key == u"schema")
             config.schema = splitList(v);
-        else if (key == u"schema_command")
+        else if (key == u"schema_command") {
             config.schemaCommand = v;
+            config.schemaCommandAsWritten = it->value;
+            config.schemaCommandLine = it->line;
+        }
         else if (key == u"dev_url")
             config.devUrl = v;
         else if (key == u"version_table")
             config.versionTable = v;
         else if (key == u"history_table")
             config.historyTable = v;
-        else if (key == u"file_template")
+        else if (key == u"file_template") {
             config.fileTemplate = v;
+            config.fileTemplateLine = it->line;
+            if (const QString problem = fileTemplateProblem(v); !problem.isEmpty())
+                return Error(Error::Kind::Config, problem, path, it->line);
+        }
         else if (key == u"exclude_tables")
             config.excludeTables = splitList(v);
         else if (key == u"transaction_per_migration") {

@@ -69,7 +69,8 @@ Result<> parseQuery(const QString &query, DatabaseUrl &url, const QString &shown
     return {};
 }
 
-Result<> parseSqlitePath(const QString &rest, const QString &baseDir, DatabaseUrl &url)
+Result<> parseSqlitePath(const QString &rest, const QString &baseDir, DatabaseUrl &url,
+                         const QString &shown)
 {
     // sqlite:// (memory), sqlite:///relative.db, sqlite:////absolute.db
     if (rest.isEmpty() || rest == u"/" || rest == u"/:memory:") {
@@ -77,8 +78,8 @@ Result<> parseSqlitePath(const QString &rest, const QString &baseDir, DatabaseUr
         return {};
     }
     if (!rest.startsWith(u'/'))
-        return urlError(Tr::tr("SQLite URL 'sqlite://%1' has a host part; use sqlite:///relative.db "
-                               "or sqlite:////absolute/path.db.").arg(rest));
+        return urlError(Tr::tr("SQLite URL %1 has a host part; use sqlite:///relative.db "
+                               "or sqlite:////absolute/path.db.").arg(shown));
     const QString path = decode(rest.mid(1));
     url.database = QDir::isAbsolutePath(path)
                        ? QDir::cleanPath(path)
@@ -144,9 +145,45 @@ Result<> parseServer(const QString &rest, DatabaseUrl &url, const QString &shown
     return {};
 }
 
+// The password as a URL that may not parse writes it: after the first ':' of the text between
+// "://" (or the start, when the '@' comes first) and the last '@'. Empty when there is none.
+QString writtenPassword(const QString &text)
+{
+    const qsizetype sep = text.indexOf(u"://"_s);
+    const qsizetype at = text.lastIndexOf(u'@');
+    const qsizetype from = sep >= 0 && sep < at ? sep + 3 : 0; // "u:pw@postgresql://" too
+    if (at <= from)
+        return {};
+    const qsizetype colon = text.indexOf(u':', from);
+    return colon < 0 || colon >= at ? QString() : text.mid(colon + 1, at - colon - 1);
+}
+
+// Every message about a URL is built from a form without the password; this is the second line
+// of defence, for an echo of the URL that message building did not foresee. It masks the
+// password where a URL holds it (":secret@"), so a short password does not blank out words.
+Error withoutPassword(Error error, const QString &text)
+{
+    const QString written = writtenPassword(text);
+    for (const QString &secret : {written, decode(written)}) {
+        if (secret.isEmpty())
+            continue;
+        error.message.replace(u':' + secret + u'@', u":***@"_s);
+        error.detail.replace(u':' + secret + u'@', u":***@"_s);
+    }
+    return error;
+}
+
 } // namespace
 
 Result<DatabaseUrl> DatabaseUrl::parse(const QString &text, const QString &baseDir)
+{
+    Result<DatabaseUrl> url = parseUnmasked(text, baseDir);
+    if (!url)
+        return withoutPassword(url.error(), text.trimmed());
+    return url;
+}
+
+Result<DatabaseUrl> DatabaseUrl::parseUnmasked(const QString &text, const QString &baseDir)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
@@ -181,7 +218,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text, const QString &baseD
     if (Result<> r = parseQuery(query, url, shown); !r)
         return r.error();
     if (url.dialect == SqlDialect::SQLite) {
-        if (Result<> r = parseSqlitePath(rest, baseDir, url); !r)
+        if (Result<> r = parseSqlitePath(rest, baseDir, url, shown); !r)
             return r.error();
         return url;
     }

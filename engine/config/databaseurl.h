@@ -22,12 +22,17 @@ public:
     QString sslMode;
     int connectTimeout = 10; // seconds; never hang on an unreachable server
 
-    // baseDir: folder that relative SQLite paths are relative to (the ini's folder).
+    // baseDir: folder that relative SQLite paths are relative to (the ini's folder). An error
+    // never contains the password.
     static Result<DatabaseUrl> parse(const QString &url, const QString &baseDir = {});
 
     bool isMemory() const { return dialect == SqlDialect::SQLite && database == u":memory:"; }
     // The URL with the password shown as "***". Safe to print and log.
     QString toDisplayString() const;
+
+private:
+    // parse() without the final check that no error message holds the password.
+    static Result<DatabaseUrl> parseUnmasked(const QString &url, const QString &baseDir);
 };
 
 } // namespace Retort

@@ -1,10 +1,13 @@
 #include "projectcreator.h"
 
 #include <engine/core/enginetr.h>
+#include <engine/core/filewriter.h>
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -47,10 +50,7 @@ const char schemaTemplate[] = R"(-- The models: the schema your application want
 
 Result<> writeNewFile(const QString &path, const QByteArray &content)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
-        return Error(Error::Kind::Config, Tr::tr("Cannot write %1: %2.").arg(path, file.errorString()));
-    return {};
+    return FileWriter::write(path, content, Error::Kind::Config);
 }
 
 } // namespace
@@ -80,9 +80,13 @@ Result<QStringList> ProjectCreator::create(const QString &dirPath)
         dirs.prepend(d);
     dirs << migrations << migrations + u"/versions"_s;
     for (const QString &d : std::as_const(dirs)) {
+        errno = 0;
         if (!QDir().mkdir(d)) {
+            const QString reason = errno ? QString::fromLocal8Bit(std::strerror(errno)) : QString();
             rollback();
-            return Error(Error::Kind::Config, Tr::tr("Cannot create directory %1.").arg(d));
+            return Error(Error::Kind::Config,
+                         reason.isEmpty() ? Tr::tr("Cannot create directory %1.").arg(d)
+                                          : Tr::tr("Cannot create directory %1: %2.").arg(d, reason));
         }
         created << d;
     }

@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include <QStringList>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort {
@@ -28,8 +30,28 @@ QString Error::toString() const
         out += u": "_s;
     }
     out += message;
-    if (!detail.isEmpty() && !message.contains(detail))
-        out += u" ("_s + detail.trimmed() + u')';
+    // The driver's text is usually the message already: then only libpq's DETAIL and HINT lines
+    // add to it (not its boilerplate after a lost connection). Otherwise all of it is new. On one
+    // line either way: the CLI prints one line per error.
+    const auto known = [this](QString text) {
+        if (text.endsWith(u'.'))
+            text.chop(1);
+        return text.isEmpty() || message.contains(text);
+    };
+    const QStringList lines = detail.trimmed().split(u'\n', Qt::SkipEmptyParts);
+    const bool stated = !lines.isEmpty() && known(lines.first().trimmed());
+    QStringList extra;
+    for (const QString &raw : lines) {
+        const QString text = raw.trimmed();
+        const bool adds = text.startsWith(u"DETAIL:") || text.startsWith(u"HINT:");
+        if (!known(text) && (!stated || adds))
+            extra << text;
+    }
+    if (!extra.isEmpty()) {
+        out += u" ("_s;
+        out += extra.join(u' ');
+        out += u')';
+    }
     return out;
 }
 

@@ -51,7 +51,9 @@ QString connectOptions(const DatabaseUrl &url)
         options << u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(url.connectTimeout * 1000);
         break;
     case SqlDialect::PostgreSQL:
-        options << u"options='-c client_min_messages=warning'"_s << u"application_name=retort"_s
+        // libpq prints the server's notices and warnings to stderr itself, where the CLI's
+        // contract is one "FAILED:" line; errors still come back through QSqlError.
+        options << u"options='-c client_min_messages=error'"_s << u"application_name=retort"_s
                 << u"connect_timeout=%1"_s.arg(url.connectTimeout);
         if (!url.sslMode.isEmpty())
             options << pgOption(u"sslmode"_s, url.sslMode);
@@ -196,7 +198,10 @@ Error Connection::databaseError(const QString &what, const QSqlError &error, con
     Error e(Error::Kind::Database, what + u": "_s + text + (text.endsWith(u'.') ? u""_s : u"."_s));
     e.sql = sql;
     e.line = line;
-    e.detail = error.text();
+    // The driver's own words: not QSqlError::text(), which appends Qt's generic "Unable to
+    // execute statement" (Error::toString() printed it in parentheses after the same text).
+    e.detail = error.databaseText().trimmed().isEmpty() ? error.driverText().trimmed()
+                                                        : error.databaseText().trimmed();
     return e;
 }
 

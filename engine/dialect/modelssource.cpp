@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,9 +16,9 @@ namespace {
 
 constexpr int commandTimeoutMs = 120'000;
 
-Error modelsError(const QString &message, const QString &file = {})
+Error modelsError(const QString &message, const QString &file = {}, int line = 0)
 {
-    return Error(Error::Kind::Config, message, file);
+    return Error(Error::Kind::Config, message, file, line);
 }
 
 QStringList expandGlob(const QString &projectDir, const QString &pattern)
@@ -30,6 +31,21 @@ QStringList expandGlob(const QString &projectDir, const QString &pattern)
     for (const QString &name : dir.entryList({info.fileName()}, QDir::Files, QDir::Name))
         out << dir.absoluteFilePath(name);
     return out;
+}
+
+// The command's last stderr line with each ${VAR} value of the command as written put back as
+// "${VAR}": the shell echoes the expanded command in its errors ("sh: 1: /x/s3cret: not found").
+// Values shorter than 4 characters are left, so a short value does not blank out words.
+QString withoutExpandedValues(QString text, const QString &asWritten, const QProcessEnvironment &env)
+{
+    static const QRegularExpression var(u"\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\\}"_s);
+    for (auto it = var.globalMatch(asWritten); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        const QString value = env.value(name);
+        if (value.size() >= 4)
+            text.replace(value, u"${"_s + name + u'}');
+    }
+    return text;
 }
 
 } // namespace
@@ -52,7 +68,13 @@ Result<QList<ModelsText>> ModelsSource::readFiles(const Config &config)
             if (!file.open(QIODevice::ReadOnly))
                 return modelsError(Tr::tr("Cannot read the models file %1: %2.")
                                        .arg(path, file.errorString()), config.iniPath);
-            out << ModelsText{path, QString::fromUtf8(file.readAll())};
+            const QByteArray bytes = file.readAll();
+            // A NUL would end a statement at the driver, which then reports "No query".
+            if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
+                return Error(Error::Kind::Config,
+                             Tr::tr("The models file contains a NUL byte; it must be text."), path,
+                             int(QByteArrayView(bytes).first(nul).count('\n')) + 1);
+            out << ModelsText{path, QString::fromUtf8(bytes)};
         }
     }
     if (out.isEmpty())
@@ -63,7 +85,11 @@ Result<QList<ModelsText>> ModelsSource::readFiles(const Config &config)
 
 Result<QList<ModelsText>> ModelsSource::runCommand(const Config &config, SqlDialect dialect)
 {
-    const QString label = u"schema_command: "_s + config.schemaCommand;
+    // Messages show the command as written in the ini: after ${VAR} expansion it may hold a
+    // password (e.g. ${DBPW} in a connection string).
+    const QString shown = config.schemaCommandAsWritten.isEmpty() ? config.schemaCommand
+                                                                  : config.schemaCommandAsWritten;
+    const QString label = u"schema_command: "_s + shown;
     QProcess process;
     process.setWorkingDirectory(config.projectDir);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -72,21 +98,24 @@ Result<QList<ModelsText>> ModelsSource::runCommand(const Config &config, SqlDial
     process.start(u"/bin/sh"_s, {u"-c"_s, config.schemaCommand});
     if (!process.waitForStarted())
         return modelsError(Tr::tr("Cannot start schema_command '%1': %2.")
-                               .arg(config.schemaCommand, process.errorString()), config.iniPath);
+                               .arg(shown, process.errorString()),
+                           config.iniPath, config.schemaCommandLine);
     process.closeWriteChannel();
     if (!process.waitForFinished(commandTimeoutMs)) {
         process.kill();
         process.waitForFinished();
         return modelsError(Tr::tr("schema_command '%1' did not finish within %2 seconds.")
-                               .arg(config.schemaCommand).arg(commandTimeoutMs / 1000), config.iniPath);
+                               .arg(shown, QString::number(commandTimeoutMs / 1000)),
+                           config.iniPath, config.schemaCommandLine);
     }
     const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        const QString lastLine = err.section(u'\n', -1).trimmed();
+        const QString lastLine = withoutExpandedValues(err.section(u'\n', -1).trimmed(),
+                                                       config.schemaCommandAsWritten, env);
         return modelsError(Tr::tr("schema_command '%1' failed with exit status %2%3")
-                               .arg(config.schemaCommand).arg(process.exitCode())
-                               .arg(lastLine.isEmpty() ? u"."_s : u": "_s + lastLine + u'.'),
-                           config.iniPath);
+                               .arg(shown, QString::number(process.exitCode()),
+                                    lastLine.isEmpty() ? u"."_s : u": "_s + lastLine + u'.'),
+                           config.iniPath, config.schemaCommandLine);
     }
     return QList<ModelsText>{{label, QString::fromUtf8(process.readAllStandardOutput())}};
 }

@@ -4,12 +4,12 @@
 #include "sha256.h"
 
 #include <engine/core/enginetr.h>
+#include <engine/core/filewriter.h>
 
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QStringDecoder>
 
 #include <array>
@@ -228,6 +228,11 @@ Result<Revision> RevisionScript::read(const QString &filePath)
 
 Result<Revision> RevisionScript::parseUtf8(const QByteArray &utf8, const QString &filePath)
 {
+    // A NUL would end the statement text at the driver, which then reports "No query".
+    if (const qsizetype nul = utf8.indexOf('\0'); nul >= 0)
+        return scriptError(filePath,
+                           int(QByteArrayView(utf8).first(nul).count('\n')) + 1,
+                           Tr::tr("The file contains a NUL byte; a revision must be text."));
     QStringDecoder decoder(QStringConverter::Utf8); // skips a leading BOM
     const QString text = decoder.decode(utf8);
     if (decoder.hasError())
@@ -275,20 +280,17 @@ Result<> RevisionScript::write(const Revision &revision, const QString &filePath
     if (QFileInfo::exists(filePath))
         return scriptError(filePath, 0, Tr::tr("The file already exists; not overwriting it."));
     const QString text = render(revision);
-    // What we write must read back: a bad id or label fails here, before any file exists.
-    if (const Result<Revision> check = parseText(text, filePath); !check)
-        return check.error();
-    QSaveFile file(filePath);
-    if (!file.open(QIODevice::WriteOnly))
-        return scriptError(filePath,
-                           0,
-                           Tr::tr("Cannot write the file: %1.").arg(file.errorString()));
-    const QByteArray bytes = text.toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return scriptError(filePath,
-                           0,
-                           Tr::tr("Cannot write the file: %1.").arg(file.errorString()));
-    return {};
+    // What we write must read back: a bad id or label, or a message line that reads as a field
+    // or marker, fails here, before any file exists; so the error names no file or line.
+    if (const Result<Revision> check = parseText(text, filePath); !check) {
+        QString why = check.error().message;
+        if (why.endsWith(u'.'))
+            why.chop(1);
+        return Error(Error::Kind::Script,
+                     Tr::tr("No revision file was written: with this message and these fields it "
+                            "would not read back (%1).").arg(why));
+    }
+    return FileWriter::write(filePath, text.toUtf8(), Error::Kind::Script);
 }
 
 QString RevisionScript::checksum(const QString &text)

@@ -32,11 +32,6 @@ namespace Retort {
 
 namespace {
 
-bool isScriptName(const QString &name)
-{
-    return name.endsWith(u".sql") && !name.startsWith(u'.');
-}
-
 // The line of the "Revision ID" header, to point a duplicate-id error at it. Error path only.
 int revisionIdLine(const QString &filePath)
 {
@@ -105,7 +100,7 @@ QStringList Folder::scriptNames() const
         if (dir) {
             while (const dirent *entry = ::readdir(dir)) {
                 const QString name = QFile::decodeName(entry->d_name);
-                if (!isScriptName(name))
+                if (!ScriptDirectory::isScriptName(name))
                     continue;
                 bool regular = entry->d_type == DT_REG;
                 struct stat st;
@@ -124,7 +119,7 @@ QStringList Folder::scriptNames() const
     QDirIterator it(m_path, QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden);
     while (it.hasNext()) {
         it.next();
-        if (isScriptName(it.fileName()))
+        if (ScriptDirectory::isScriptName(it.fileName()))
             names.append(it.fileName());
     }
     return names;
@@ -244,6 +239,11 @@ Result<QList<Revision>> ScriptDirectory::load(const QString &versionsDir)
         revisions.append(std::move(**revision));
     }
     return revisions;
+}
+
+bool ScriptDirectory::isScriptName(const QString &name)
+{
+    return name.endsWith(u".sql") && !name.startsWith(u'.') && !name.contains(u'/');
 }
 
 } // namespace Retort

@@ -20,6 +20,9 @@ public:
     static Result<QList<Revision>> load(const QString &versionsDir);
     // The revision files' names, sorted as load() reads them.
     static Result<QStringList> scriptFiles(const QString &versionsDir);
+    // True for a name load() reads from the folder: "*.sql", not starting with '.', no '/'.
+    // A revision written under any other name would never be seen again.
+    static bool isScriptName(const QString &name);
 };
 
 } // namespace Retort

@@ -165,11 +165,9 @@ Result<> VersionTable::apply(const VersionChange &change)
     const QString sql = changeSql(m_connection.dialect(), m_name, change);
     QSqlQuery query(m_connection.database());
     if (!query.exec(sql)) {
-        Error e = versionError(Tr::tr("Cannot update the version table %1: %2")
-                                   .arg(m_name, query.lastError().text().trimmed()),
-                               sql);
-        e.detail = query.lastError().text();
-        return e;
+        return versionError(Tr::tr("Cannot update the version table %1: %2")
+                                .arg(m_name, query.lastError().text().trimmed()),
+                            sql);
     }
     if (change.kind == VersionChange::Kind::Insert)
         return {};

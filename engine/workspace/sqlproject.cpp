@@ -39,6 +39,12 @@ Result<QString> SqlProject::writeRevision(const RevisionGraph &graph,
         return revision.error();
     const QString name = RevisionScript::fileName(m_config.fileTemplate, *revision,
                                                   request.createDate);
+    if (!ScriptDirectory::isScriptName(name))
+        return Error(Error::Kind::Config,
+                     Tr::tr("'file_template' makes the file name '%1', which is not a plain '.sql' "
+                            "name inside versions/ that does not start with '.'; nothing was "
+                            "written.").arg(name),
+                     m_config.iniPath, m_config.fileTemplateLine);
     const QString path = QDir(m_config.versionsDir()).absoluteFilePath(name);
     if (Result<> written = RevisionScript::write(*revision, path); !written)
         return written.error();

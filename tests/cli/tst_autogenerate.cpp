@@ -126,8 +126,11 @@ void tst_Autogenerate::sqlModelsWorkflow()
     r = runCli({u"downgrade"_s, u"-1"_s}, p, env);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     writeText(p + u"/schema.sql"_s, before);
+    // The schema matches the old models again; check still fails, as the database is a revision
+    // behind head now (#14).
     r = runCli({u"check"_s}, p, env);
-    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.exitCode == 1 && r.out.isEmpty(), qPrintable(r.out + r.err));
+    QVERIFY2(r.err.startsWith(u"FAILED: The database is not at head"_s), qPrintable(r.err));
     auto c = Connection::open(*DatabaseUrl::parse(url));
     QVERIFY(c);
     const auto rows = (*c)->select(u"SELECT a.name, b.title FROM author a JOIN book b ON b.author_id = a.id"_s);

@@ -411,6 +411,7 @@ void tst_Cli::graphErrorsNameFileAndLine()
     const CliResult r = runCli({u"history"_s}, p);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(where), qPrintable(r.err));
+}
 
 namespace {
 

@@ -27,6 +27,9 @@ private slots:
     void badIniNamesFileAndLine_data();
     void badIniNamesFileAndLine();
     void parseFromBytesAsLoadFromFile();
+    void schemaCommandKeepsItsWrittenForm();
+    void urlErrorsNeverShowPassword_data();
+    void urlErrorsNeverShowPassword();
 };
 
 void tst_Config::parseUrl_data()
@@ -287,6 +290,56 @@ void tst_Config::badIniNamesFileAndLine_data()
                                << u"is not set"_s;
     QTest::newRow("bad section") << QByteArray("[retort\n") << 1 << u"Malformed section header"_s;
     QTest::newRow("no section") << QByteArray("[alembic]\nurl = x\n") << 0 << u"No [retort] section"_s;
+    // Revision files are loaded from versions/ only: a template that leads elsewhere is refused.
+    QTest::newRow("template up") << QByteArray("[retort]\n#\nfile_template = ../../x_%(rev)s\n") << 3
+                                 << u"contains a path separator"_s;
+    QTest::newRow("template absolute") << QByteArray("[retort]\nfile_template = /tmp/x_%(rev)s\n") << 2
+                                       << u"contains a path separator"_s;
+    QTest::newRow("template backslash") << QByteArray("[retort]\nfile_template = a\\%(rev)s\n") << 2
+                                        << u"contains a path separator"_s;
+    QTest::newRow("template empty") << QByteArray("[retort]\nfile_template =\n") << 2
+                                    << u"'file_template' is empty"_s;
+    QTest::newRow("template dot") << QByteArray("[retort]\nfile_template = .%(rev)s\n") << 2
+                                  << u"starts with '.'"_s;
+}
+
+void tst_Config::schemaCommandKeepsItsWrittenForm()
+{
+    QTemporaryDir tmp;
+    const QString ini = writeFile(tmp.filePath(u"retort.ini"_s),
+                                  "[retort]\nurl = sqlite:///a.db\n\nschema_command = dump --password "
+                                  "${DBPW}\nfile_template = %(year)d_%(rev)s\n");
+    QProcessEnvironment env;
+    env.insert(u"DBPW"_s, u"s3cret"_s);
+    const Result<Config> c = ConfigLoader::load(ini, {}, env);
+    QVERIFY(c);
+    QCOMPARE(c->schemaCommand, u"dump --password s3cret"_s);
+    QCOMPARE(c->schemaCommandAsWritten, u"dump --password ${DBPW}"_s);
+    QCOMPARE(c->schemaCommandLine, 4);
+    QCOMPARE(c->fileTemplateLine, 5);
+}
+
+void tst_Config::urlErrorsNeverShowPassword_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("sqlite userinfo") << u"sqlite://u:pa55word@/x.db"_s;
+    QTest::newRow("sqlite host") << u"sqlite://u:pa55word@h/x.db"_s;
+    QTest::newRow("userinfo before scheme") << u"u:pa55word@postgresql://h/db"_s;
+    QTest::newRow("bad port") << u"mysql://u:pa55word@h:0/db"_s;
+    QTest::newRow("no database") << u"postgresql://u:pa55word@h"_s;
+    QTest::newRow("unclosed bracket") << u"postgresql://u:pa55word@[h/db"_s;
+    QTest::newRow("unknown option") << u"postgresql://u:pa55word@h/db?pa55word=1"_s;
+    QTest::newRow("encoded") << u"postgresql://u:pa55%77ord@h:x/db"_s;
+}
+
+void tst_Config::urlErrorsNeverShowPassword()
+{
+    QFETCH(QString, url);
+    const Result<DatabaseUrl> parsed = DatabaseUrl::parse(url);
+    QVERIFY(!parsed);
+    const QString text = parsed.error().toString();
+    QVERIFY2(!text.contains(u"@"_s) || !text.contains(u":pa55"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u"u:pa55word"_s) && !text.contains(u"u:pa55%77ord"_s), qPrintable(text));
 }
 
 void tst_Config::badIniNamesFileAndLine()

@@ -91,6 +91,10 @@ private slots:
     void writeThenRead();
     void writeRefusesToOverwrite();
     void writeRefusesInvalidRevision();
+    void writeRefusesMessageThatReadsAsMarker();
+    void scriptNamesAreWhatLoadReads_data();
+    void scriptNamesAreWhatLoadReads();
+    void readReportsNulByte();
     void readReportsMissingFile();
     void readReportsInvalidUtf8();
     void loadReadsSortedSqlFilesOnly();
@@ -581,8 +585,56 @@ void tst_RevisionScript::writeRefusesInvalidRevision()
     const Result<> w = RevisionScript::write(rev, path);
     QVERIFY(!w);
     QVERIFY(w.error().message.contains(u"Invalid revision id"));
+    QVERIFY(w.error().file.isEmpty()); // the file was never written: no file:line to point at
+    QCOMPARE(w.error().line, 0);
     QVERIFY(!QFile::exists(path));
     QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+}
+
+void tst_RevisionScript::writeRefusesMessageThatReadsAsMarker()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.sql"_s);
+    Revision rev = sampleRevision();
+    rev.message = u"first\nmigrate:upgrade"_s;
+    const Result<> w = RevisionScript::write(rev, path);
+    QVERIFY(!w);
+    QVERIFY(w.error().file.isEmpty());
+    QVERIFY2(w.error().message.startsWith(u"No revision file was written"_s),
+             qPrintable(w.error().message));
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+}
+
+void tst_RevisionScript::scriptNamesAreWhatLoadReads_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("loaded");
+    QTest::newRow("plain") << u"abc_x.sql"_s << true;
+    QTest::newRow("hidden") << u".abc.sql"_s << false;
+    QTest::newRow("only suffix") << u".sql"_s << false;
+    QTest::newRow("other suffix") << u"abc.py"_s << false;
+    QTest::newRow("subfolder") << u"sub/abc.sql"_s << false;
+    QTest::newRow("parent") << u"../abc.sql"_s << false;
+}
+
+void tst_RevisionScript::scriptNamesAreWhatLoadReads()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, loaded);
+    QCOMPARE(ScriptDirectory::isScriptName(name), loaded);
+}
+
+void tst_RevisionScript::readReportsNulByte()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"nul.sql"_s);
+    QVERIFY(writeBytes(path, QByteArray("-- m\n--\n-- Revision ID: a\n\n-- migrate:upgrade\nSELECT 1;")
+                                 + QByteArray(1, '\0') + QByteArray("\n")));
+    const Result<Revision> r = RevisionScript::read(path);
+    QVERIFY(!r);
+    QCOMPARE(r.error().file, path);
+    QCOMPARE(r.error().line, 6);
+    QVERIFY2(r.error().message.contains(u"NUL byte"), qPrintable(r.error().message));
 }
 
 void tst_RevisionScript::readReportsMissingFile()
