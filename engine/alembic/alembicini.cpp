@@ -112,6 +112,16 @@ public:
             return location.error();
         m_config.scriptLocation = *location;
 
+        QString locations;
+        if (has = text(u"version_locations"_s, &locations); !has)
+            return has.error();
+        if (!*has || locations.isEmpty()) {
+            // Alembic reads version_path_separator only with version_locations set, so the
+            // separator line of its own template ("os  # Use os.pathsep. ...": ConfigParser
+            // keeps inline comments) is harmless until then.
+            m_config.versionLocations = {QDir(m_config.scriptLocation).filePath(u"versions"_s)};
+            return {};
+        }
         if (has = text(u"version_path_separator"_s, &value); !has)
             return has.error();
         if (*has) {
@@ -122,12 +132,7 @@ public:
                                 m_config.iniPath, line(u"version_path_separator"_s));
             m_config.versionPathSeparator = value;
         }
-        if (has = text(u"version_locations"_s, &value); !has)
-            return has.error();
-        if (!*has || value.isEmpty()) {
-            m_config.versionLocations = {QDir(m_config.scriptLocation).filePath(u"versions"_s)};
-            return {};
-        }
+        value = locations;
         m_config.versionLocationsSet = true;
         for (const QString &item : splitVersionLocations(value, m_config.versionPathSeparator)) {
             location = resolveLocation(item, u"version_locations"_s, m_here, m_workingDir,

@@ -73,7 +73,10 @@ Result<PythonInterpreter> PythonLocator::locate(const Options &options)
         const QString program = resolveProgram(fromEnvironment);
         if (!program.isEmpty())
             return accept(program, u"RETORT_PYTHON"_s);
-        found.tried << u"RETORT_PYTHON=%1 (not an executable)"_s.arg(fromEnvironment);
+        // Asked for by name: falling back to another Python would run the wrong one silently.
+        return Error(Error::Kind::Config,
+                     Tr::tr("RETORT_PYTHON is %1, which is not an executable Python interpreter.")
+                         .arg(fromEnvironment));
     }
     if (!options.setting.isEmpty()) {
         const QString program = resolveProgram(options.setting);

@@ -71,6 +71,10 @@ class Bridge:
             stdout=sys.stderr,
             cmd_opts=self.command_options(),
         )
+        if request.get("sqlalchemy_url"):
+            # --url or RETORT_URL given to Retort: env.py reads it where it reads the ini's.
+            self.config.set_main_option(
+                "sqlalchemy.url", request["sqlalchemy_url"].replace("%", "%%"))
 
     def command_options(self):
         # env.py files read config.cmd_opts (x arguments, autogenerate): give them what

@@ -50,11 +50,28 @@ QString commandOf(MigrationRequest::Kind kind)
     return u"stamp"_s;
 }
 
+// A Retort URL as SQLAlchemy reads it: the drivers Debian's python3-psycopg2 and
+// python3-pymysql provide; a socket option becomes the drivers' own.
+QString sqlAlchemyUrlOf(const QString &url)
+{
+    QString out = url;
+    if (out.startsWith(u"mysql://"))
+        out.replace(0, 8, u"mysql+pymysql://"_s);
+    else if (out.startsWith(u"mariadb://"))
+        out.replace(0, 10, u"mariadb+pymysql://"_s);
+    const bool postgres = out.startsWith(u"postgresql");
+    out.replace(u"?socket="_s, postgres ? u"?host="_s : u"?unix_socket="_s);
+    out.replace(u"&socket="_s, postgres ? u"&host="_s : u"&unix_socket="_s);
+    return out;
+}
+
 } // namespace
 
-AlembicProject::AlembicProject(AlembicConfig config, PythonLocator::Options python)
+AlembicProject::AlembicProject(AlembicConfig config, PythonLocator::Options python,
+                               QString urlOverride)
     : m_config(std::move(config))
     , m_python(std::move(python))
+    , m_urlOverride(std::move(urlOverride))
 {}
 
 Result<AlembicBridge> AlembicProject::bridge() const
@@ -76,7 +93,17 @@ Result<QJsonObject> AlembicProject::call(QJsonObject request, ProgressSink &sink
     // Alembic resolves a relative script_location against the working directory; the ini's
     // folder is where the project's own commands run (see AlembicIni).
     request.insert(u"cwd"_s, QFileInfo(m_config.iniPath).absolutePath());
-    return python->run(request, sink, cancel);
+    if (!m_urlOverride.isEmpty())
+        request.insert(u"sqlalchemy_url"_s, sqlAlchemyUrlOf(m_urlOverride));
+    Result<QJsonObject> result = python->run(request, sink, cancel);
+    if (!result) {
+        // The traceback stays out of the one-sentence message: the message has its last line
+        // and the revision's file:line already.
+        Error e = result.error();
+        e.detail.clear();
+        return e;
+    }
+    return result;
 }
 
 Result<QList<Revision>> AlembicProject::loadRevisions() const

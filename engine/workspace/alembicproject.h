@@ -16,7 +16,9 @@ namespace Retort {
 class AlembicProject final : public ProjectKind
 {
 public:
-    AlembicProject(AlembicConfig config, PythonLocator::Options python);
+    // `urlOverride`: a Retort URL from --url or RETORT_URL, handed to env.py as sqlalchemy.url;
+    // empty to leave the project's own.
+    AlembicProject(AlembicConfig config, PythonLocator::Options python, QString urlOverride = {});
 
     Result<QList<Revision>> loadRevisions() const override;
     Result<QString> writeRevision(const RevisionGraph &graph,
@@ -42,6 +44,7 @@ private:
 
     AlembicConfig m_config;
     PythonLocator::Options m_python;
+    QString m_urlOverride;
 };
 
 } // namespace Retort

@@ -114,8 +114,6 @@ Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlO
     config.schema.clear();
     config.historyTable.clear();
     config.fileTemplate = alembic->fileTemplate;
-    const auto kind = std::make_shared<AlembicProject>(*alembic,
-                                                       PythonLocator::Options{alembic->iniPath});
     const QString environment = qEnvironmentVariable("RETORT_URL");
     if (!urlOverride.isEmpty()) {
         config.url = urlOverride;
@@ -123,14 +121,17 @@ Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlO
     } else if (!environment.isEmpty()) {
         config.url = environment;
         config.urlSource = Config::UrlSource::Environment;
-    } else {
+    }
+    const auto kind = std::make_shared<AlembicProject>(
+        *alembic, PythonLocator::Options{alembic->iniPath}, config.url);
+    if (config.url.isEmpty()) {
         QString sqlalchemy = alembic->sqlalchemyUrl;
         if (sqlalchemy.isEmpty() || sqlalchemy.contains(u"driver://"_s)) {
             // Typical of FastAPI templates: env.py reads the URL from settings. Ask it.
             const Result<QString> fromEnv = kind->environmentUrl();
             sqlalchemy = fromEnv ? *fromEnv : QString();
         }
-        const Result<QString> url = SqlAlchemyUrl::toRetortUrl(sqlalchemy, QDir::currentPath());
+        const Result<QString> url = SqlAlchemyUrl::toRetortUrl(sqlalchemy, config.projectDir);
         if (url)
             config.url = *url;
     }

@@ -644,6 +644,10 @@ void tst_Alembic::iniValues_data()
     row("percent escape", sl + u"file_template = %%(year)d_%%(rev)s_%%(slug)s\n"_s, u"template"_s,
         u"%(year)d_%(rev)s_%(slug)s"_s);
     row("default template", sl, u"template"_s, u"%(rev)s_%(slug)s"_s);
+    // Alembic 1.8's own `alembic init` template: the separator keeps its inline comment, which
+    // Alembic never reads without version_locations.
+    row("template separator line", sl + u"version_path_separator = os  # Use os.pathsep.\n"
+                                        "sqlalchemy.url = x\n"_s, u"url"_s, u"x"_s);
     row("colon separator", u"[alembic]\nscript_location: %(here)s/m\nsqlalchemy.url: postgresql://u@h/d\n"_s,
         u"url"_s, u"postgresql://u@h/d"_s);
     row("keys lowercased", u"[alembic]\nScript_Location = %(here)s/m\nSQLAlchemy.URL = x\n"_s, u"url"_s, u"x"_s);
@@ -717,7 +721,8 @@ void tst_Alembic::iniErrors_data()
     QTest::newRow("missing reference") << u"[alembic]\nscript_location = %(nothere)s/m\n"_s << 2
                                        << u"nothere"_s;
     QTest::newRow("lone percent") << u"[alembic]\nscript_location = 100%/m\n"_s << 2 << u"'%%'"_s;
-    QTest::newRow("bad separator") << u"[alembic]\nscript_location = m\nversion_path_separator = ,\n"_s
+    QTest::newRow("bad separator") << u"[alembic]\nscript_location = m\nversion_path_separator = ,\n"
+                                      "version_locations = a,b\n"_s
                                    << 3 << u"version_path_separator"_s;
     QTest::newRow("duplicate key") << u"[alembic]\nscript_location = m\nScript_location = n\n"_s << 3
                                    << u"twice"_s;

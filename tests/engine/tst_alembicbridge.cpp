@@ -684,13 +684,19 @@ void tst_AlembicBridge::interpreterMissing()
     qputenv("PATH", emptyPath.path().toUtf8());
     qputenv("RETORT_PYTHON", "/nonexistent/python");
     const QString ini = dir.filePath(u"alembic.ini"_s);
+    const Result<PythonInterpreter> named = PythonLocator::locate({ini, {}, {}, {}});
+    // An interpreter asked for by name is never replaced by another one.
+    QVERIFY(!named);
+    QCOMPARE(named.error().message,
+             u"RETORT_PYTHON is /nonexistent/python, which is not an executable Python "
+             "interpreter."_s);
+    qunsetenv("RETORT_PYTHON");
     const Result<PythonInterpreter> found = PythonLocator::locate({ini, {}, {}, {}});
     qputenv("PATH", savedPath);
-    qunsetenv("RETORT_PYTHON");
     QVERIFY(!found);
     QCOMPARE(found.error().message,
-             u"No Python interpreter found: tried RETORT_PYTHON=/nonexistent/python (not an "
-             "executable), %1/.venv/bin/python, %1/venv/bin/python, python3 on PATH."_s
+             u"No Python interpreter found: tried RETORT_PYTHON (unset), %1/.venv/bin/python, "
+             "%1/venv/bin/python, python3 on PATH."_s
                  .arg(dir.path()));
 }
 
