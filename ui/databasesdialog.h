@@ -23,7 +23,6 @@ public:
     QListWidget *list() const { return m_list; }
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *urlEdit() const { return m_url; }
-    QLineEdit *passwordEdit() const { return m_password; }
     void addDatabase();
     void removeCurrent();
 

@@ -15,13 +15,6 @@ Error authorError(const QString &message)
     return Error(Error::Kind::Graph, message);
 }
 
-QString formatCreateDate(const QDateTime &when)
-{
-    // Alembic writes datetime.now() as str(): "2026-11-24 03:00:00.123456".
-    const QDateTime local = when.isValid() ? when : QDateTime::currentDateTime();
-    return local.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) + u"000"_s;
-}
-
 } // namespace
 
 Revision RevisionAuthor::skeleton(const NewRevision &request)
@@ -29,7 +22,8 @@ Revision RevisionAuthor::skeleton(const NewRevision &request)
     Revision r;
     r.id = request.revId.isEmpty() ? RevisionScript::newRevisionId() : request.revId;
     r.message = request.message;
-    r.createDate = formatCreateDate(request.createDate);
+    r.createDate = RevisionScript::formatCreateDate(
+        request.createDate.isValid() ? request.createDate : QDateTime::currentDateTime());
     r.branchLabels = request.branchLabels;
     r.upgradeSql = request.upgradeSql;
     r.downgradeSql = request.downgradeSql;

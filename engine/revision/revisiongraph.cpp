@@ -516,11 +516,6 @@ const QList<int> &RevisionGraph::parentIndexes(int index) const
     return m_d->nodes.at(index).parents;
 }
 
-const QList<int> &RevisionGraph::dependencyIndexes(int index) const
-{
-    return m_d->nodes.at(index).dependencies;
-}
-
 const QList<int> &RevisionGraph::downIndexes(int index) const { return m_d->nodes.at(index).down; }
 
 const QList<int> &RevisionGraph::childIndexes(int index) const

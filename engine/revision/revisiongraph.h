@@ -76,7 +76,6 @@ public:
 
     // Index-level access for planners (see class comment).
     const QList<int> &parentIndexes(int index) const;     // written order
-    const QList<int> &dependencyIndexes(int index) const; // resolved depends-on, written order
     const QList<int> &downIndexes(int index) const; // parents + depends-on not implied by ancestors
     const QList<int> &childIndexes(int index) const;    // by parent edge, input order
     const QList<int> &allChildIndexes(int index) const; // by parent or depends-on edge
