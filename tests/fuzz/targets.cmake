@@ -8,3 +8,5 @@ retort_fuzz_target(statementsplitter MODULES core sql
     SEEDS tests/engine/tst_sql_rows.inc tests/data/render tests/data/runner tests/data/schema)
 retort_fuzz_target(configloader MODULES core config SEEDS tests/engine/tst_config.cpp)
 retort_fuzz_target(databaseurl MODULES core config SEEDS tests/engine/tst_config.cpp)
+retort_fuzz_target(alembicscript MODULES core revision alembic
+    SEEDS tests/data/alembic tests/engine/tst_alembic.cpp)
