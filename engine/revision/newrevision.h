@@ -19,6 +19,9 @@ struct NewRevision
     QString upgradeSql;
     QString downgradeSql;
     bool noTransaction = false; // "-- migrate:no-transaction"
+    // Kinds that compare the models themselves (an Alembic project's own autogenerate) fill the
+    // revision from that comparison.
+    bool autogenerate = false;
     bool foreignKeysOff = false; // "-- migrate:foreign-keys-off"
     QDateTime createDate;       // invalid: now
 };

@@ -175,7 +175,8 @@ Result<QString> AlembicProject::writeRevision(const RevisionGraph &, const NewRe
                  {u"message"_s, request.message},
                  {u"head"_s, request.head},
                  {u"splice"_s, request.splice},
-                 {u"depends_on"_s, QJsonArray::fromStringList(request.dependsOn)}};
+                 {u"depends_on"_s, QJsonArray::fromStringList(request.dependsOn)},
+                 {u"autogenerate"_s, request.autogenerate}};
         if (!request.branchLabels.isEmpty())
             call_.insert(u"branch_label"_s, request.branchLabels.join(u','));
     }

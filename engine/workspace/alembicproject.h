@@ -24,6 +24,7 @@ public:
     Result<QString> writeRevision(const RevisionGraph &graph,
                                   const NewRevision &request) const override;
     bool runsOnConnection() const override { return false; }
+    bool comparesNatively() const override { return false; }
     Result<RunReport> run(const MigrationRequest &request, const RevisionGraph &graph,
                           Connection *connection, ProgressSink &sink,
                           const CancelToken &cancel) const override;

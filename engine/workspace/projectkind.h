@@ -35,6 +35,10 @@ public:
     // request.createDate is set. Nothing is written when the request is refused.
     virtual Result<QString> writeRevision(const RevisionGraph &graph,
                                           const NewRevision &request) const = 0;
+    // True when the facade compares the models with the database (Retort's differ and the
+    // `schema` files); false when the kind's own tool does (Alembic's autogenerate through
+    // writeRevision with request.autogenerate).
+    virtual bool comparesNatively() const { return true; }
     // True when run() works on the facade's connection to the database (the native runner);
     // false when the kind reaches the database itself (the project's own Alembic) and run()
     // gets no connection.

@@ -37,8 +37,22 @@ Result<Schema::Database> Workspace::inspectDatabase() const
     return SchemaReader::introspect(**connection, introspectOptions(m_config));
 }
 
+namespace {
+
+Error notComparedNatively()
+{
+    return Error(Error::Kind::Config,
+                 Tr::tr("This is an Alembic project: its models are compared by its own Alembic "
+                        "(retort revision --autogenerate); Retort's comparison, diff, check and "
+                        "inspect --models work on Retort projects only for now."));
+}
+
+} // namespace
+
 Result<Schema::Database> Workspace::inspectModels() const
 {
+    if (!m_kind->comparesNatively())
+        return notComparedNatively();
     const Result<DatabaseUrl> &url = m_url;
     if (!url)
         return url.error();
@@ -53,6 +67,8 @@ Result<Schema::Database> Workspace::inspectModels() const
 
 Result<SchemaComparison> Workspace::compare(const QList<Ops::ColumnRename> &renames) const
 {
+    if (!m_kind->comparesNatively())
+        return notComparedNatively();
     Result<GraphAndConnection> loaded = loadGraphAndConnect();
     if (!loaded)
         return loaded.error();
@@ -102,6 +118,21 @@ Result<AutogenerateResult> Workspace::autogenerate(const QString &message,
                                                    const QList<Ops::ColumnRename> &renames,
                                                    const QString &revId) const
 {
+    if (!m_kind->comparesNatively()) {
+        if (!renames.isEmpty())
+            return Error(Error::Kind::Usage,
+                         Tr::tr("--rename works on Retort projects only for now."));
+        NewRevision request;
+        request.message = message;
+        request.revId = revId;
+        request.autogenerate = true;
+        const Result<QString> path = writeRevision(request);
+        if (!path)
+            return path.error();
+        AutogenerateResult result;
+        result.path = *path;
+        return result;
+    }
     const Result<SchemaComparison> c = compare(renames);
     if (!c)
         return c.error();

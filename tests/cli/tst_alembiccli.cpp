@@ -154,6 +154,10 @@ void tst_AlembicCli::lifecycle()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, u"a1 -> b2 (head), add name\n<base> -> a1, create items\n"_s);
     QCOMPARE(retort({u"heads"_s}).out, u"b2 (head)\n"_s);
+    // Retort's own differ knows nothing of the project's models: it says so, never "drop all".
+    r = retort({u"check"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"This is an Alembic project"_s), qPrintable(r.err));
 
     r = retort({u"upgrade"_s, u"head"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
