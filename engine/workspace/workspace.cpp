@@ -123,7 +123,7 @@ Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlO
         config.urlSource = Config::UrlSource::Environment;
     }
     const auto kind = std::make_shared<AlembicProject>(
-        *alembic, PythonLocator::Options{alembic->iniPath}, config.url);
+        *alembic, PythonLocator::Options{alembic->iniPath, {}, {}, {}}, config.url);
     if (config.url.isEmpty()) {
         QString sqlalchemy = alembic->sqlalchemyUrl;
         if (sqlalchemy.isEmpty() || sqlalchemy.contains(u"driver://"_s)) {
