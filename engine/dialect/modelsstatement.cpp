@@ -150,4 +150,12 @@ QString ModelsStatement::stringValue(int i) const
     return value;
 }
 
+Error ModelsStatement::refusal(int token, const QString &message) const
+{
+    const int line = token >= 0 && token < size() ? tokens().at(token).line : statement().line;
+    Error e(Error::Kind::Script, message, {}, line);
+    e.sql = statement().text;
+    return e;
+}
+
 } // namespace Retort

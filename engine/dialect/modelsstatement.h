@@ -46,6 +46,9 @@ public:
     // The name a word or quoted identifier at `i` stands for (quotes removed); empty otherwise.
     QString identifier(int i) const;
     bool isPunctuation(int i, QChar c) const;
+    // A refused statement: `message` at the line of token `token` (the statement's first line
+    // when out of range), with the statement as the error's SQL.
+    Error refusal(int token, const QString &message) const;
     // The indexes of the qualifiers of qualified names: `i` is a name followed by '.' and a name
     // or '*' ("db.t", "s.t.c": the qualifier is the first part).
     QList<int> qualifiers() const;

@@ -9,15 +9,6 @@ namespace Retort {
 
 namespace {
 
-Error refusal(const ModelsStatement &s, int token, const QString &message)
-{
-    const int line = token >= 0 && token < s.size() ? s.tokens().at(token).line
-                                                    : s.statement().line;
-    Error e(Error::Kind::Script, message, {}, line);
-    e.sql = s.statement().text;
-    return e;
-}
-
 // The words that name what a CREATE, ALTER or DROP is about; the first one in the statement
 // decides ("CREATE DEFINER=x FUNCTION", "CREATE OR REPLACE ALGORITHM=MERGE VIEW").
 const QStringList &objectKinds()
@@ -64,7 +55,7 @@ Result<> MysqlModelsFilter::checkKind(const ModelsStatement &s)
 {
     const QString first = s.keyword(0);
     if (first == u"USE"_s) {
-        return refusal(s, 0, Tr::tr("USE is refused in the models: they run in a scratch "
+        return s.refusal(0, Tr::tr("USE is refused in the models: they run in a scratch "
                                     "database and must not reach any other database."));
     }
     if (first == u"SET"_s)
@@ -84,7 +75,7 @@ Result<> MysqlModelsFilter::checkKind(const ModelsStatement &s)
         else if (s.keywordsAt(name, {u"IF"_s, u"EXISTS"_s}))
             name += 2;
         if (!s.identifier(name).isEmpty() && s.isPunctuation(name + 1, u'.')) {
-            return refusal(s, name, Tr::tr("The models qualify '%1' with the database '%2': "
+            return s.refusal(name, Tr::tr("The models qualify '%1' with the database '%2': "
                                            "they run in a scratch database, and their names "
                                            "must not be qualified with a database.")
                                         .arg(s.identifier(name + 2), s.identifier(name)));
@@ -96,7 +87,7 @@ Result<> MysqlModelsFilter::checkKind(const ModelsStatement &s)
     const QString what = kind >= 0 ? first + u' ' + s.keyword(kind)
                          : first.isEmpty() ? s.tokens().first().text
                                            : QString(first + u' ' + s.keyword(1)).trimmed();
-    return refusal(s, kind >= 0 ? kind : 0,
+    return s.refusal(kind >= 0 ? kind : 0,
                    Tr::tr("%1 is refused in the models: they run in a scratch database and may "
                           "hold only CREATE, ALTER and DROP of tables, views, indexes, triggers "
                           "and sequences, and SET of session variables.")
@@ -123,7 +114,7 @@ Result<> MysqlModelsFilter::checkSet(const ModelsStatement &s)
         const QString word = s.keyword(system ? i + 2 : i);
         const bool global = word == u"GLOBAL"_s || word.startsWith(u"PERSIST"_s);
         if (system ? global : refused.contains(word)) {
-            return refusal(s, i, Tr::tr("SET %1 is refused in the models: they run in a "
+            return s.refusal(i, Tr::tr("SET %1 is refused in the models: they run in a "
                                         "scratch database and may set session variables only.")
                                      .arg(word));
         }
@@ -139,7 +130,7 @@ Result<> MysqlModelsFilter::checkNames(const ModelsStatement &s, const QStringLi
         const QString name = s.identifier(q);
         if (!databases.contains(name, Qt::CaseInsensitive))
             continue;
-        return refusal(s, q, Tr::tr("The models name the database '%1': they run in a scratch "
+        return s.refusal(q, Tr::tr("The models name the database '%1': they run in a scratch "
                                     "database, and their names must not be qualified with a "
                                     "database.")
                                  .arg(name));

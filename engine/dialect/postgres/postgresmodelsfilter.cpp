@@ -11,19 +11,10 @@ namespace Retort {
 
 namespace {
 
-Error refusal(const ModelsStatement &s, int token, const QString &message)
-{
-    const int line = token >= 0 && token < s.size() ? s.tokens().at(token).line
-                                                    : s.statement().line;
-    Error e(Error::Kind::Script, message, {}, line);
-    e.sql = s.statement().text;
-    return e;
-}
-
 Error otherSchema(const ModelsStatement &s, int token, const QString &schema,
                   const QString &target)
 {
-    return refusal(s, token, Tr::tr("The models name the schema '%1', which is not the target "
+    return s.refusal(token, Tr::tr("The models name the schema '%1', which is not the target "
                                     "schema '%2': they run in a scratch schema in place of the "
                                     "target schema and must not reach any other schema.")
                                  .arg(schema, target));
@@ -215,7 +206,7 @@ Result<bool> PostgresModelsFilter::isNeutralSetting(const ModelsStatement &s,
     for (const auto &[name, token] : std::as_const(entries)) {
         if (isNeutralPathEntry(name, target))
             continue;
-        return refusal(s, token, Tr::tr("The models set search_path to the schema '%1', which is "
+        return s.refusal(token, Tr::tr("The models set search_path to the schema '%1', which is "
                                         "not the target schema '%2': they run in a scratch "
                                         "schema in place of the target schema and must not "
                                         "reach any other schema.")
@@ -229,19 +220,19 @@ Result<> PostgresModelsFilter::checkKind(const ModelsStatement &s, const QString
     const QString first = s.keyword(0);
     static const QStringList allowed{u"CREATE"_s, u"ALTER"_s, u"COMMENT"_s, u"SET"_s, u"DO"_s};
     if (!allowed.contains(first)) {
-        return refusal(s, 0, Tr::tr("%1 is refused in the models: they run in a scratch schema "
+        return s.refusal(0, Tr::tr("%1 is refused in the models: they run in a scratch schema "
                                     "and may hold only CREATE, ALTER, COMMENT, SET and DO "
                                     "statements.")
                                  .arg(first.isEmpty() ? s.tokens().first().text : first));
     }
     if ((first == u"CREATE"_s || first == u"ALTER"_s) && s.keyword(1) == u"SCHEMA"_s) {
-        return refusal(s, 1, Tr::tr("%1 SCHEMA is refused in the models: they run in a scratch "
+        return s.refusal(1, Tr::tr("%1 SCHEMA is refused in the models: they run in a scratch "
                                     "schema and must not create or change any other.")
                                  .arg(first));
     }
     for (int i = 1; first == u"ALTER"_s && i < s.size(); ++i) {
         if (s.keywordsAt(i, {u"SET"_s, u"SCHEMA"_s})) {
-            return refusal(s, i, Tr::tr("ALTER ... SET SCHEMA is refused in the models: they "
+            return s.refusal(i, Tr::tr("ALTER ... SET SCHEMA is refused in the models: they "
                                         "run in a scratch schema, and nothing may leave it."));
         }
     }
