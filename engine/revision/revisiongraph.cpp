@@ -461,7 +461,7 @@ QSet<QString> RevisionGraph::ancestors(const QString &id, bool includeDependenci
     QSet<QString> result;
     if (i < 0)
         return result;
-    const QList<char> marks = reachDown({i}, includeDependencies);
+    const QList<char> marks = reach({i}, Towards::Bases, includeDependencies);
     for (int j = 0; j < marks.size(); ++j) {
         if (marks.at(j) && j != i)
             result.insert(idAt(j));
@@ -475,7 +475,7 @@ QSet<QString> RevisionGraph::descendants(const QString &id, bool includeDependen
     QSet<QString> result;
     if (i < 0)
         return result;
-    const QList<char> marks = reachUp({i}, includeDependencies);
+    const QList<char> marks = reach({i}, Towards::Heads, includeDependencies);
     for (int j = 0; j < marks.size(); ++j) {
         if (marks.at(j) && j != i)
             result.insert(idAt(j));
@@ -530,7 +530,8 @@ const QList<int> &RevisionGraph::allChildIndexes(int index) const
 
 const QHash<QString, int> &RevisionGraph::labelIndexes() const { return m_d->byLabel; }
 
-QList<char> RevisionGraph::reachDown(const QList<int> &starts, bool includeDependencies) const
+QList<char> RevisionGraph::reach(const QList<int> &starts, Towards towards,
+                                 bool includeDependencies) const
 {
     QList<char> marks(count(), 0);
     QList<int> stack = starts;
@@ -540,22 +541,10 @@ QList<char> RevisionGraph::reachDown(const QList<int> &starts, bool includeDepen
             continue;
         marks[i] = 1;
         const Node &n = m_d->nodes.at(i);
-        stack.append(includeDependencies ? n.down : n.parents);
-    }
-    return marks;
-}
-
-QList<char> RevisionGraph::reachUp(const QList<int> &starts, bool includeDependencies) const
-{
-    QList<char> marks(count(), 0);
-    QList<int> stack = starts;
-    while (!stack.isEmpty()) {
-        const int i = stack.takeLast();
-        if (marks.at(i))
-            continue;
-        marks[i] = 1;
-        const Node &n = m_d->nodes.at(i);
-        stack.append(includeDependencies ? n.allChildren : n.children);
+        if (towards == Towards::Bases)
+            stack.append(includeDependencies ? n.down : n.parents);
+        else
+            stack.append(includeDependencies ? n.allChildren : n.children);
     }
     return marks;
 }
@@ -591,8 +580,8 @@ bool RevisionGraph::sharesLineage(int index, const QList<int> &others, bool incl
 
 QList<char> RevisionGraph::lineage(const QList<int> &of, bool includeDependencies) const
 {
-    QList<char> marks = reachDown(of, includeDependencies);
-    const QList<char> up = reachUp(of, includeDependencies);
+    QList<char> marks = reach(of, Towards::Bases, includeDependencies);
+    const QList<char> up = reach(of, Towards::Heads, includeDependencies);
     for (int i = 0; i < marks.size(); ++i)
         marks[i] = marks.at(i) || up.at(i);
     return marks;

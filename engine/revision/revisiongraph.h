@@ -80,8 +80,8 @@ public:
     const QList<int> &childIndexes(int index) const;    // by parent edge, input order
     const QList<int> &allChildIndexes(int index) const; // by parent or depends-on edge
     // Marks (1) every index reachable from `starts` (included) towards bases or heads.
-    QList<char> reachDown(const QList<int> &starts, bool includeDependencies) const;
-    QList<char> reachUp(const QList<int> &starts, bool includeDependencies) const;
+    enum class Towards { Bases, Heads };
+    QList<char> reach(const QList<int> &starts, Towards towards, bool includeDependencies) const;
     // Whether `target` is one of `starts` or below them. Searches only the revisions between
     // (by topological rank), so a query near the starts is cheap in a long history.
     bool reachesDown(const QList<int> &starts, int target, bool includeDependencies) const;

@@ -305,7 +305,8 @@ Result<QList<int>> RevisionIdentifier::upgradeStarts(const QList<int> &current,
     if (!onBranch->isEmpty())
         return *onBranch;
     // The branch has no current head: start from the newest applied revisions on it.
-    const auto active = filterForLineage(marked(m_graph.reachDown(known, true)), branchLabel);
+    const auto active = filterForLineage(
+        marked(m_graph.reach(known, RevisionGraph::Towards::Bases, true)), branchLabel);
     if (!active)
         return active.error();
     QList<char> below(m_graph.count(), 0);
@@ -374,7 +375,7 @@ Result<QList<int>> RevisionIdentifier::allCurrent(const QList<int> &current) con
         if (c >= 0)
             known.append(c);
     }
-    const QList<char> top = m_graph.reachDown(known, true);
+    const QList<char> top = m_graph.reach(known, RevisionGraph::Towards::Bases, true);
     QList<int> result;
     for (int i = 0; i < top.size(); ++i) {
         if (!top.at(i))

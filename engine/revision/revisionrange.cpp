@@ -142,7 +142,7 @@ Result<RevisionRange::Selection> RevisionRange::collectUpgrade(const QStringList
             s.revisions[c] = 1;
     }
     if (!known.isEmpty() && !options.implicitBase) {
-        const QList<char> above = m_graph.reachUp(known, false);
+        const QList<char> above = m_graph.reach(known, RevisionGraph::Towards::Heads, false);
         for (int i = 0; i < s.revisions.size(); ++i)
             s.revisions[i] = s.revisions.at(i) && above.at(i);
     }
@@ -169,13 +169,13 @@ Result<RevisionRange::Selection> RevisionRange::collectDowngrade(const QList<int
         const auto branch = m_ident.resolveBranch(parsed->branchLabel);
         if (!branch)
             return branch.error();
-        const QList<char> below = m_graph.reachDown({*branch}, false);
+        const QList<char> below = m_graph.reach({*branch}, RevisionGraph::Towards::Bases, false);
         roots.removeIf([&below](int r) { return !below.at(r); });
         if (roots.isEmpty())
             return graphError(Tr::tr("Not a valid downgrade target from current heads"));
     }
-    Selection s{m_graph.reachUp(roots, true), upper};
-    const QList<char> active = m_graph.reachDown(upper, true);
+    Selection s{m_graph.reach(roots, RevisionGraph::Towards::Heads, true), upper};
+    const QList<char> active = m_graph.reach(upper, RevisionGraph::Towards::Bases, true);
     bool any = false;
     for (int i = 0; i < s.revisions.size(); ++i) {
         s.revisions[i] = s.revisions.at(i) && active.at(i);

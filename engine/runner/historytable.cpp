@@ -179,7 +179,7 @@ Result<HistoryTable::Edits> HistoryTable::editedAfterApplied(const RevisionGraph
         if (const int index = graph.indexOf(head); index >= 0)
             rows << index;
     }
-    const QList<char> applied = graph.reachDown(rows, true);
+    const QList<char> applied = graph.reach(rows, RevisionGraph::Towards::Bases, true);
     for (auto it = checksums->cbegin(); it != checksums->cend(); ++it) {
         const int index = graph.indexOf(it.key());
         if (index >= 0 && applied.value(index) && !it.value().isEmpty()

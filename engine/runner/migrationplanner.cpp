@@ -342,8 +342,8 @@ Result<QList<StampMove>> stampMoves(const RevisionGraph &graph, const QList<int>
     for (int dest : *dests) {
         if (dest < 0 || filtered.contains(dest))
             continue;
-        const QList<char> above = graph.reachUp({dest}, true);
-        const QList<char> below = graph.reachDown({dest}, true);
+        const QList<char> above = graph.reach({dest}, RevisionGraph::Towards::Heads, true);
+        const QList<char> below = graph.reach({dest}, RevisionGraph::Towards::Bases, true);
         const auto any = [&filtered](const QList<char> &marks) {
             return std::any_of(filtered.begin(), filtered.end(),
                                [&marks](int h) { return marks.at(h); });
