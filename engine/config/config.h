@@ -1,5 +1,7 @@
 #pragma once
 
+#include <engine/schema/tablefilter.h>
+
 #include <QString>
 #include <QStringList>
 
@@ -19,12 +21,10 @@ struct Config
     QString schemaCommandAsWritten; // before expansion: what messages show (no ${DBPW} values)
     int schemaCommandLine = 0;      // its line in the ini; 0 when not set there
     QString devUrl;
-    QString versionTable = QStringLiteral("alembic_version");
-    QString historyTable = QStringLiteral("retort_history"); // empty: no history table
     bool transactionPerMigration = true;
     QString fileTemplate = QStringLiteral("%(rev)s_%(slug)s");
     int fileTemplateLine = 0; // its line in the ini, for errors about the names it makes; 0: default
-    QStringList excludeTables; // glob patterns
+    TableFilter tables; // version_table, history_table, exclude_tables
 
     QString versionsDir() const { return scriptLocation + QStringLiteral("/versions"); }
     // The project's display name: its folder's name.

@@ -125,9 +125,9 @@ Result<> applyEntries(const QHash<QString, IniEntry> &entries, const QString &pa
         else if (key == u"dev_url")
             config.devUrl = v;
         else if (key == u"version_table")
-            config.versionTable = v;
+            config.tables.versionTable = v;
         else if (key == u"history_table")
-            config.historyTable = v;
+            config.tables.historyTable = v;
         else if (key == u"file_template") {
             config.fileTemplate = v;
             config.fileTemplateLine = it->line;
@@ -135,7 +135,7 @@ Result<> applyEntries(const QHash<QString, IniEntry> &entries, const QString &pa
                 return Error(Error::Kind::Config, problem, path, it->line);
         }
         else if (key == u"exclude_tables")
-            config.excludeTables = splitList(v);
+            config.tables.excludeTables = splitList(v);
         else if (key == u"transaction_per_migration") {
             const Result<bool> b = parseBool(IniEntry{v, it->line}, key, path);
             if (!b)
@@ -143,7 +143,7 @@ Result<> applyEntries(const QHash<QString, IniEntry> &entries, const QString &pa
             config.transactionPerMigration = *b;
         }
     }
-    if (config.versionTable.isEmpty())
+    if (config.tables.versionTable.isEmpty())
         return Error(Error::Kind::Config, Tr::tr("'version_table' must not be empty."), path,
                      entries.value(u"version_table"_s).line);
     return {};

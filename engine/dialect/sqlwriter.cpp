@@ -2,6 +2,8 @@
 
 #include "sqlkeywords.h"
 
+#include <engine/sql/parentheses.h>
+
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -22,29 +24,6 @@ bool isLiteralDefault(const QString &e)
         uR"(^([-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|'([^']|'')*'|[xX]'[0-9a-fA-F]*'|null|true|false|current_(date|time|timestamp)(\(\d*\))?|localtime(stamp)?(\(\d*\))?|now\(\))$)"_s,
         QRegularExpression::CaseInsensitiveOption);
     return literal.match(e).hasMatch();
-}
-
-// True when text[0] is '(' and its matching ')' is the last character.
-bool isParenthesized(const QString &text)
-{
-    if (!text.startsWith(u'(') || !text.endsWith(u')'))
-        return false;
-    int depth = 0;
-    QChar quote;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-        } else if (c == u'\'' || c == u'"' || c == u'`') {
-            quote = c;
-        } else if (c == u'(') {
-            ++depth;
-        } else if (c == u')' && --depth == 0) {
-            return i == text.size() - 1;
-        }
-    }
-    return false;
 }
 
 } // namespace

@@ -29,7 +29,7 @@ QList<const Table *> includedTables(const Database &db, const DiffOptions &optio
 {
     QList<const Table *> tables;
     for (const Table &t : db.tables) {
-        if (!options.isExcluded(t.name))
+        if (!options.tables.isExcluded(t.name))
             tables.append(&t);
     }
     std::sort(tables.begin(), tables.end(), [](const Table *a, const Table *b) {
@@ -172,7 +172,7 @@ void diffViews(const Database &current,
                OperationList &late)
 {
     for (const Schema::View &c : current.views) {
-        if (ctx.options.isExcluded(c.name))
+        if (ctx.options.tables.isExcluded(c.name))
             continue;
         const auto it
             = std::find_if(desired.views.begin(), desired.views.end(), [&](const auto &d) {
@@ -184,7 +184,7 @@ void diffViews(const Database &current,
             late.append(ReplaceView{c, *it});
     }
     for (const Schema::View &d : desired.views) {
-        if (ctx.options.isExcluded(d.name))
+        if (ctx.options.tables.isExcluded(d.name))
             continue;
         if (std::none_of(current.views.begin(), current.views.end(), [&](const auto &c) {
                 return ctx.rules.sameName(c.name, d.name);

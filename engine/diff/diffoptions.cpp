@@ -2,8 +2,6 @@
 
 #include <engine/core/enginetr.h>
 
-#include <QHash>
-#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -24,28 +22,6 @@ Result<ColumnRename> ColumnRename::parse(const QString &spec)
                      Tr::tr("Invalid rename '%1': expected TABLE.OLD=NEW.").arg(spec));
     }
     return rename;
-}
-
-bool DiffOptions::isExcluded(const QString &table) const
-{
-    if (table.compare(versionTable, Qt::CaseInsensitive) == 0)
-        return true;
-    if (!historyTable.isEmpty() && table.compare(historyTable, Qt::CaseInsensitive) == 0)
-        return true;
-    for (const QString &pattern : excludeTables) {
-        // Compiled once per pattern and thread: the differ asks for every table of both sides.
-        thread_local QHash<QString, QRegularExpression> cache;
-        auto it = cache.constFind(pattern);
-        if (it == cache.constEnd()) {
-            it = cache.insert(
-                pattern,
-                QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern),
-                                   QRegularExpression::CaseInsensitiveOption));
-        }
-        if (it->match(table).hasMatch())
-            return true;
-    }
-    return false;
 }
 
 } // namespace Retort::Ops

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <engine/core/result.h>
+#include <engine/schema/tablefilter.h>
 
 #include <QList>
 #include <QString>
@@ -24,14 +25,8 @@ struct ColumnRename
 // What the differ leaves out or pairs up.
 struct DiffOptions
 {
-    QStringList excludeTables; // glob patterns (wildcards * ? [..]), matched against table names
-    QString versionTable = QStringLiteral("alembic_version");
-    QString historyTable = QStringLiteral("retort_history"); // empty = none
+    TableFilter tables;
     QList<ColumnRename> renames;
-
-    // Version table, history table and excluded globs. Case-insensitive (SQLite, MySQL on
-    // most systems, and users' habits).
-    bool isExcluded(const QString &table) const;
 };
 
 } // namespace Retort::Ops

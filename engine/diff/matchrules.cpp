@@ -1,39 +1,12 @@
 #include "matchrules.h"
 
+#include <engine/sql/parentheses.h>
+
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort::Ops {
-
-namespace {
-
-// True when text[0] is '(' and its matching ')' is the last character (quotes respected).
-bool wrappedInParens(const QString &text)
-{
-    if (text.size() < 2 || text.front() != u'(' || text.back() != u')')
-        return false;
-    int depth = 0;
-    QChar quote;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-            continue;
-        }
-        if (c == u'\'' || c == u'"' || c == u'`') {
-            quote = c;
-        } else if (c == u'(') {
-            ++depth;
-        } else if (c == u')' && --depth == 0) {
-            return i == text.size() - 1;
-        }
-    }
-    return false;
-}
-
-} // namespace
 
 QString MatchRules::key(const QString &name) const
 {
@@ -71,7 +44,7 @@ bool MatchRules::isGeneratedMysqlName(const QString &name)
 QString MatchRules::normalizeSql(const QString &sql)
 {
     QString text = sql.simplified();
-    while (wrappedInParens(text))
+    while (isParenthesized(text))
         text = text.mid(1, text.size() - 2).trimmed();
     text.replace(u"( "_s, u"("_s);
     text.replace(u" )"_s, u")"_s);

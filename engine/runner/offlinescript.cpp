@@ -30,7 +30,7 @@ class ScriptWriter
 public:
     ScriptWriter(SqlDialect dialect, const RunOptions &options)
         : m_dialect(dialect)
-        , m_table(options.versionTable)
+        , m_table(options.tables.versionTable)
         , m_transactional(dialect != SqlDialect::MySQL)
         , m_whole(m_transactional && !options.transactionPerMigration)
     {}

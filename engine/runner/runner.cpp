@@ -38,7 +38,7 @@ RevisionLookup Runner::lookupIn(const RevisionGraph &graph)
 
 Result<QStringList> Runner::currentHeads()
 {
-    VersionTable versions(m_connection, m_options.versionTable);
+    VersionTable versions(m_connection, m_options.tables.versionTable);
     return versions.heads();
 }
 
@@ -74,7 +74,7 @@ Result<RunReport> Runner::run(Mode mode, const MigrationPlanFunction &planner, P
                               const CancelToken &cancel)
 {
     Result<std::unique_ptr<DatabaseLock>> lock = DatabaseLock::acquire(
-        m_connection, m_options.versionTable, m_options.lockTimeoutMs, cancel);
+        m_connection, m_options.tables.versionTable, m_options.lockTimeoutMs, cancel);
     if (!lock)
         return lock.error();
     Result<RunReport> report =
@@ -89,8 +89,8 @@ Result<RunReport> Runner::runLocked(Mode mode, bool othersCanWrite,
                                     const MigrationPlanFunction &planner,
                                     ProgressSink &sink, const CancelToken &cancel)
 {
-    VersionTable versions(m_connection, m_options.versionTable);
-    HistoryTable history(m_connection, m_options.historyTable);
+    VersionTable versions(m_connection, m_options.tables.versionTable);
+    HistoryTable history(m_connection, m_options.tables.historyTable);
     Result<QStringList> heads = versions.heads();
     if (!heads)
         return heads.error();
@@ -188,7 +188,7 @@ Result<bool> Runner::runPlan(Mode mode, const MigrationPlanFunction &planner,
         return r.error();
     sink.report(Progress::PlanReady{int(steps->size())});
     if (plan->purge || m_options.purge) { // stamp --purge, as Alembic: before the steps, in its own statement
-        VersionTable versions(m_connection, m_options.versionTable);
+        VersionTable versions(m_connection, m_options.tables.versionTable);
         if (Result<> r = versions.ensureCreated(); !r)
             return r.error();
         if (Result<> r = versions.purge(); !r)

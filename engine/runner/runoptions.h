@@ -19,8 +19,7 @@ using StatementSplitFunction =
 // How Runner and OfflineScript run a plan. A value.
 struct RunOptions
 {
-    QString versionTable = QStringLiteral("alembic_version");
-    QString historyTable = QStringLiteral("retort_history"); // empty: no history rows
+    TableFilter tables; // the version and history tables the runner writes
     bool transactionPerMigration = true; // false: one transaction for the command where the
                                          // engine has transactional DDL (PostgreSQL, SQLite)
     bool purge = false; // stamp --purge: empty the version table before the steps; the same as
@@ -36,8 +35,7 @@ struct RunOptions
     static RunOptions fromConfig(const Config &config)
     {
         RunOptions o;
-        o.versionTable = config.versionTable;
-        o.historyTable = config.historyTable;
+        o.tables = config.tables;
         o.transactionPerMigration = config.transactionPerMigration;
         return o;
     }

@@ -112,7 +112,7 @@ Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlO
     config.projectDir = QFileInfo(alembic->iniPath).absolutePath();
     config.scriptLocation = alembic->scriptLocation;
     config.schema.clear();
-    config.historyTable.clear();
+    config.tables.historyTable.clear();
     config.fileTemplate = alembic->fileTemplate;
     const QString environment = qEnvironmentVariable("RETORT_URL");
     if (!urlOverride.isEmpty()) {

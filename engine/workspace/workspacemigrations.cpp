@@ -100,7 +100,7 @@ Result<DatabaseState> Workspace::databaseState(const RevisionGraph &graph,
     if (!current)
         return current.error();
     state.current = *current;
-    HistoryTable history(connection, m_config.historyTable);
+    HistoryTable history(connection, m_config.tables.historyTable);
     if (detail == DatabaseState::Detail::HeadsOnly || !history.isEnabled())
         return state;
     const Result<HistoryTable::Edits> edits = history.editedAfterApplied(graph, state.heads);

@@ -18,9 +18,7 @@ namespace {
 IntrospectOptions introspectOptions(const Config &config)
 {
     IntrospectOptions o;
-    o.versionTable = config.versionTable;
-    o.historyTable = config.historyTable;
-    o.excludeTables = config.excludeTables;
+    o.tables = config.tables;
     return o;
 }
 
@@ -100,9 +98,7 @@ Result<SchemaComparison> Workspace::compare(const QList<Ops::ColumnRename> &rena
     c.current = std::move(*current);
     c.desired = std::move(*desired);
     Ops::DiffOptions diffOptions;
-    diffOptions.versionTable = m_config.versionTable;
-    diffOptions.historyTable = m_config.historyTable;
-    diffOptions.excludeTables = m_config.excludeTables;
+    diffOptions.tables = m_config.tables;
     diffOptions.renames = renames;
     c.diff = Ops::Differ::diff(c.current, c.desired, diffOptions);
     const Result<RenderedMigration> rendered =

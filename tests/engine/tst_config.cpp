@@ -223,8 +223,8 @@ void tst_Config::loadsDefaults()
     QCOMPARE(c->scriptLocation, QDir(tmp.path()).absoluteFilePath(u"migrations"_s));
     QCOMPARE(c->versionsDir(), QDir(tmp.path()).absoluteFilePath(u"migrations/versions"_s));
     QCOMPARE(c->schema, QStringList{u"schema.sql"_s});
-    QCOMPARE(c->versionTable, u"alembic_version"_s);
-    QCOMPARE(c->historyTable, u"retort_history"_s);
+    QCOMPARE(c->tables.versionTable, u"alembic_version"_s);
+    QCOMPARE(c->tables.historyTable, u"retort_history"_s);
     QCOMPARE(c->transactionPerMigration, true);
     QCOMPARE(c->fileTemplate, u"%(rev)s_%(slug)s"_s);
     QCOMPARE(c->url, u"sqlite:///app.db"_s);
@@ -250,11 +250,11 @@ void tst_Config::loadsEveryKey()
     QCOMPARE(c->schema, (QStringList{u"models/a.sql"_s, u"models/b*.sql"_s}));
     QCOMPARE(c->schemaCommand, u"python3 dump.py"_s);
     QCOMPARE(c->devUrl, u"mysql://root@h/scratch"_s);
-    QCOMPARE(c->versionTable, u"vt"_s);
-    QCOMPARE(c->historyTable, QString());
+    QCOMPARE(c->tables.versionTable, u"vt"_s);
+    QCOMPARE(c->tables.historyTable, QString());
     QCOMPARE(c->transactionPerMigration, false);
     QCOMPARE(c->fileTemplate, u"%(year)d_%(rev)s"_s);
-    QCOMPARE(c->excludeTables, (QStringList{u"spatial_*"_s, u"tmp_*"_s}));
+    QCOMPARE(c->tables.excludeTables, (QStringList{u"spatial_*"_s, u"tmp_*"_s}));
 }
 
 void tst_Config::urlPrecedence()
@@ -382,7 +382,7 @@ void tst_Config::parseFromBytesAsLoadFromFile()
     QCOMPARE(parsed->url, loaded->url);
     QCOMPARE(parsed->urlSource, loaded->urlSource);
     QCOMPARE(parsed->schema, loaded->schema);
-    QCOMPARE(parsed->versionTable, u"vt"_s);
+    QCOMPARE(parsed->tables.versionTable, u"vt"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Config)

@@ -526,8 +526,8 @@ void tst_Diff::excludedTablesAreIgnored()
     QFETCH(QStringList, patterns);
     QFETCH(bool, excluded);
     DiffOptions options;
-    options.excludeTables = patterns;
-    QCOMPARE(options.isExcluded(name), excluded);
+    options.tables.excludeTables = patterns;
+    QCOMPARE(options.tables.isExcluded(name), excluded);
     Database desired;
     desired.tables = {table(name, {col(u"id"_s, u"INTEGER"_s)})};
     QCOMPARE(Differ::diff(Database{}, desired, options).isEmpty(), excluded);

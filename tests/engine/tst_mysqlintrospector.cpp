@@ -354,8 +354,8 @@ void tst_MysqlIntrospector::excludesRetortAndGlobTables()
                      "CREATE VIEW tmp_view AS SELECT a FROM keep; CREATE VIEW v AS SELECT a FROM keep"_s),
              QString());
     IntrospectOptions options;
-    options.versionTable = u"my_versions"_s;
-    options.excludeTables = {u"tmp_*"_s};
+    options.tables.versionTable = u"my_versions"_s;
+    options.tables.excludeTables = {u"tmp_*"_s};
     auto model = MysqlIntrospector::introspect(db->connection(), options);
     QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
     QStringList tables;

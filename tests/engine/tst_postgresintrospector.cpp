@@ -354,9 +354,9 @@ void tst_PostgresIntrospector::excludesVersionHistoryAndGlobs()
     QVERIFY(defaults->sequences.isEmpty()); // retort_history_id_seq goes with its table
 
     IntrospectOptions options;
-    options.versionTable = u"my_versions"_s;
-    options.historyTable.clear();
-    options.excludeTables = {u"tmp_*"_s};
+    options.tables.versionTable = u"my_versions"_s;
+    options.tables.historyTable.clear();
+    options.tables.excludeTables = {u"tmp_*"_s};
     const auto filtered = PostgresIntrospector::introspect(pg.connection(), options);
     VERIFY_RESULT(filtered);
     names.clear();

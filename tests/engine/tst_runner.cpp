@@ -445,12 +445,12 @@ void tst_Runner::historyDisabledWhenNameEmpty()
     auto c = open();
     QVERIFY(c);
     RunOptions o = options();
-    o.historyTable.clear();
+    o.tables.historyTable.clear();
     NullProgressSink sink;
     QVERIFY(runCommand(*c, branchySequence().at(0), o, sink));
     QCOMPARE(*VersionTable::tableExists(*c, u"retort_history"_s), false);
-    o.historyTable = u"audit_log"_s;
-    o.versionTable = u"my_version"_s;
+    o.tables.historyTable = u"audit_log"_s;
+    o.tables.versionTable = u"my_version"_s;
     const Command again{u"upgrade b2"_s, plan({}, {up(u"b2"_s, {}, {insert(u"b2"_s)})}, {u"b2"_s})};
     QVERIFY(runCommand(*c, again, o, sink));
     QCOMPARE(*VersionTable::tableExists(*c, u"audit_log"_s), true);

@@ -1,4 +1,5 @@
 #include "../common/testdatabases.h"
+#include <engine/sql/parentheses.h>
 #include <engine/sql/statementsplitter.h>
 #include <engine/sql/transactioncontrol.h>
 
@@ -65,6 +66,8 @@ private slots:
     void randomScripts();
     void transactionControl_data();
     void transactionControl();
+    void parenthesized_data();
+    void parenthesized();
 
 private:
     // The rows of `data` for one dialect that its oracle can judge.
@@ -480,5 +483,31 @@ void tst_Sql::transactionControl()
 }
 
 QTEST_GUILESS_MAIN(tst_Sql)
+
+void tst_Sql::parenthesized_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("one pair") << u"(a + b)"_s << true;
+    QTest::newRow("nested") << u"((a) + (b))"_s << true;
+    QTest::newRow("empty pair") << u"()"_s << true;
+    QTest::newRow("two groups") << u"(a) + (b)"_s << false;
+    QTest::newRow("no parens") << u"a + b"_s << false;
+    QTest::newRow("open only") << u"(a"_s << false;
+    QTest::newRow("single char") << u"("_s << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("paren in single quotes") << u"('a)' || (b))"_s << true;
+    QTest::newRow("closing paren quoted early") << u"(')') + (b)"_s << false;
+    QTest::newRow("double quotes") << u"(\"x)\" = 1)"_s << true;
+    QTest::newRow("backticks") << u"(`x)` = 1)"_s << true;
+    QTest::newRow("unbalanced") << u"(a))"_s << false;
+}
+
+void tst_Sql::parenthesized()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, expected);
+    QCOMPARE(isParenthesized(text), expected);
+}
 
 #include "tst_sql.moc"

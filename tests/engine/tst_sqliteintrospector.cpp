@@ -399,7 +399,7 @@ void tst_SqliteIntrospector::introspectsRichSchema()
             triggerSql = s;
     }
     IntrospectOptions options;
-    options.excludeTables = {u"tmp_*"_s};
+    options.tables.excludeTables = {u"tmp_*"_s};
     const Result<Database> model = db.introspect(options);
     QVERIFY2(model, qPrintable(model ? QString() : model.error().toString()));
     QCOMPARE(model->dialect, SqlDialect::SQLite);
@@ -516,8 +516,8 @@ void tst_SqliteIntrospector::leavesOutInternalVersionAndExcludedTables()
     QCOMPARE(all->table(u"alembic_version"_s)->primaryKey.name, u"alembic_version_pkc"_s);
 
     IntrospectOptions options;
-    options.versionTable = u"ALEMBIC_VERSION"_s;
-    options.excludeTables = {u"TMP_*"_s, u"paid*"_s};
+    options.tables.versionTable = u"ALEMBIC_VERSION"_s;
+    options.tables.excludeTables = {u"TMP_*"_s, u"paid*"_s};
     const Result<Database> some = db.introspect(options);
     QVERIFY(some);
     QVERIFY(!some->table(u"alembic_version"_s));

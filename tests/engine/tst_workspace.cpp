@@ -66,7 +66,7 @@ public:
                           const CancelToken &cancel) const override
     {
         RunOptions options;
-        options.historyTable.clear();
+        options.tables.historyTable.clear();
         options.purge = request.purge;
         if (!connection)
             return Error(Error::Kind::Internal, u"no connection"_s);
@@ -273,7 +273,7 @@ void tst_Workspace::facadeRunsAProjectKindWithoutFiles()
     config.projectDir = tmp.path();
     config.scriptLocation = tmp.filePath(u"nowhere"_s); // no versions/ folder exists
     config.url = u"sqlite:///"_s + tmp.filePath(u"memory-kind.db"_s);
-    config.historyTable.clear();
+    config.tables.historyTable.clear();
     const Workspace ws(config, std::make_shared<MemoryProject>(QList<Revision>{
                                    memoryRevision(u"aaa"_s, {}, u"users"_s),
                                    memoryRevision(u"bbb"_s, {u"aaa"_s}, u"posts"_s)}));

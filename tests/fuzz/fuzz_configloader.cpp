@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         RETORT_FUZZ_CHECK(config.error().line >= 0);
         return 0;
     }
-    RETORT_FUZZ_CHECK(!config->versionTable.isEmpty());
+    RETORT_FUZZ_CHECK(!config->tables.versionTable.isEmpty());
     if (!config->url.isEmpty())
         (void) DatabaseUrl::parse(config->url, config->projectDir);
     return 0;

@@ -355,7 +355,7 @@ void tst_RunnerServers::lockTimeoutNamesHolder()
              qPrintable(report.error().message));
     QCOMPARE(*VersionTable::tableExists(*waiter, u"alembic_version"_s), false); // nothing ran
     // A lock on another version table is independent.
-    o.versionTable = u"other_version"_s;
+    o.tables.versionTable = u"other_version"_s;
     QVERIFY(Runner(*waiter, o, lookupIn(m_graph)).migrate(branchySequence().at(0).plan, sink, cancel));
 }
 

@@ -116,7 +116,7 @@ Result<> readTables(const Context &cx, MysqlKeyReader::TableMap &tables,
     for (const QVariantList &row : *rows) {
         const QString name = row.at(0).toString();
         const QString type = row.at(1).toString();
-        if (cx.options.isExcluded(name))
+        if (cx.options.tables.isExcluded(name))
             continue;
         if (type == u"VIEW"_s) {
             views.append(name);

@@ -145,7 +145,7 @@ Result<> Reader::readTables()
         const qint64 oid = row.at(0).toLongLong();
         const QString name = row.at(1).toString();
         m_tableNames.insert(oid, name);
-        if (m_options.isExcluded(name))
+        if (m_options.tables.isExcluded(name))
             continue;
         Schema::Table table;
         table.name = name;
@@ -252,7 +252,7 @@ void Reader::resolveSequences()
         if (s.identity || m_serialSequences.contains(s.regclassText))
             continue;
         if (s.ownerTable != 0 && !m_tables.contains(s.ownerTable)
-            && m_options.isExcluded(m_tableNames.value(s.ownerTable))) {
+            && m_options.tables.isExcluded(m_tableNames.value(s.ownerTable))) {
             continue;
         }
         m_db.sequences << s.sequence;
@@ -265,7 +265,7 @@ Result<> Reader::readViews()
     if (!rows)
         return rows.error();
     for (const QVariantList &row : *rows) {
-        if (m_options.isExcluded(row.at(0).toString()))
+        if (m_options.tables.isExcluded(row.at(0).toString()))
             continue;
         QString definition = row.at(1).toString().trimmed();
         if (definition.endsWith(u';'))

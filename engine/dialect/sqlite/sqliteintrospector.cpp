@@ -91,7 +91,7 @@ Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, Sta
         const QString text = q->value(3).toString();
         if (skipped.contains(name))
             continue;
-        if (type == u"table"_s && !options.isExcluded(name)) {
+        if (type == u"table"_s && !options.tables.isExcluded(name)) {
             TableDef def = SqliteDdlParser::parseTable(text);
             if (def.isVirtual)
                 continue;
@@ -102,7 +102,7 @@ Result<void> readMaster(QSqlDatabase &sql, const IntrospectOptions &options, Sta
             s.tableIndex.insert(name, s.db.tables.size());
             s.db.tables.append(t);
             s.defs.append(def);
-        } else if (type == u"view"_s && !options.isExcluded(name)) {
+        } else if (type == u"view"_s && !options.tables.isExcluded(name)) {
             s.db.views.append({name, SqliteDdlParser::viewDefinition(text), false});
         } else if (type == u"index"_s) {
             s.indexSql.insert(name, text);
