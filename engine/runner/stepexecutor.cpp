@@ -107,23 +107,32 @@ Result<QString> StepExecutor::violations()
     return names.join(u", "_s);
 }
 
+Result<> StepExecutor::failOnViolations(const std::function<QString(const QString &)> &message,
+                                        const QString &file)
+{
+    const Result<QString> found = violations();
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return {};
+    Error e(Error::Kind::Database, message(*found));
+    e.file = file;
+    e.sql = u"PRAGMA foreign_key_check"_s;
+    return e;
+}
+
 Result<> StepExecutor::checkForeignKeys()
 {
     const bool atRisk = std::exchange(m_foreignKeysAtRisk, false);
     const bool foreignKeysOffStep = std::exchange(m_foreignKeysOffStep, false);
     if (m_checkWaived || !atRisk || !(m_checkForeignKeys || foreignKeysOffStep))
         return {};
-    const Result<QString> found = violations();
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return {};
-    Error e(Error::Kind::Database,
-            Tr::tr("Foreign key check failed before commit, rows break a foreign key: %1. Fix or "
-                   "delete those rows, or run again with --no-foreign-key-check to keep them.")
-                .arg(*found));
-    e.sql = u"PRAGMA foreign_key_check"_s;
-    return e;
+    return failOnViolations([](const QString &found) {
+        return Tr::tr("Foreign key check failed before commit, rows break a foreign key: %1. Fix "
+                      "or delete those rows, or run again with --no-foreign-key-check to keep "
+                      "them.")
+            .arg(found);
+    });
 }
 
 Result<> StepExecutor::refuseExistingViolations(const QList<PreparedStep> &steps)
@@ -134,20 +143,17 @@ Result<> StepExecutor::refuseExistingViolations(const QList<PreparedStep> &steps
                                    [](const PreparedStep &p) { return p.foreignKeysOff; });
     if (step == steps.cend())
         return {};
-    const Result<QString> found = violations();
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return {};
-    Error e(Error::Kind::Database,
-            Tr::tr("Revision %1 rebuilds tables with foreign keys off (migrate:foreign-keys-off) "
-                   "and commits only if no row breaks a foreign key, but these rows already do: "
-                   "%2; nothing was run. Fix or delete those rows, or run again with "
-                   "--no-foreign-key-check to apply the revision and keep them.")
-                .arg(step->step.revision, *found));
-    e.file = step->revision ? step->revision->filePath : QString();
-    e.sql = u"PRAGMA foreign_key_check"_s;
-    return e;
+    const QString revision = step->step.revision;
+    return failOnViolations(
+        [&revision](const QString &found) {
+            return Tr::tr("Revision %1 rebuilds tables with foreign keys off "
+                          "(migrate:foreign-keys-off) and commits only if no row breaks a foreign "
+                          "key, but these rows already do: %2; nothing was run. Fix or delete "
+                          "those rows, or run again with --no-foreign-key-check to apply the "
+                          "revision and keep them.")
+                .arg(revision, found);
+        },
+        step->revision ? step->revision->filePath : QString());
 }
 
 void StepExecutor::rollback()

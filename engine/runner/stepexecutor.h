@@ -9,6 +9,8 @@
 #include <engine/revision/revision.h>
 #include <engine/sql/statement.h>
 
+#include <functional>
+
 namespace Retort {
 
 class Connection;
@@ -64,6 +66,9 @@ private:
     // The first rows of PRAGMA foreign_key_check, "child rowid 1 (no row in parent), ...", or
     // empty when there are none.
     Result<QString> violations();
+    // An error with message(the violations) when rows break a foreign key; {} when none do.
+    Result<> failOnViolations(const std::function<QString(const QString &)> &message,
+                              const QString &file = {});
     Result<> commit();
     void rollback();
     Result<> runStatements(const PreparedStep &step, int *executed);

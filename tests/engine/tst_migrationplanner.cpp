@@ -420,8 +420,7 @@ void tst_MigrationPlanner::matchesAlembicWithDependsOnAcrossBranches_data()
 void tst_MigrationPlanner::matchesAlembicWithDependsOnAcrossBranches()
 {
     QFETCH(quint32, seed);
-    if (!AlembicOracle::available())
-        QSKIP("/usr/bin/python3 cannot import alembic");
+    RETORT_REQUIRE_TOOL(AlembicOracle::available(), "alembic for /usr/bin/python3");
     const QJsonObject spec = OracleComparison::crossBranchSpec(seed);
     QString error;
     const QJsonArray oracle = AlembicOracle::run(spec, &error);

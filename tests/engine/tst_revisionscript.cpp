@@ -494,8 +494,7 @@ void tst_RevisionScript::fileNameAgreesWithAlembic()
     QFETCH(QString, fileTemplate);
     QFETCH(QString, message);
     const QString python = u"/usr/bin/python3"_s;
-    if (!QFile::exists(python))
-        QSKIP("no /usr/bin/python3");
+    RETORT_REQUIRE_TOOL(QFile::exists(python), "/usr/bin/python3");
     const QString code = uR"(
 import datetime, json, sys
 from alembic.script.base import ScriptDirectory

@@ -486,8 +486,9 @@ Result<RunReport> tst_RunnerServers::runCommand(Connection &c, const Command &cm
 
 #define REQUIRE_ALEMBIC() \
     do { \
-        if (QProcess::execute(u"/usr/bin/python3"_s, {u"-c"_s, u"import alembic"_s}) != 0) \
-            QSKIP("No /usr/bin/python3 with alembic."); \
+        RETORT_REQUIRE_TOOL( \
+            QProcess::execute(u"/usr/bin/python3"_s, {u"-c"_s, u"import alembic"_s}) == 0, \
+            "alembic for /usr/bin/python3"); \
     } while (0)
 
 void tst_RunnerServers::alembicAndRetortAgreeCommandByCommand()
@@ -555,8 +556,10 @@ void tst_RunnerServers::offlineScriptRunsInTheEnginesClient()
     if (wal)
         QSKIP("Same as the sqlite row.");
     const auto d = SqlDialect(dialect);
-    if (d == SqlDialect::SQLite && QStandardPaths::findExecutable(u"sqlite3"_s).isEmpty())
-        QSKIP("No sqlite3 command-line client (Debian package sqlite3).");
+    if (d == SqlDialect::SQLite) {
+        RETORT_REQUIRE_TOOL(!QStandardPaths::findExecutable(u"sqlite3"_s).isEmpty(),
+                            "the sqlite3 command-line client (Debian package sqlite3)");
+    }
     QString url;
     REQUIRE_ENGINE(d, url);
     const QList<Command> sequence = branchySequence();
