@@ -39,6 +39,7 @@ private slots:
     void sqliteRebuildOverOrphanRowChangesNothing();
     void transactionControlInRevisionIsRefused();
     void checkSingleHeadExitsOneOnSeveralHeads();
+    void preCommitHooksRunRetort();
 };
 
 void tst_Cli::versionAndHelp()
@@ -565,6 +566,35 @@ void tst_Cli::checkSingleHeadExitsOneOnSeveralHeads()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(u"ddd444"_s), qPrintable(r.err));
     QCOMPARE(runCli({u"upgrade"_s, u"head"_s, u"--sql"_s}, p).exitCode, 1);
+}
+
+// The hooks .pre-commit-hooks.yaml offers are commands this retort runs (pre-commit appends a
+// hook's args, e.g. -c FILE, after the entry).
+void tst_Cli::preCommitHooksRunRetort()
+{
+    QFile hooks(QStringLiteral(RETORT_SOURCE_DIR "/.pre-commit-hooks.yaml"));
+    QVERIFY(hooks.open(QIODevice::ReadOnly));
+    QHash<QString, QStringList> entries; // id -> entry's words
+    QString id;
+    for (const QString &line : QString::fromUtf8(hooks.readAll()).split(u'\n')) {
+        if (line.startsWith(u"- id: "_s))
+            id = line.mid(6).trimmed();
+        else if (line.startsWith(u"  entry: "_s))
+            entries.insert(id, line.mid(9).trimmed().split(u' '));
+    }
+    QCOMPARE(QSet<QString>(entries.keyBegin(), entries.keyEnd()),
+             (QSet<QString>{u"retort-check"_s, u"retort-single-head"_s}));
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    QCOMPARE(runCli({u"upgrade"_s, u"heads"_s}, p).exitCode, 0);
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+        QCOMPARE(it.value().first(), u"retort"_s);
+        const CliResult r = runCli(it.value().mid(1) + QStringList{u"-c"_s, p + u"/retort.ini"_s},
+                                   tmp.path());
+        // The example's models add a column its revisions do not: check says so; one head.
+        QCOMPARE(r.exitCode, it.key() == u"retort-check" ? 1 : 0);
+        QVERIFY2(it.key() == u"retort-single-head" || r.out.contains(u"last_login_at"_s), qPrintable(r.out));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
