@@ -1,4 +1,7 @@
 #include "clicontext.h"
+#include "commands.h"
+
+#include <engine/core/retortassert.h>
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -18,15 +21,18 @@ CliContext::CliContext(QString verbName, QStringList verbArguments)
     , err(stderr)
 {}
 
-bool CliContext::parse(QCommandLineParser &parser, const QString &description,
-                       const QString &positionalSyntax, int minPositional, int maxPositional)
+bool CliContext::parse(QCommandLineParser &parser, const QString &description)
 {
+    const Command *command = findCommand(verb);
+    RETORT_ASSERT(command, m_exitCode = 1; return false);
+    const QString positionalSyntax = command->syntax;
+    const int minPositional = command->minArguments;
+    const int maxPositional = command->maxArguments;
+    const QCommandLineOption &help = CliOptions::help;
+    const QCommandLineOption &config = CliOptions::config;
+    const QCommandLineOption &urlOption = CliOptions::url;
     parser.setApplicationDescription(description);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
-    const QCommandLineOption config({u"c"_s, u"config"_s}, u"Use this retort.ini."_s, u"FILE"_s);
-    const QCommandLineOption urlOption(u"url"_s, u"Database URL; overrides RETORT_URL and the ini."_s,
-                                       u"URL"_s);
-    parser.addOptions({help, config, urlOption});
+    parser.addOptions(CliOptions::global() + command->options);
     if (!positionalSyntax.isEmpty())
         parser.addPositionalArgument(positionalSyntax.section(u' ', 0, 0), QString(), positionalSyntax);
     // "-1" is a relative revision, not an option: hide it from QCommandLineParser.

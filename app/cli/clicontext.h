@@ -20,10 +20,10 @@ public:
     QTextStream out;
     QTextStream err;
 
-    // Adds the global options, parses, and handles --help. Returns false after printing a usage
-    // error or the help (exitCode() tells which).
-    bool parse(QCommandLineParser &parser, const QString &description,
-               const QString &positionalSyntax, int minPositional, int maxPositional);
+    // Adds the verb's options and the global ones (commands() has them), parses, checks the
+    // number of arguments and handles --help. Returns false after printing a usage error or the
+    // help (exitCode() tells which).
+    bool parse(QCommandLineParser &parser, const QString &description);
     int exitCode() const { return m_exitCode; }
     // The positional arguments, with relative revisions such as "-1" given back.
     static QStringList positional(const QCommandLineParser &parser);

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -13,15 +14,34 @@ namespace Retort::Cli {
 
 namespace {
 
-const QCommandLineOption verboseOption({u"v"_s, u"verbose"_s}, u"Show the full entry of each revision."_s);
-const QCommandLineOption jsonOption(u"json"_s, u"Print JSON."_s);
+const QCommandLineOption &verboseOption = CliOptions::verbose;
+const QCommandLineOption &jsonOption = CliOptions::json;
 
-void printJson(CliContext &c, const RevisionFormatter &format, const QStringList &ids)
+QJsonArray revisionsJson(const RevisionFormatter &format, const QStringList &ids)
 {
     QJsonArray array;
     for (const QString &id : ids)
         array << format.json(id);
+    return array;
+}
+
+void printJson(CliContext &c, const QJsonArray &array)
+{
     c.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+void printJson(CliContext &c, const RevisionFormatter &format, const QStringList &ids)
+{
+    printJson(c, revisionsJson(format, ids));
+}
+
+// `show --json`: the revision object with its SQL; a null downgrade means irreversible.
+QJsonObject fullRevisionJson(const RevisionFormatter &format, const Revision &r)
+{
+    QJsonObject o = format.json(r.id);
+    o.insert(u"upgrade_sql"_s, r.upgradeSql);
+    o.insert(u"downgrade_sql"_s, r.downgradeSql ? QJsonValue(*r.downgradeSql) : QJsonValue());
+    return o;
 }
 
 QStringList splitList(const QStringList &values)
@@ -39,18 +59,11 @@ QStringList splitList(const QStringList &values)
 int runRevision(CliContext &c)
 {
     QCommandLineParser p;
-    const QCommandLineOption message({u"m"_s, u"message"_s}, u"The revision's message."_s, u"MSG"_s);
-    const QCommandLineOption revId(u"rev-id"_s, u"Use this id instead of a random one."_s, u"ID"_s);
-    const QCommandLineOption head(u"head"_s, u"Base it on this head (default: head)."_s, u"REV"_s);
-    const QCommandLineOption splice(u"splice"_s, u"Allow a non-head --head: start a new branch."_s);
-    const QCommandLineOption label(u"branch-label"_s, u"Give the revision a branch label."_s, u"LABEL"_s);
-    const QCommandLineOption depends(u"depends-on"_s, u"Revisions or labels it depends on."_s, u"REV"_s);
-    const QCommandLineOption autogenerate(u"autogenerate"_s,
-                                          u"Fill it with the changes from the database to the models."_s);
-    const QCommandLineOption rename(u"rename"_s, u"With --autogenerate: a dropped and an added column "
-                                                 "are a rename (repeatable)."_s, u"TABLE.OLD=NEW"_s);
-    p.addOptions({message, revId, head, splice, label, depends, autogenerate, rename});
-    if (!c.parse(p, u"Write a new revision file."_s, {}, 0, 0))
+    using O = CliOptions;
+    const QCommandLineOption &message = O::message, &revId = O::revId, &head = O::head;
+    const QCommandLineOption &splice = O::splice, &label = O::branchLabel, &depends = O::dependsOn;
+    const QCommandLineOption &autogenerate = O::autogenerate, &rename = O::rename;
+    if (!c.parse(p, u"Write a new revision file."_s))
         return c.exitCode();
     if (p.isSet(autogenerate))
         return runAutogenerate(c, p.value(message), p.values(rename), p.value(revId));
@@ -75,12 +88,9 @@ int runRevision(CliContext &c)
 int runMerge(CliContext &c)
 {
     QCommandLineParser p;
-    const QCommandLineOption message({u"m"_s, u"message"_s}, u"The merge revision's message."_s, u"MSG"_s);
-    const QCommandLineOption revId(u"rev-id"_s, u"Use this id instead of a random one."_s, u"ID"_s);
-    const QCommandLineOption label(u"branch-label"_s, u"Give the merge a branch label."_s, u"LABEL"_s);
-    p.addOptions({message, revId, label});
-    if (!c.parse(p, u"Write a revision that merges two or more revisions (or 'heads')."_s,
-                 u"REVS..."_s, 1, -1))
+    const QCommandLineOption &message = CliOptions::message, &revId = CliOptions::revId;
+    const QCommandLineOption &label = CliOptions::branchLabel;
+    if (!c.parse(p, u"Write a revision that merges two or more revisions (or 'heads')."_s))
         return c.exitCode();
     const Result<Workspace> ws = c.workspace();
     if (!ws)
@@ -100,10 +110,8 @@ int runMerge(CliContext &c)
 int runHeads(CliContext &c)
 {
     QCommandLineParser p;
-    const QCommandLineOption resolveDependencies(
-        u"resolve-dependencies"_s, u"Leave out heads that another revision depends on."_s);
-    p.addOptions({verboseOption, jsonOption, resolveDependencies});
-    if (!c.parse(p, u"Show the head revisions."_s, {}, 0, 0))
+    const QCommandLineOption &resolveDependencies = CliOptions::resolveDependencies;
+    if (!c.parse(p, u"Show the head revisions."_s))
         return c.exitCode();
     const Result<RevisionGraph> graph = c.graph();
     if (!graph)
@@ -128,17 +136,26 @@ int runHeads(CliContext &c)
 int runBranches(CliContext &c)
 {
     QCommandLineParser p;
-    p.addOption(verboseOption);
-    if (!c.parse(p, u"Show the branch points."_s, {}, 0, 0))
+    if (!c.parse(p, u"Show the branch points."_s))
         return c.exitCode();
     const Result<RevisionGraph> graph = c.graph();
     if (!graph)
         return c.fail(graph.error());
     const RevisionFormatter format(*graph);
+    QStringList points = graph->topologicalOrder();
+    points.removeIf([&](const QString &id) { return !graph->isBranchPoint(id); });
+    if (p.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const QString &id : std::as_const(points)) {
+            QJsonObject point = format.json(id);
+            point.insert(u"children"_s, revisionsJson(format, graph->children(id)));
+            array << point;
+        }
+        printJson(c, array);
+        return 0;
+    }
     const bool verbose = p.isSet(verboseOption);
-    for (const QString &id : graph->topologicalOrder()) {
-        if (!graph->isBranchPoint(id))
-            continue;
+    for (const QString &id : std::as_const(points)) {
         c.out << (verbose ? format.logEntry(id) : format.line(id, {.branches = true}) + u'\n');
         for (const QString &child : graph->children(id))
             c.out << QString(id.size(), u' ') << " -> "
@@ -151,10 +168,8 @@ int runBranches(CliContext &c)
 int runHistory(CliContext &c)
 {
     QCommandLineParser p;
-    const QCommandLineOption range({u"r"_s, u"rev-range"_s}, u"Range START:END (either may be empty)."_s,
-                                   u"RANGE"_s);
-    p.addOptions({range, verboseOption, jsonOption});
-    if (!c.parse(p, u"Show the revisions, newest first."_s, {}, 0, 0))
+    const QCommandLineOption &range = CliOptions::revRange;
+    if (!c.parse(p, u"Show the revisions, newest first."_s))
         return c.exitCode();
     const Result<RevisionGraph> graph = c.graph();
     if (!graph)
@@ -176,7 +191,7 @@ int runHistory(CliContext &c)
 int runShow(CliContext &c)
 {
     QCommandLineParser p;
-    if (!c.parse(p, u"Show one or more revisions in full."_s, u"REV"_s, 1, 1))
+    if (!c.parse(p, u"Show one or more revisions in full."_s))
         return c.exitCode();
     const Result<RevisionGraph> graph = c.graph();
     if (!graph)
@@ -185,8 +200,40 @@ int runShow(CliContext &c)
     if (!ids)
         return c.fail(ids.error());
     const RevisionFormatter format(*graph);
+    if (p.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const QString &id : *ids)
+            array << fullRevisionJson(format, *graph->revision(id));
+        printJson(c, array);
+        return 0;
+    }
     for (const QString &id : *ids)
         c.out << format.logEntry(id);
+    return 0;
+}
+
+int runSingleHeadCheck(CliContext &c, bool json)
+{
+    const Result<RevisionGraph> graph = c.graph();
+    if (!graph)
+        return c.fail(graph.error());
+    // Versioned heads, effective ones included: `upgrade head` needs exactly one of them.
+    const QStringList heads = graph->heads();
+    QStringList problems;
+    if (heads.size() > 1)
+        problems << u"The revision graph has %1 heads (%2); join them with 'retort merge heads'."_s
+                        .arg(heads.size())
+                        .arg(heads.join(u", "_s));
+    if (json) {
+        c.out << QJsonDocument(QJsonObject{{u"clean"_s, problems.isEmpty()},
+                                           {u"problems"_s, QJsonArray::fromStringList(problems)},
+                                           {u"heads"_s, revisionsJson(RevisionFormatter(*graph), heads)}})
+                     .toJson(QJsonDocument::Indented);
+        return problems.isEmpty() ? 0 : 1;
+    }
+    if (!problems.isEmpty())
+        return c.fail(Error(Error::Kind::Graph, problems.first()));
+    c.out << "One head: " << (heads.isEmpty() ? u"base (no revisions)"_s : heads.first()) << ".\n";
     return 0;
 }
 

@@ -22,8 +22,10 @@ QString generalHelp()
                    "  --url URL          Database URL; overrides RETORT_URL and the ini.\n"
                    "  -h, --help         Show this help; 'retort COMMAND --help' for a command.\n"
                    "  --version          Show the version.\n\nCommands:\n"_s;
-    for (const Command &command : commands())
-        text += u"  %1%2\n"_s.arg(command.name, -12).arg(command.summary);
+    for (const Command &command : commands()) {
+        if (!command.hidden)
+            text += u"  %1%2\n"_s.arg(command.name, -12).arg(command.summary);
+    }
     text += u"\nExit status: 0 success, 1 failure, 2 bad command-line usage.\n"_s;
     return text;
 }
@@ -94,15 +96,13 @@ int main(int argc, char **argv)
         } else if (a.startsWith(u'-')) {
             return usageError(u"unknown option '%1'"_s.arg(a));
         } else {
-            for (const Command &command : commands()) {
-                if (command.name == a) {
-                    CliContext context(a, args.mid(i + 1));
-                    context.configFile = configFile;
-                    context.url = url;
-                    return command.run(context);
-                }
-            }
-            return usageError(u"unknown command '%1'"_s.arg(a));
+            const Command *command = findCommand(a);
+            if (!command)
+                return usageError(u"unknown command '%1'"_s.arg(a));
+            CliContext context(a, args.mid(i + 1));
+            context.configFile = configFile;
+            context.url = url;
+            return command->run(context);
         }
     }
     return usageError(u"no command given"_s);

@@ -11,8 +11,7 @@ namespace Retort::Cli {
 int runInit(CliContext &c)
 {
     QCommandLineParser parser;
-    if (!c.parse(parser, u"Create a new Retort project in DIR (default: the current folder)."_s,
-                 u"[DIR]"_s, 0, 1))
+    if (!c.parse(parser, u"Create a new Retort project in DIR (default: the current folder)."_s))
         return c.exitCode();
     const QString dir = CliContext::positional(parser).value(0, u"."_s);
     const Result<QStringList> created = ProjectCreator::create(dir);

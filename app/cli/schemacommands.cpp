@@ -14,9 +14,8 @@ namespace Retort::Cli {
 
 namespace {
 
-const QCommandLineOption jsonOption(u"json"_s, u"Print JSON."_s);
-const QCommandLineOption renameOption(u"rename"_s, u"Treat a dropped and an added column as a rename "
-                                                   "(repeatable)."_s, u"TABLE.OLD=NEW"_s);
+const QCommandLineOption &jsonOption = CliOptions::json;
+const QCommandLineOption &renameOption = CliOptions::rename;
 
 Result<QList<Ops::ColumnRename>> renames(const QStringList &specs)
 {
@@ -50,14 +49,30 @@ QStringList checkProblems(const SchemaComparison &comparison, qsizetype changeCo
     return out;
 }
 
+QJsonArray statementsJson(const RenderedStatementList &statements)
+{
+    QJsonArray array;
+    for (const RenderedStatement &s : statements)
+        array << QJsonObject{{u"sql"_s, s.sql}, {u"note"_s, s.note}};
+    return array;
+}
+
+// `diff --json` (README "JSON output").
+QJsonObject diffJson(const Workspace &ws, const SchemaComparison &comparison)
+{
+    return QJsonObject{{u"url"_s, ws.databaseUrl()->toDisplayString()},
+                       {u"changes"_s, QJsonArray::fromStringList(comparison.diff.describe())},
+                       {u"upgrade"_s, statementsJson(comparison.upgrade)},
+                       {u"downgrade"_s, statementsJson(comparison.downgrade)}};
+}
+
 } // namespace
 
 int runInspect(CliContext &c)
 {
     QCommandLineParser p;
-    const QCommandLineOption models(u"models"_s, u"Show the models' schema instead of the database's."_s);
-    p.addOptions({models, jsonOption});
-    if (!c.parse(p, u"Print the database's (or the models') schema as Retort sees it."_s, {}, 0, 0))
+    const QCommandLineOption &models = CliOptions::models;
+    if (!c.parse(p, u"Print the database's (or the models') schema as Retort sees it."_s))
         return c.exitCode();
     const Result<Workspace> ws = c.workspace();
     if (!ws)
@@ -75,10 +90,12 @@ int runInspect(CliContext &c)
 int runCheck(CliContext &c)
 {
     QCommandLineParser p;
-    p.addOption(jsonOption);
     if (!c.parse(p, u"Exit 1 when the models and the database differ, the database is not at "
-                    "head, or an applied revision was edited; for CI."_s, {}, 0, 0))
+                    "head, or an applied revision was edited; with --single-head, when the "
+                    "revision graph has more than one head. For CI."_s))
         return c.exitCode();
+    if (p.isSet(CliOptions::singleHead))
+        return runSingleHeadCheck(c, p.isSet(jsonOption));
     const Result<Workspace> ws = c.workspace();
     if (!ws)
         return c.fail(ws.error());
@@ -90,9 +107,10 @@ int runCheck(CliContext &c)
     const QStringList problems = checkProblems(*comparison, changes.size());
     if (p.isSet(jsonOption)) {
         c.out << QJsonDocument(QJsonObject{{u"clean"_s, problems.isEmpty()},
+                                           {u"problems"_s, QJsonArray::fromStringList(problems)},
+                                           {u"url"_s, ws->databaseUrl()->toDisplayString()},
                                            {u"at_head"_s, comparison->atHead},
-                                           {u"unknown_revisions"_s,
-                                            QJsonArray::fromStringList(state->unknown)},
+                                           {u"unknown"_s, QJsonArray::fromStringList(state->unknown)},
                                            {u"changes"_s, QJsonArray::fromStringList(changes)},
                                            {u"edited_after_applied"_s,
                                             QJsonArray::fromStringList(state->editedAfterApplied)}})
@@ -113,9 +131,7 @@ int runCheck(CliContext &c)
 int runDiff(CliContext &c)
 {
     QCommandLineParser p;
-    p.addOption(renameOption);
-    if (!c.parse(p, u"Print the upgrade SQL that autogenerate would write, without writing it."_s,
-                 {}, 0, 0))
+    if (!c.parse(p, u"Print the upgrade SQL that autogenerate would write, without writing it."_s))
         return c.exitCode();
     const Result<Workspace> ws = c.workspace();
     const Result<QList<Ops::ColumnRename>> r = renames(p.values(renameOption));
@@ -124,6 +140,10 @@ int runDiff(CliContext &c)
     const Result<SchemaComparison> comparison = ws->compare(*r);
     if (!comparison)
         return c.fail(comparison.error());
+    if (p.isSet(jsonOption)) {
+        c.out << QJsonDocument(diffJson(*ws, *comparison)).toJson(QJsonDocument::Indented);
+        return 0;
+    }
     if (comparison->upgrade.isEmpty()) {
         c.out << "No changes in schema detected.\n";
         return 0;

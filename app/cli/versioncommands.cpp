@@ -14,8 +14,8 @@ namespace Retort::Cli {
 
 namespace {
 
-const QCommandLineOption sqlOption(u"sql"_s, u"Print the SQL script instead of running it."_s);
-const QCommandLineOption verboseOption({u"v"_s, u"verbose"_s}, u"Say more."_s);
+const QCommandLineOption &sqlOption = CliOptions::sql;
+const QCommandLineOption &verboseOption = CliOptions::verbose;
 
 int printReport(CliContext &c, const Result<RunReport> &report)
 {
@@ -30,13 +30,10 @@ int printReport(CliContext &c, const Result<RunReport> &report)
 int migrate(CliContext &c, bool down)
 {
     QCommandLineParser p;
-    const QCommandLineOption noForeignKeyCheck(
-        u"no-foreign-key-check"_s,
-        u"SQLite: commit even if rows break a foreign key (they are kept as they are)."_s);
-    p.addOptions({sqlOption, verboseOption, noForeignKeyCheck});
+    const QCommandLineOption &noForeignKeyCheck = CliOptions::noForeignKeyCheck;
     const QString what = down ? u"Revert revisions down to TARGET (-N, a revision, base, LABEL@base)."_s
                               : u"Apply revisions up to TARGET (head, heads, a revision, +N, LABEL@head)."_s;
-    if (!c.parse(p, what, down ? u"TARGET"_s : u"TARGET"_s, 1, 1))
+    if (!c.parse(p, what))
         return c.exitCode();
     Result<Workspace> ws = c.workspace();
     if (!ws)
@@ -69,10 +66,8 @@ int runDowngrade(CliContext &c)
 int runStamp(CliContext &c)
 {
     QCommandLineParser p;
-    const QCommandLineOption purge(u"purge"_s, u"Empty the version table first."_s);
-    p.addOptions({sqlOption, purge, verboseOption});
-    if (!c.parse(p, u"Set the version table to REV... without running any revision."_s,
-                 u"REV..."_s, 1, -1))
+    const QCommandLineOption &purge = CliOptions::purge;
+    if (!c.parse(p, u"Set the version table to REV... without running any revision."_s))
         return c.exitCode();
     const Result<Workspace> ws = c.workspace();
     if (!ws)
@@ -91,9 +86,8 @@ int runStamp(CliContext &c)
 int runCurrent(CliContext &c)
 {
     QCommandLineParser p;
-    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
-    p.addOptions({verboseOption, json});
-    if (!c.parse(p, u"Show the revisions the database is at."_s, {}, 0, 0))
+    const QCommandLineOption &json = CliOptions::json;
+    if (!c.parse(p, u"Show the revisions the database is at."_s))
         return c.exitCode();
     const Result<Workspace> ws = c.workspace();
     if (!ws)

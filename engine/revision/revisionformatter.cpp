@@ -111,7 +111,6 @@ QJsonObject RevisionFormatter::json(const QString &id) const
         {u"is_effective_head"_s, m_graph.isHead(id) && !m_graph.isRealHead(id)},
         {u"is_branch_point"_s, m_graph.isBranchPoint(id)},
         {u"is_merge_point"_s, m_graph.isMergePoint(id)},
-        {u"is_current"_s, m_current.contains(id)},
     };
 }
 

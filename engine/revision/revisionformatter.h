@@ -28,7 +28,8 @@ public:
     QString line(const QString &id, const Options &options) const;
     // The multi-line "Rev: ..." block of `-v` output, ending with a blank line.
     QString logEntry(const QString &id) const;
-    // Machine-readable form for --json.
+    // Machine-readable form for --json (README "JSON output"). Graph facts only: whether the
+    // database is at it is for the caller, which knows the database.
     QJsonObject json(const QString &id) const;
 
 private:

@@ -38,6 +38,8 @@ private slots:
     void graphErrorsNameFileAndLine();
     void sqliteRebuildOverOrphanRowChangesNothing();
     void transactionControlInRevisionIsRefused();
+    void checkSingleHeadExitsOneOnSeveralHeads();
+    void preCommitHooksRunRetort();
 };
 
 void tst_Cli::versionAndHelp()
@@ -527,6 +529,72 @@ void tst_Cli::transactionControlInRevisionIsRefused()
     QVERIFY2(r.err.contains(u"no such table: missing"_s), qPrintable(r.err));
     QVERIFY2(r.err.contains(u"statements before that point stay applied"_s), qPrintable(r.err));
     QCOMPARE(runCli({u"current"_s}, p).out, u"aaa111\n"_s);
+}
+
+// `check --single-head` for CI and pre-commit: the graph only, so it needs no database (the URL
+// here leads nowhere), and exit 1 with one sentence naming the heads when there are several.
+void tst_Cli::checkSingleHeadExitsOneOnSeveralHeads()
+{
+    QTemporaryDir tmp;
+    const QString p = makeProject(tmp);
+    const QStringList check{u"--url"_s, u"postgresql://nobody:pw@127.0.0.1:1/none"_s, u"check"_s,
+                            u"--single-head"_s};
+    CliResult r = runCli(check, p);
+    QCOMPARE(r.exitCode, 0); // no revisions yet: base is the one head
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"a"_s, u"--rev-id"_s, u"aaa111"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"b"_s, u"--rev-id"_s, u"bbb222"_s}, p).exitCode, 0);
+    r = runCli(check, p);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(u"bbb222"_s), qPrintable(r.out));
+    QVERIFY(r.err.isEmpty());
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"c"_s, u"--rev-id"_s, u"ccc333"_s, u"--head"_s,
+                     u"aaa111"_s, u"--splice"_s}, p).exitCode, 0);
+    r = runCli(check, p);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, u"FAILED: The revision graph has 2 heads (bbb222, ccc333); join them with "
+                    "'retort merge heads'.\n"_s);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(runCli({u"merge"_s, u"heads"_s, u"-m"_s, u"join"_s, u"--rev-id"_s, u"mmm000"_s}, p).exitCode, 0);
+    QCOMPARE(runCli(check, p).exitCode, 0);
+    // A head another revision depends on still counts: `upgrade head` would refuse it too.
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"d"_s, u"--rev-id"_s, u"ddd444"_s, u"--head"_s,
+                     u"base"_s, u"--splice"_s, u"--branch-label"_s, u"other"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"revision"_s, u"-m"_s, u"e"_s, u"--rev-id"_s, u"eee555"_s, u"--head"_s,
+                     u"mmm000"_s, u"--depends-on"_s, u"ddd444"_s}, p).exitCode, 0);
+    QCOMPARE(runCli({u"heads"_s, u"--resolve-dependencies"_s}, p).out, u"eee555 (head)\n"_s);
+    r = runCli(check, p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"ddd444"_s), qPrintable(r.err));
+    QCOMPARE(runCli({u"upgrade"_s, u"head"_s, u"--sql"_s}, p).exitCode, 1);
+}
+
+// The hooks .pre-commit-hooks.yaml offers are commands this retort runs (pre-commit appends a
+// hook's args, e.g. -c FILE, after the entry).
+void tst_Cli::preCommitHooksRunRetort()
+{
+    QFile hooks(QStringLiteral(RETORT_SOURCE_DIR "/.pre-commit-hooks.yaml"));
+    QVERIFY(hooks.open(QIODevice::ReadOnly));
+    QHash<QString, QStringList> entries; // id -> entry's words
+    QString id;
+    for (const QString &line : QString::fromUtf8(hooks.readAll()).split(u'\n')) {
+        if (line.startsWith(u"- id: "_s))
+            id = line.mid(6).trimmed();
+        else if (line.startsWith(u"  entry: "_s))
+            entries.insert(id, line.mid(9).trimmed().split(u' '));
+    }
+    QCOMPARE(QSet<QString>(entries.keyBegin(), entries.keyEnd()),
+             (QSet<QString>{u"retort-check"_s, u"retort-single-head"_s}));
+    QTemporaryDir tmp;
+    const QString p = copyExample(tmp);
+    QCOMPARE(runCli({u"upgrade"_s, u"heads"_s}, p).exitCode, 0);
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+        QCOMPARE(it.value().first(), u"retort"_s);
+        const CliResult r = runCli(it.value().mid(1) + QStringList{u"-c"_s, p + u"/retort.ini"_s},
+                                   tmp.path());
+        // The example's models add a column its revisions do not: check says so; one head.
+        QCOMPARE(r.exitCode, it.key() == u"retort-check" ? 1 : 0);
+        QVERIFY2(it.key() == u"retort-single-head" || r.out.contains(u"last_login_at"_s), qPrintable(r.out));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
