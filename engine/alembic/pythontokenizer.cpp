@@ -21,6 +21,8 @@ bool isNameChar(QChar c)
 // The prefixes Python accepts before a quote: r, u, b, f and the pairs br, rb, fr, rf, any case.
 bool isStringPrefix(QStringView name)
 {
+    if (name.size() > 2)
+        return false;
     const QString p = name.toString().toLower();
     static const QStringList prefixes{u"r"_s, u"u"_s, u"b"_s, u"f"_s, u"br"_s, u"rb"_s,
                                       u"fr"_s, u"rf"_s};
@@ -280,9 +282,14 @@ void Tokenizer::scanOperator()
                                  u">="_s, u"<<"_s, u">>"_s, u"+="_s, u"-="_s, u"*="_s, u"/="_s,
                                  u"%="_s, u"&="_s, u"|="_s, u"^="_s, u"@="_s, u"<>"_s};
     qsizetype length = 1;
-    if (three.contains(m_s.mid(m_i, 3)))
+    // Every longer operator has one of these second characters: most operators (parentheses,
+    // commas, '=') are one character and skip the two lists.
+    const QChar next = m_i + 1 < m_s.size() ? m_s[m_i + 1] : QChar();
+    const bool mayBeLonger = next == u'=' || next == u'>' || next == u'*' || next == u'/'
+                             || next == u'<' || next == u'.';
+    if (mayBeLonger && three.contains(m_s.mid(m_i, 3)))
         length = 3;
-    else if (two.contains(m_s.mid(m_i, 2)))
+    else if (mayBeLonger && two.contains(m_s.mid(m_i, 2)))
         length = 2;
     const QChar c = m_s[m_i];
     if (length == 1) {

@@ -1,6 +1,7 @@
 #include "alembicoracle.h"
 
 #include <engine/alembic/alembicdirectory.h>
+#include <engine/alembic/alembicmodulecache.h>
 #include <engine/alembic/alembicini.h>
 #include <engine/alembic/alembicscript.h>
 #include <engine/alembic/pythontokenizer.h>
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -334,6 +336,8 @@ private slots:
     void directoryRules();
     void directorySourcelessAndRecursive();
     void directoryDuplicateIdNamesBothFiles();
+    void moduleCacheKeepsEveryField();
+    void moduleCacheFollowsContent();
     void fixtureMatchesAlembic();
     void randomProjectsMatchAlembic_data();
     void randomProjectsMatchAlembic();
@@ -946,6 +950,108 @@ void tst_Alembic::directoryDuplicateIdNamesBothFiles()
     QCOMPARE(modules.error().line, 3);
     QVERIFY2(modules.error().message.contains(v + u"/one.py"_s), qPrintable(modules.error().message));
     QVERIFY(modules.error().message.contains(u"'same'"_s));
+}
+
+// Every field survives the cache: a field added to Revision or AlembicModule but not to the
+// cache's format makes this fail (the module below sets every field to a non-default value).
+void tst_Alembic::moduleCacheKeepsEveryField()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    qputenv("RETORT_CACHE_DIR", dir.path().toUtf8());
+    const auto restore = qScopeGuard([] { qunsetenv("RETORT_CACHE_DIR"); });
+    AlembicModule m;
+    Revision &r = m.revision;
+    r.id = u"abc"_s;
+    r.parents = {u"p1"_s, u"p2"_s};
+    r.branchLabels = {u"lbl"_s};
+    r.dependsOn = {u"dep"_s};
+    r.message = u"Message \u00e9"_s;
+    r.createDate = u"2026-12-08"_s;
+    r.extraHeaders = {{u"K"_s, u"V"_s}};
+    r.noTransaction = true;
+    r.foreignKeysOff = true;
+    r.idLine = 3;
+    r.parentsLine = 4;
+    r.branchLabelsLine = 5;
+    r.dependsOnLine = 6;
+    r.upgradeSql = u"up"_s;
+    r.upgradeLine = 7;
+    r.downgradeSql = u"down"_s;
+    r.downgradeLine = 8;
+    r.filePath = u"/x/abc.py"_s;
+    r.source = "bytes";
+    m.dynamic = true;
+    m.dynamicReason = u"why"_s;
+    m.dynamicLine = 9;
+    const QByteArray digest = AlembicModuleCache::digestOf(r.source);
+    AlembicModuleCache cache = AlembicModuleCache::open(u"/x/alembic.ini"_s);
+    QVERIFY(cache.path().startsWith(dir.path()));
+    cache.insert(digest, m);
+    cache.save();
+    AlembicModuleCache reopened = AlembicModuleCache::open(u"/x/alembic.ini"_s);
+    const std::optional<AlembicModule> found = reopened.find(digest, r.filePath, r.source);
+    QVERIFY(found);
+    QVERIFY(*found == m);
+    // No downgrade at all is not an empty downgrade.
+    m.revision.downgradeSql.reset();
+    cache.insert(digest, m);
+    cache.save();
+    const std::optional<AlembicModule> none =
+        AlembicModuleCache::open(u"/x/alembic.ini"_s).find(digest, r.filePath, r.source);
+    QVERIFY(none);
+    QVERIFY(!none->revision.downgradeSql.has_value());
+    // Another project's cache is another file.
+    QVERIFY(!AlembicModuleCache::open(u"/y/alembic.ini"_s).find(digest, r.filePath, r.source));
+}
+
+// The cache is keyed by content: an edit that keeps the size and the modification time is
+// still seen; a corrupt cache file is ignored; RETORT_CACHE_DIR="" turns the cache off.
+void tst_Alembic::moduleCacheFollowsContent()
+{
+    QTemporaryDir dir;
+    QTemporaryDir cacheDir;
+    QVERIFY(dir.isValid() && cacheDir.isValid());
+    qputenv("RETORT_CACHE_DIR", cacheDir.path().toUtf8());
+    const auto restore = qScopeGuard([] { qunsetenv("RETORT_CACHE_DIR"); });
+    const QString v = QFileInfo(dir.path()).canonicalFilePath() + u"/versions"_s;
+    QVERIFY(writeFile(v + u"/a_first.py"_s, "revision = 'aa'\ndown_revision = None\n"));
+    QVERIFY(writeFile(v + u"/b_second.py"_s,
+                      "import os\nrevision = os.environ['X']\ndown_revision = 'aa'\n"));
+    QVERIFY(QFile::link(v + u"/a_first.py"_s, v + u"/c_link.py"_s)); // the same file twice
+    AlembicConfig config;
+    config.iniPath = dir.path() + u"/alembic.ini"_s;
+    config.versionLocations = {v};
+    const Result<QList<AlembicModule>> first = AlembicDirectory::load(config);
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().toString()));
+    QCOMPARE(first->size(), 2);
+    QVERIFY(first->at(1).dynamic);
+    const QString cachePath = AlembicModuleCache::open(config.iniPath).path();
+    QVERIFY(QFileInfo::exists(cachePath));
+    const Result<QList<AlembicModule>> second = AlembicDirectory::load(config);
+    QVERIFY(second);
+    QVERIFY(*second == *first);
+
+    // Same size, same modification time, another id.
+    QFile a(v + u"/a_first.py"_s);
+    const QDateTime modified = QFileInfo(a).lastModified();
+    QVERIFY(writeFile(a.fileName(), "revision = 'zz'\ndown_revision = None\n"));
+    QVERIFY(a.open(QIODevice::ReadWrite));
+    QVERIFY(a.setFileTime(modified, QFileDevice::FileModificationTime));
+    a.close();
+    const Result<QList<AlembicModule>> edited = AlembicDirectory::load(config);
+    QVERIFY(edited);
+    QCOMPARE(edited->at(0).revision.id, u"zz"_s);
+
+    QVERIFY(writeFile(cachePath, "RAMC garbage that is not a cache"));
+    const Result<QList<AlembicModule>> corrupt = AlembicDirectory::load(config);
+    QVERIFY(corrupt);
+    QVERIFY(*corrupt == *edited);
+
+    QVERIFY(QFile::remove(cachePath));
+    qputenv("RETORT_CACHE_DIR", QByteArray());
+    QVERIFY(AlembicDirectory::load(config));
+    QVERIFY(!QFileInfo::exists(cachePath));
 }
 
 void tst_Alembic::fixtureMatchesAlembic()
