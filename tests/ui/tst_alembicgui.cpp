@@ -1,4 +1,5 @@
 #include "../common/clirunner.h"
+#include "../common/projectfiles.h"
 #include "../common/testdatabases.h"
 
 #include <ui/explicittargets.h>
@@ -48,6 +49,7 @@ private slots:
     void cleanup();
     void lifecycle();
     void cancelledRunShowsTheRealPosition();
+    void stepBackOneOfTwoRowsOnASqlProject();
     void missingInterpreterShowsInStatusBar();
     void missingAlembicShowsInStatusBar();
     void pythonSettingOrder();
@@ -455,6 +457,41 @@ void tst_AlembicGui::cancelledRunShowsTheRealPosition()
     QCOMPARE(alembicCurrent(dir), QStringList{u"c3"_s});
     QCOMPARE(window.statusCurrentText(), u"Current: c3"_s);
     QVERIFY(findOutput(window.output()->list(), u"Cancelled after"_s));
+}
+
+// The same explicit targets for Retort's own projects: "+1" from two rows is refused with the
+// reason, and "-1" steps back only the chosen row.
+void tst_AlembicGui::stepBackOneOfTwoRowsOnASqlProject()
+{
+    const QString project = copyExampleProject(m_dir.filePath(u"blog%1"_s.arg(++m_count)));
+    QVERIFY(!project.isEmpty());
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    const RevisionGraphModel *model = window.graphView()->model();
+    QTRY_COMPARE(model->rowCount(), 6);
+    QTRY_VERIFY(!window.controller()->isBusy());
+    // Both branches of the merge e2b7a9c05d13, which start at 7c2e91d04a3b.
+    QVERIFY(runAndReload(window, [&] { window.controller()->upgrade(u"9e5f3b2c1d70"_s); }));
+    QVERIFY(runAndReload(window, [&] { window.controller()->upgrade(u"c81a6d4e2f95"_s); }));
+    QCOMPARE(currentRows(model), (QStringList{u"9e5f3b2c1d70"_s, u"c81a6d4e2f95"_s}));
+    QAction *upgradeOne = window.action(u"upgradeOne"_s);
+    QVERIFY(!upgradeOne->isEnabled());
+    QVERIFY2(upgradeOne->toolTip().startsWith(u"The database is at "_s), qPrintable(upgradeOne->toolTip()));
+
+    window.action(u"downgradeOne"_s)->trigger();
+    QAction *back = menuAction(window, u"downgradeHeadsMenu"_s, u"downgradeHead:c81a6d4e2f95"_s);
+    QVERIFY(back);
+    QVERIFY(runAndReload(window, [&] {
+        back->trigger();
+        QVERIFY(answer(window, u"confirmDowngrade"_s, QMessageBox::Yes));
+    }));
+    QCOMPARE(currentRows(model), QStringList{u"9e5f3b2c1d70"_s});
+    QCOMPARE(window.statusCurrentText(), u"Current: 9e5f3b2c1d70"_s);
+    // One row again: +1 is that row's one child, by id.
+    QVERIFY(upgradeOne->isEnabled());
+    QCOMPARE(upgradeOne->toolTip(), u"Upgrade to e2b7a9c05d13"_s);
 }
 
 void tst_AlembicGui::missingInterpreterShowsInStatusBar()
