@@ -154,6 +154,9 @@ void MainWindow::createStatusBar()
     m_urlLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_pythonLabel = new QLabel(this);
     m_pythonLabel->setObjectName(u"pythonStatus"_s);
+    // Apart from each other: the three read as one line otherwise.
+    m_pythonLabel->setContentsMargins(0, 0, 12, 0);
+    m_currentLabel->setContentsMargins(0, 0, 12, 0);
     m_pythonLabel->hide();
     statusBar()->addWidget(m_urlLabel, 1);
     statusBar()->addPermanentWidget(m_pythonLabel);
@@ -205,10 +208,18 @@ void MainWindow::connectController()
                            "SQLAlchemy %4).")
                             .arg(v.python, v.pythonVersion, v.alembicVersion,
                                  v.sqlalchemyVersion));
+        m_pythonLabel->setPalette(QPalette());
     });
     connect(c, &WorkspaceController::pythonMissing, this, [this](const Error &error) {
-        setPythonStatus(error.message, error.message + tr("\n\nProject > Python... chooses the "
-                                                          "interpreter."));
+        const QString remedy = qEnvironmentVariableIsSet("RETORT_PYTHON")
+                                   ? tr("RETORT_PYTHON wins over Project > Python...: correct "
+                                        "or unset it.")
+                                   : tr("Project > Python... chooses the interpreter.");
+        setPythonStatus(error.message, error.message + u"\n\n"_s + remedy);
+        QPalette warning = m_pythonLabel->palette();
+        const bool dark = warning.color(QPalette::Window).lightness() < 128;
+        warning.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28));
+        m_pythonLabel->setPalette(warning);
     });
     connect(c, &WorkspaceController::revisionWritten, this, [this](const QString &path) {
         m_output->addInfo(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));

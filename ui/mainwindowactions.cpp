@@ -191,7 +191,9 @@ void MainWindow::updateRecentMenu()
 void MainWindow::fillDatabaseCombo()
 {
     m_databaseCombo->clear();
-    m_databaseCombo->addItem(tr("retort.ini URL"));
+    // The project file's own URL: retort.ini's, or alembic.ini's sqlalchemy.url.
+    m_databaseCombo->addItem(tr("%1 URL").arg(m_hasProject ? QFileInfo(m_snapshot.config.iniPath).fileName()
+                                                           : u"retort.ini"_s));
     if (m_databases) {
         for (const NamedDatabase &db : m_databases->databases())
             m_databaseCombo->addItem(db.name);
@@ -258,7 +260,7 @@ void MainWindow::createProject(const QString &dir)
 void MainWindow::openProjectDialog()
 {
     const QString file = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
-                                                      tr("Retort project (retort.ini)"));
+                                                      tr("Retort or Alembic project (retort.ini alembic.ini);;Any .ini file (*.ini)"));
     if (!file.isEmpty())
         openProject(file);
 }

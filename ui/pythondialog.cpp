@@ -45,7 +45,10 @@ PythonDialog::PythonDialog(const PythonLocator::Options &options, QWidget *paren
     interpreterRow->addWidget(browse);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Interpreter:"), interpreterRow);
+    // A label of its own: a row whose field is a layout gets no buddy, so "&" would show.
+    auto *interpreterLabel = new QLabel(tr("&Interpreter:"), this);
+    interpreterLabel->setBuddy(m_interpreter);
+    form->addRow(interpreterLabel, interpreterRow);
     form->addRow(tr("Command &prefix:"), m_prefix);
     form->addRow(tr("Path &map:"), m_pathMap);
 
