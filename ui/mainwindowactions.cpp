@@ -313,17 +313,28 @@ void MainWindow::upgradeHead()
         upgradeTo({heads.value(0, u"head"_s)});
         return;
     }
+    // Heads the database has already reached are named but not offered: nothing would run.
+    QStringList pending;
+    for (const QString &head : heads) {
+        const int row = m_graph->model()->rowOf(head);
+        if (row < 0 || m_graph->model()->graphRow(row).state == GraphRow::State::Pending)
+            pending << head;
+    }
     QMenu *menu = popupChoices(action(u"upgradeHead"_s), u"upgradeHeadsMenu"_s);
-    QAction *all = menu->addAction(tr("Upgrade All Heads (%1)").arg(heads.join(u", "_s)), this,
-                                   [this, heads] { upgradeTo(heads); });
-    all->setObjectName(u"upgradeAllHeads"_s);
+    const QStringList all = pending.isEmpty() ? heads : pending;
+    QAction *allAction = menu->addAction(tr("Upgrade All Heads (%1)").arg(all.join(u", "_s)), this,
+                                         [this, all] { upgradeTo(all); });
+    allAction->setObjectName(u"upgradeAllHeads"_s);
     menu->addSeparator();
     for (const QString &head : heads) {
         const int row = m_graph->model()->rowOf(head);
         const QString message = row < 0 ? QString() : m_graph->model()->graphRow(row).message;
-        menu->addAction(tr("Upgrade to %1  %2").arg(head, message), this,
-                        [this, head] { upgradeTo({head}); })
-            ->setObjectName(u"upgradeToHead:"_s + head);
+        const bool reached = !pending.contains(head);
+        QAction *one = menu->addAction(reached ? tr("%1  %2 (the database is there)").arg(head, message)
+                                               : tr("Upgrade to %1  %2").arg(head, message),
+                                       this, [this, head] { upgradeTo({head}); });
+        one->setObjectName(u"upgradeToHead:"_s + head);
+        one->setEnabled(!reached);
     }
 }
 

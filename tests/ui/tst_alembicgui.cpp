@@ -48,6 +48,7 @@ private slots:
     void init();
     void cleanup();
     void lifecycle();
+    void upgradeAllHeadsGoesToEachById();
     void cancelledRunShowsTheRealPosition();
     void stepBackOneOfTwoRowsOnASqlProject();
     void missingInterpreterShowsInStatusBar();
@@ -323,8 +324,11 @@ void tst_AlembicGui::lifecycle()
     QTRY_VERIFY(!window.controller()->isBusy());
     QVERIFY(window.action(u"upgradeHead"_s)->toolTip().contains(u"Several heads"_s));
     window.action(u"upgradeHead"_s)->trigger();
-    QVERIFY(menuAction(window, u"upgradeHeadsMenu"_s, u"upgradeAllHeads"_s));
-    QVERIFY(menuAction(window, u"upgradeHeadsMenu"_s, u"upgradeToHead:b2"_s));
+    QAction *all = menuAction(window, u"upgradeHeadsMenu"_s, u"upgradeAllHeads"_s);
+    QVERIFY(all);
+    QCOMPARE(all->text(), u"Upgrade All Heads (c3)"_s); // b2 is reached already
+    QAction *toB2 = menuAction(window, u"upgradeHeadsMenu"_s, u"upgradeToHead:b2"_s);
+    QVERIFY(toB2 && !toB2->isEnabled());
     QAction *toC3 = menuAction(window, u"upgradeHeadsMenu"_s, u"upgradeToHead:c3"_s);
     QVERIFY(toC3);
     QVERIFY(runAndReload(window, [&] { toC3->trigger(); }));
@@ -417,6 +421,30 @@ void tst_AlembicGui::lifecycle()
     QCOMPARE(QFileInfo(window.editor()->filePath()).canonicalFilePath(),
              QFileInfo(failing).canonicalFilePath());
     QCOMPARE(window.editor()->errorLine(), line);
+}
+
+void tst_AlembicGui::upgradeAllHeadsGoesToEachById()
+{
+    const QString dir = makeProject();
+    QVERIFY(!dir.isEmpty());
+    QVERIFY(!addRevision(dir, u"c3"_s, u"other"_s, execute(u"CREATE TABLE other (id INTEGER)"_s),
+                         execute(u"DROP TABLE other"_s), u"a1"_s).isEmpty());
+    ProjectPythonSettings::save({dir + u"/alembic.ini"_s, python, {}, {}});
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(dir);
+    const RevisionGraphModel *model = window.graphView()->model();
+    QTRY_COMPARE(model->rowCount(), 3);
+    QTRY_VERIFY(!window.controller()->isBusy());
+    window.action(u"upgradeHead"_s)->trigger();
+    QAction *all = menuAction(window, u"upgradeHeadsMenu"_s, u"upgradeAllHeads"_s);
+    QVERIFY(all);
+    QVERIFY(runAndReload(window, [&] { all->trigger(); }));
+    QCOMPARE(alembicCurrent(dir), (QStringList{u"b2 (head)"_s, u"c3 (head)"_s}));
+    QCOMPARE(currentRows(model), (QStringList{u"b2"_s, u"c3"_s}));
+    QCOMPARE(window.statusPendingText(), u"0 pending"_s);
+    QVERIFY(!window.action(u"upgradeHead"_s)->isEnabled());
 }
 
 // Cancel stops after the revision that is running; the window then shows that revision as
