@@ -16,11 +16,11 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCursor>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QCursor>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
