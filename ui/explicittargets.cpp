@@ -58,6 +58,10 @@ Result<QString> ExplicitTargets::nextRevision() const
 QString ExplicitTargets::stepBack(const QString &id) const
 {
     const GraphRow *r = row(id);
+    // A row no file has: its parent is unknown, and "base" would take back everything. The
+    // engine then says it cannot find the revision.
+    if (!r || r->state == GraphRow::State::Orphan)
+        return id + u"@-1"_s;
     const QString parent = r && !r->parents.isEmpty() ? r->parents.first() : QString();
     if (m_current.size() <= 1)
         return parent.isEmpty() ? u"base"_s : id + u'@' + parent;

@@ -27,7 +27,8 @@ public:
     // "-1" for one row of the version table: that row stepped back along its own branch,
     // "ROW@PARENT" (Alembic's branch-qualified target, which leaves the other rows alone; a
     // bare PARENT would also take back every other branch that starts there), or "ROW@base"
-    // for a first revision. With a single row, ROW@base is plain "base".
+    // for a first revision. With a single row, ROW@base is plain "base". A row that no file
+    // has stays relative to itself, "ROW@-1", which the engine refuses by name.
     QString stepBack(const QString &row) const;
     const QStringList &currentHeads() const { return m_current; }
 

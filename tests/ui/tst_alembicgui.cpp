@@ -194,6 +194,14 @@ QAction *menuAction(MainWindow &window, const QString &menu, const QString &name
     return found->findChild<QAction *>(name);
 }
 
+// For looking at: RETORT_SHOTS_DIR=dir keeps a picture of the window.
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RETORT_SHOTS_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u"/"_s + name);
+}
+
 QStringList currentRows(const RevisionGraphModel *model)
 {
     QStringList ids;
@@ -415,6 +423,9 @@ void tst_AlembicGui::lifecycle()
     QVERIFY2(error, qPrintable(QFileInfo(failing).fileName()));
     QVERIFY2(error->text(1).contains(u"already exists"_s), qPrintable(error->text(1)));
     QVERIFY(!findOutput(window.output()->list(), u"Traceback"_s));
+    window.resize(1180, 740);
+    QTest::qWait(50); // let the layouts follow the resize
+    saveShot(&window, u"alembic-failed-run.png"_s);
     QTreeWidget *list = window.output()->list();
     list->scrollToItem(error);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(error).center());
@@ -641,6 +652,9 @@ void tst_AlembicGui::explicitTargets_data()
     QTest::newRow("two bases") << QStringList{u"y:"_s, u"x:"_s} << QStringList{u"x"_s, u"y"_s}
                                << QStringList{u"y"_s, u"x"_s} << u"!The database is at x, y"_s
                                << QStringList{u"x@base"_s, u"y@base"_s};
+    QTest::newRow("unknown row") << branches << QStringList{u"zz"_s}
+                                 << QStringList{u"c"_s, u"b"_s}
+                                 << u"!No revision follows zz"_s << QStringList{u"zz@-1"_s};
     QTest::newRow("two bases from base") << QStringList{u"y:"_s, u"x:"_s} << QStringList{}
                                          << QStringList{u"y"_s, u"x"_s}
                                          << u"!Several revisions follow base (y, x)"_s
