@@ -152,7 +152,14 @@ void MainWindow::createStatusBar()
     m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // A long URL is cut, not the current revisions and the pending count.
     m_urlLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_pythonLabel = new QLabel(this);
+    m_pythonLabel->setObjectName(u"pythonStatus"_s);
+    // Apart from each other: the three read as one line otherwise.
+    m_pythonLabel->setContentsMargins(0, 0, 12, 0);
+    m_currentLabel->setContentsMargins(0, 0, 12, 0);
+    m_pythonLabel->hide();
     statusBar()->addWidget(m_urlLabel, 1);
+    statusBar()->addPermanentWidget(m_pythonLabel);
     statusBar()->addPermanentWidget(m_currentLabel);
     statusBar()->addPermanentWidget(m_pendingLabel);
 }
@@ -178,10 +185,10 @@ void MainWindow::connectController()
     connect(c, &WorkspaceController::stepFinished, this,
             [this](int, const QString &revision, qint64 ms) { m_output->finishStep(revision, ms); });
     connect(c, &WorkspaceController::info, m_output, &OutputPane::addInfo);
+    // The controller re-reads the project after every migration, whatever its outcome.
     connect(c, &WorkspaceController::operationFinished, this, [this](const QString &summary) {
         if (!summary.isEmpty())
             m_output->addInfo(summary);
-        m_controller->refresh();
     });
     connect(c, &WorkspaceController::operationFailed, this, [this](const Error &error) {
         m_output->addError(error);
@@ -194,6 +201,25 @@ void MainWindow::connectController()
         auto *dialog = new SqlPreviewDialog(title, sql, m_snapshot.dialect, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
+    });
+    connect(c, &WorkspaceController::pythonFound, this, [this](const AlembicVersions &v) {
+        setPythonStatus(tr("Python %1 \u00b7 Alembic %2").arg(v.pythonVersion, v.alembicVersion),
+                        tr("The project's Alembic runs in %1 (Python %2, Alembic %3, "
+                           "SQLAlchemy %4).")
+                            .arg(v.python, v.pythonVersion, v.alembicVersion,
+                                 v.sqlalchemyVersion));
+        m_pythonLabel->setPalette(QPalette());
+    });
+    connect(c, &WorkspaceController::pythonMissing, this, [this](const Error &error) {
+        const QString remedy = qEnvironmentVariableIsSet("RETORT_PYTHON")
+                                   ? tr("RETORT_PYTHON wins over Project > Python...: correct "
+                                        "or unset it.")
+                                   : tr("Project > Python... chooses the interpreter.");
+        setPythonStatus(error.message, error.message + u"\n\n"_s + remedy);
+        QPalette warning = m_pythonLabel->palette();
+        const bool dark = warning.color(QPalette::Window).lightness() < 128;
+        warning.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28));
+        m_pythonLabel->setPalette(warning);
     });
     connect(c, &WorkspaceController::revisionWritten, this, [this](const QString &path) {
         m_output->addInfo(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));
@@ -245,6 +271,15 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
         watchVersions(snapshot.config.versionsDir());
     }
     watchSchema(snapshot.config);
+    if (!sameProject || m_probePython) {
+        m_probePython = false;
+        const bool python = snapshot.workspace && snapshot.workspace->runsPython();
+        m_pythonLabel->setVisible(python);
+        if (python) {
+            setPythonStatus(tr("Python: checking..."), {});
+            m_controller->probePython();
+        }
+    }
     m_pending->compare(); // the database or the graph may have changed
     const bool named = m_databaseCombo->currentIndex() > 0;
     m_graph->setCurrentBadge(named ? m_databaseCombo->currentText() : tr("current"));
@@ -417,6 +452,7 @@ QString MainWindow::databaseName() const
 void MainWindow::updateStatusBar()
 {
     if (!m_hasProject) {
+        m_pythonLabel->hide();
         m_urlLabel->setText(tr("No project open"));
         m_currentLabel->clear();
         m_pendingLabel->clear();
@@ -441,6 +477,25 @@ QString MainWindow::statusUrlText() const
 QString MainWindow::statusCurrentText() const
 {
     return m_currentLabel->text();
+}
+
+// The label keeps to a width the status bar can spare; the tooltip has the whole sentence.
+void MainWindow::setPythonStatus(const QString &text, const QString &toolTip)
+{
+    m_pythonText = text;
+    const QFontMetrics metrics(m_pythonLabel->font());
+    m_pythonLabel->setText(metrics.elidedText(text, Qt::ElideRight, metrics.averageCharWidth() * 60));
+    m_pythonLabel->setToolTip(toolTip.isEmpty() ? text : toolTip);
+}
+
+QString MainWindow::statusPythonText() const
+{
+    return m_pythonLabel->isVisibleTo(this) ? m_pythonText : QString();
+}
+
+QString MainWindow::statusPythonToolTip() const
+{
+    return m_pythonLabel->toolTip();
 }
 
 QString MainWindow::statusPendingText() const

@@ -10,6 +10,7 @@ class QLabel;
 class QFileSystemWatcher;
 class QMenu;
 class QTimer;
+class QToolBar;
 
 namespace Retort::Ui {
 
@@ -46,6 +47,10 @@ public:
     QString statusUrlText() const;
     QString statusCurrentText() const;
     QString statusPendingText() const;
+    // An Alembic project's Python ("Python 3.11.2 · Alembic 1.8.1" or why there is none); the
+    // tooltip has the whole text. Empty for other projects.
+    QString statusPythonText() const;
+    QString statusPythonToolTip() const;
     QAction *action(const QString &objectName) const; // for tests
 
     static QStringList recentProjects();
@@ -89,8 +94,12 @@ private:
     void downgradeOne();
     void downgradeBase();
     void upgradeToSelected();
-    void upgradeTo(const QString &target);
-    void confirmUpgrade(const QString &target, const QStringList &drops);
+    void upgradeTo(const QStringList &targets);
+    void confirmUpgrade(const QStringList &targets, const QStringList &drops);
+    // A menu of explicit choices under `action`'s toolbar button (objectName `name`).
+    QMenu *popupChoices(QAction *action, const QString &name);
+    void editPython();
+    void setPythonStatus(const QString &text, const QString &toolTip);
     void downgradeToSelected();
     void stampSelected();
     void showSqlForSelected();
@@ -113,6 +122,9 @@ private:
     QLabel *m_urlLabel = nullptr;
     QLabel *m_currentLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
+    QLabel *m_pythonLabel = nullptr;
+    QString m_pythonText; // unelided
+    QToolBar *m_toolBar = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_nodeMenu = nullptr;
@@ -122,6 +134,7 @@ private:
     ProjectSnapshot m_snapshot;
     QString m_pendingSelection; // file path: select its revision after the next load
     bool m_hasProject = false;
+    bool m_probePython = false; // probe the project's Python after the next load
 };
 
 } // namespace Retort::Ui

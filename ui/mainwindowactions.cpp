@@ -3,7 +3,10 @@
 
 #include "databaselist.h"
 #include "databasesdialog.h"
+#include "explicittargets.h"
 #include "outputpane.h"
+#include "projectpythonsettings.h"
+#include "pythondialog.h"
 #include "revisiongraphmodel.h"
 #include "revisiongraphview.h"
 #include "toolbaricons.h"
@@ -13,10 +16,12 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCursor>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QToolBar>
@@ -51,6 +56,9 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(u"quit"_s);
+
+    QMenu *project = menuBar()->addMenu(tr("&Project"));
+    addAction(project, u"projectPython"_s, tr("&Python..."), &MainWindow::editPython);
 
     QMenu *database = menuBar()->addMenu(tr("&Database"));
     addAction(database, u"editDatabases"_s, tr("&Edit Databases..."), &MainWindow::editDatabases);
@@ -91,6 +99,7 @@ void MainWindow::createMenus()
 void MainWindow::createToolBar()
 {
     QToolBar *bar = addToolBar(tr("Main"));
+    m_toolBar = bar;
     bar->setObjectName(u"mainToolBar"_s);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(20, 20));
@@ -127,9 +136,27 @@ void MainWindow::updateActions()
     const bool known = m_snapshot.databaseStateKnown;
     const bool canUpgrade = idle && (!known || m_snapshot.pendingCount > 0);
     const bool canDowngrade = idle && (!known || !m_snapshot.currentHeads.isEmpty());
+    // Relative targets are made explicit here (ExplicitTargets); where that needs a choice, the
+    // action offers it, and where none exists it is disabled and says why.
+    const ExplicitTargets targets(m_snapshot.rows, m_snapshot.currentHeads);
+    const QStringList heads = targets.heads();
     action(u"upgradeHead"_s)->setEnabled(canUpgrade);
-    action(u"upgradeOne"_s)->setEnabled(canUpgrade);
+    action(u"upgradeHead"_s)->setToolTip(
+        heads.size() > 1 ? tr("Several heads (%1): upgrade all of them or one").arg(heads.join(u", "_s))
+                         : tr("Upgrade to the head revision"));
+    const Result<QString> next = targets.nextRevision();
+    action(u"upgradeOne"_s)->setEnabled(canUpgrade && (!known || next));
+    action(u"upgradeOne"_s)->setToolTip(!known ? tr("Upgrade by one revision")
+                                        : next ? tr("Upgrade to %1").arg(*next)
+                                               : next.error().message);
     action(u"downgradeOne"_s)->setEnabled(canDowngrade);
+    action(u"downgradeOne"_s)->setToolTip(
+        m_snapshot.currentHeads.size() > 1
+            ? tr("The database is at %1: choose which one to step back")
+                  .arg(m_snapshot.currentHeads.join(u", "_s))
+            : tr("Downgrade by one revision"));
+    action(u"projectPython"_s)->setEnabled(idle && m_snapshot.workspace
+                                           && m_snapshot.workspace->runsPython());
     action(u"downgradeBase"_s)->setEnabled(canDowngrade);
     for (const char *name : {"upgradeTo", "downgradeTo", "showSql"})
         action(QString::fromLatin1(name))->setEnabled(idle && oneSelected);
@@ -164,7 +191,9 @@ void MainWindow::updateRecentMenu()
 void MainWindow::fillDatabaseCombo()
 {
     m_databaseCombo->clear();
-    m_databaseCombo->addItem(tr("retort.ini URL"));
+    // The project file's own URL: retort.ini's, or alembic.ini's sqlalchemy.url.
+    m_databaseCombo->addItem(tr("%1 URL").arg(m_hasProject ? QFileInfo(m_snapshot.config.iniPath).fileName()
+                                                           : u"retort.ini"_s));
     if (m_databases) {
         for (const NamedDatabase &db : m_databases->databases())
             m_databaseCombo->addItem(db.name);
@@ -231,7 +260,7 @@ void MainWindow::createProject(const QString &dir)
 void MainWindow::openProjectDialog()
 {
     const QString file = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
-                                                      tr("Retort project (retort.ini)"));
+                                                      tr("Retort or Alembic project (retort.ini alembic.ini);;Any .ini file (*.ini)"));
     if (!file.isEmpty())
         openProject(file);
 }
@@ -253,39 +282,109 @@ void MainWindow::editDatabases()
     m_databaseCombo->setCurrentIndex(std::max(0, m_databaseCombo->findText(chosen)));
 }
 
+// Refresh also asks the project's Python again: it may have been installed meanwhile.
 void MainWindow::refresh()
 {
+    m_probePython = true;
     m_controller->refresh();
 }
 
-void MainWindow::upgradeHead()
+// Stored per project; the workspace is rebuilt with it and the Python probed again.
+void MainWindow::editPython()
 {
-    upgradeTo(u"head"_s);
+    if (!m_hasProject)
+        return;
+    auto *dialog = new PythonDialog(ProjectPythonSettings::load(m_snapshot.config.iniPath), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ProjectPythonSettings::save(dialog->options());
+        m_output->addInfo(tr("Python settings of %1 saved.")
+                              .arg(QDir::toNativeSeparators(m_snapshot.config.iniPath)));
+        refresh();
+    });
+    dialog->open();
 }
 
+// One head: to it, by id. Several: the choice of all of them (each by id, in turn) or one.
+void MainWindow::upgradeHead()
+{
+    const QStringList heads = ExplicitTargets(m_snapshot.rows, m_snapshot.currentHeads).heads();
+    if (heads.size() <= 1) {
+        upgradeTo({heads.value(0, u"head"_s)});
+        return;
+    }
+    // Heads the database has already reached are named but not offered: nothing would run.
+    QStringList pending;
+    for (const QString &head : heads) {
+        const int row = m_graph->model()->rowOf(head);
+        if (row < 0 || m_graph->model()->graphRow(row).state == GraphRow::State::Pending)
+            pending << head;
+    }
+    QMenu *menu = popupChoices(action(u"upgradeHead"_s), u"upgradeHeadsMenu"_s);
+    const QStringList all = pending.isEmpty() ? heads : pending;
+    QAction *allAction = menu->addAction(tr("Upgrade All Heads (%1)").arg(all.join(u", "_s)), this,
+                                         [this, all] { upgradeTo(all); });
+    allAction->setObjectName(u"upgradeAllHeads"_s);
+    menu->addSeparator();
+    for (const QString &head : heads) {
+        const int row = m_graph->model()->rowOf(head);
+        const QString message = row < 0 ? QString() : m_graph->model()->graphRow(row).message;
+        const bool reached = !pending.contains(head);
+        QAction *one = menu->addAction(reached ? tr("%1  %2 (the database is there)").arg(head, message)
+                                               : tr("Upgrade to %1  %2").arg(head, message),
+                                       this, [this, head] { upgradeTo({head}); });
+        one->setObjectName(u"upgradeToHead:"_s + head);
+        one->setEnabled(!reached);
+    }
+}
+
+// While the database state is unknown "+1" goes as it is, and the engine says why it fails.
 void MainWindow::upgradeOne()
 {
-    upgradeTo(u"+1"_s);
+    const Result<QString> next =
+        ExplicitTargets(m_snapshot.rows, m_snapshot.currentHeads).nextRevision();
+    upgradeTo({next ? *next : u"+1"_s});
+}
+
+// The menu is deleted when it closes; choosing an entry closes it, also when triggered from code.
+QMenu *MainWindow::popupChoices(QAction *source, const QString &name)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(name);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu, &QMenu::triggered, menu, &QMenu::close);
+    QWidget *button = m_toolBar ? m_toolBar->widgetForAction(source) : nullptr;
+    const QPoint at = button && button->isVisible()
+                          ? button->mapToGlobal(QPoint(0, button->height()))
+                          : QCursor::pos();
+    menu->popup(at);
+    return menu;
 }
 
 // An upgrade that drops data asks first, naming what it drops: the controller finds those
 // statements off this thread (upgradeChecked), then confirmUpgrade asks.
-void MainWindow::upgradeTo(const QString &target)
+void MainWindow::upgradeTo(const QStringList &targets)
 {
-    m_controller->checkUpgrade(target);
+    m_controller->checkUpgrade(targets);
 }
 
-void MainWindow::confirmUpgrade(const QString &target, const QStringList &drops)
+void MainWindow::confirmUpgrade(const QStringList &targets, const QStringList &drops)
 {
+    const auto run = [this, targets] {
+        if (targets.size() == 1)
+            m_controller->upgrade(targets.first());
+        else
+            m_controller->upgradeAll(targets);
+    };
     if (drops.isEmpty()) {
-        m_controller->upgrade(target);
+        run();
         return;
     }
     const QStringList shown = drops.mid(0, 12);
     auto *box = new QMessageBox(
         QMessageBox::Question, tr("Upgrade"),
         tr("Upgrading %1 to %2 runs statements that drop data:\n\n%3%4\n\nGo on?")
-            .arg(databaseName(), target, shown.join(u'\n'),
+            .arg(databaseName(), targets.join(u", "_s), shown.join(u'\n'),
                  drops.size() > shown.size() ? tr("\n… and %1 more").arg(drops.size() - shown.size())
                                              : QString()),
         QMessageBox::Yes | QMessageBox::No, this);
@@ -293,16 +392,34 @@ void MainWindow::confirmUpgrade(const QString &target, const QStringList &drops)
     box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
     // open(), not exec(): no nested event loop while the controller's signals keep coming.
-    connect(box, &QMessageBox::finished, this, [this, box, target] {
+    connect(box, &QMessageBox::finished, this, [box, run] {
         if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
-            m_controller->upgrade(target);
+            run();
     });
     box->open();
 }
 
+// "-1" as an explicit target: the one row stepped back, or, with several rows, the one chosen.
+// While the database state is unknown "-1" goes as it is, and the engine says why it fails.
 void MainWindow::downgradeOne()
 {
-    downgradeTo(u"-1"_s);
+    const ExplicitTargets targets(m_snapshot.rows, m_snapshot.currentHeads);
+    const QStringList rows = m_snapshot.currentHeads;
+    if (!m_snapshot.databaseStateKnown || rows.isEmpty()) {
+        downgradeTo(u"-1"_s);
+        return;
+    }
+    if (rows.size() == 1) {
+        downgradeTo(targets.stepBack(rows.first()));
+        return;
+    }
+    QMenu *menu = popupChoices(action(u"downgradeOne"_s), u"downgradeHeadsMenu"_s);
+    for (const QString &row : rows) {
+        const QString target = targets.stepBack(row);
+        menu->addAction(tr("Step %1 back (to %2)").arg(row, target.section(u'@', -1)), this,
+                        [this, target] { downgradeTo(target); })
+            ->setObjectName(u"downgradeHead:"_s + row);
+    }
 }
 
 void MainWindow::downgradeBase()
@@ -312,7 +429,7 @@ void MainWindow::downgradeBase()
 
 void MainWindow::upgradeToSelected()
 {
-    upgradeTo(m_graph->currentRevision());
+    upgradeTo({m_graph->currentRevision()});
 }
 
 void MainWindow::downgradeToSelected()
@@ -320,14 +437,21 @@ void MainWindow::downgradeToSelected()
     downgradeTo(m_graph->currentRevision());
 }
 
+// open(), not exec(), as for the upgrade's question.
 void MainWindow::downgradeTo(const QString &target)
 {
-    const auto answer = QMessageBox::question(
-        this, tr("Downgrade"),
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Downgrade"),
         tr("Downgrade %1 to %2? Downgrades usually drop tables or columns, and their data.")
-            .arg(databaseName(), target));
-    if (answer == QMessageBox::Yes)
-        m_controller->downgrade(target);
+            .arg(databaseName(), target),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(u"confirmDowngrade"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, target] {
+        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
+            m_controller->downgrade(target);
+    });
+    box->open();
 }
 
 void MainWindow::stampSelected()

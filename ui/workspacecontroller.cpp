@@ -2,6 +2,7 @@
 
 #include "graphrowbuilder.h"
 #include "progressrelay.h"
+#include "projectpythonsettings.h"
 
 #include <engine/core/enginetr.h>
 #include <engine/diff/operationapplier.h>
@@ -9,6 +10,7 @@
 #include <engine/workspace/workspace.h>
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
@@ -19,9 +21,10 @@ namespace Retort::Ui {
 namespace {
 
 // Runs on the pool. Engine calls for loading a project live here and nowhere else.
-Result<ProjectSnapshot> loadSnapshot(const QString &location, const QString &urlOverride)
+Result<ProjectSnapshot> loadSnapshot(const QString &location, const QString &urlOverride,
+                                     const PythonLocator::Options &python)
 {
-    Result<Workspace> opened = Workspace::open(location, urlOverride);
+    Result<Workspace> opened = Workspace::open(location, urlOverride, python);
     if (!opened)
         return opened.error();
     const auto workspace = std::make_shared<const Workspace>(std::move(*opened));
@@ -64,6 +67,7 @@ WorkspaceController::WorkspaceController(QObject *parent)
     qRegisterMetaType<ProjectSnapshot>();
     qRegisterMetaType<Error>();
     qRegisterMetaType<SchemaComparison>();
+    qRegisterMetaType<AlembicVersions>();
     m_pool.setMaxThreadCount(1);
     connect(m_relay.get(), &ProgressRelay::reported, this, &WorkspaceController::onEvent);
 }
@@ -113,18 +117,23 @@ void WorkspaceController::load(const QString &location, const QString &urlOverri
         m_snapshot = *result;
         emit projectOpened(m_snapshot);
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [location, urlOverride] {
-        return loadSnapshot(location, urlOverride);
+    // The project's own Python setting is read here, on the GUI thread, where QSettings
+    // lives; finding the project file only looks at files.
+    PythonLocator::Options python;
+    if (const Result<QString> ini = Workspace::projectFile(location))
+        python = ProjectPythonSettings::load(QFileInfo(*ini).absoluteFilePath());
+    watcher->setFuture(QtConcurrent::run(&m_pool, [location, urlOverride, python] {
+        return loadSnapshot(location, urlOverride, python);
     }));
 }
 
-void WorkspaceController::run(const QString &title, Job job)
+void WorkspaceController::run(const QString &title, Job job, bool reloadAfter)
 {
     m_cancel->reset();
     setBusy(true);
     emit info(title);
     auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, reloadAfter] {
         watcher->deleteLater();
         const Result<QString> result = watcher->result();
         setBusy(false);
@@ -132,6 +141,8 @@ void WorkspaceController::run(const QString &title, Job job)
             emit operationFinished(*result);
         else
             emit operationFailed(result.error());
+        if (reloadAfter)
+            refresh();
     });
     watcher->setFuture(QtConcurrent::run(
         &m_pool, [job = std::move(job), relay = m_relay, cancel = m_cancel] {
@@ -200,6 +211,27 @@ void WorkspaceController::downgrade(const QString &target)
                  });
 }
 
+void WorkspaceController::upgradeAll(const QStringList &heads)
+{
+    runMigration(Tr::tr("Upgrade to %1").arg(heads.join(u", "_s)),
+                 [heads](const Workspace &ws, ProgressSink &sink,
+                         const CancelToken &cancel) -> Result<RunReport> {
+                     RunReport all;
+                     for (const QString &head : heads) {
+                         if (cancel.isCancelled())
+                             return Error(Error::Kind::Cancelled,
+                                          Tr::tr("Cancelled before %1; the heads before it "
+                                                 "were upgraded.").arg(head));
+                         const Result<RunReport> one = ws.upgrade(head, sink, cancel);
+                         if (!one)
+                             return one.error();
+                         all.steps += one->steps;
+                         all.headsAfter = one->headsAfter;
+                     }
+                     return all;
+                 });
+}
+
 void WorkspaceController::stamp(const QStringList &revisions)
 {
     runMigration(Tr::tr("Stamp %1").arg(revisions.join(u", "_s)),
@@ -222,7 +254,7 @@ void WorkspaceController::runMigration(const QString &title, const MigrationCall
         if (!report)
             return report.error();
         return summarize(title, *report, timer.elapsed());
-    });
+    }, true);
 }
 
 // A read-only engine call on the pool, busy meanwhile: `call` runs there and returns Result<T>;
@@ -245,13 +277,50 @@ void WorkspaceController::query(Call call, Done done)
     watcher->setFuture(QtConcurrent::run(&m_pool, std::move(call)));
 }
 
-void WorkspaceController::checkUpgrade(const QString &target)
+void WorkspaceController::checkUpgrade(const QStringList &targets)
 {
     if (!hasProject())
         return;
     query([ws = m_snapshot.workspace, heads = m_snapshot.currentHeads,
-           target] { return ws->destructiveStatements(heads, target); },
-          [this, target](const QStringList &drops) { emit upgradeChecked(target, drops); });
+           targets]() -> Result<QStringList> {
+              // The union of each target's plan from the rows as they are: what upgrading to
+              // all of them in turn runs.
+              QStringList drops;
+              for (const QString &target : targets) {
+                  const Result<QStringList> some = ws->destructiveStatements(heads, target);
+                  if (!some)
+                      return some.error();
+                  for (const QString &drop : *some) {
+                      if (!drops.contains(drop))
+                          drops << drop;
+                  }
+              }
+              return drops;
+          },
+          [this, targets](const QStringList &drops) {
+              emit upgradeChecked(targets, drops);
+          });
+}
+
+void WorkspaceController::probePython()
+{
+    if (!hasProject() || !m_snapshot.workspace->runsPython())
+        return;
+    const int generation = ++m_probeGeneration;
+    auto *watcher = new QFutureWatcher<Result<AlembicVersions>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_probeGeneration)
+            return;
+        const Result<AlembicVersions> result = watcher->result();
+        if (result)
+            emit pythonFound(*result);
+        else
+            emit pythonMissing(result.error());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [ws = m_snapshot.workspace] {
+        return ws->probePython();
+    }));
 }
 
 void WorkspaceController::showSql(const QString &target, bool upgrade)

@@ -39,18 +39,26 @@ public:
     // Database operations; each reports through the progress signals and ends with
     // operationFinished or operationFailed.
     void upgrade(const QString &target);
+    // Each of `heads` in turn, explicitly (never Alembic's "heads"), in one job: stops at the
+    // first failure or at Cancel.
+    void upgradeAll(const QStringList &heads);
     void downgrade(const QString &target);
     void stamp(const QStringList &revisions);
-    // The statements that drop data in an upgrade from the database's current rows to `target`
-    // (upgradeChecked follows, or operationFailed). Reads the revision files, which at 10,000
-    // revisions takes long enough to be kept off the GUI thread.
-    void checkUpgrade(const QString &target);
+    // The statements that drop data in an upgrade from the database's current rows to each of
+    // `targets` in turn (upgradeChecked follows, or operationFailed). Reads the revision files,
+    // which at 10,000 revisions takes long enough to be kept off the GUI thread.
+    void checkUpgrade(const QStringList &targets);
     // The offline script from the database's current rows to `target` (sqlReady follows).
     void showSql(const QString &target, bool upgrade);
     // Writes a revision on `head` (empty: the only head) / a merge of `revisions`; on success
     // revisionWritten(path) and a reload follow.
     void newRevision(const QString &message, const QString &head = {});
     void merge(const QStringList &revisions, const QString &message);
+
+    // An Alembic project's Python and the Alembic in it (README "Using Retort with an existing
+    // Alembic project"), probed on the pool: pythonFound or pythonMissing follows. Nothing for
+    // projects that run no Python. Does not mark the controller busy.
+    void probePython();
 
     // Pending changes (README "The GUI"): the database against the models, on the pool; comparisonReady or
     // comparisonFailed follows. Does not mark the controller busy (it runs often, in the
@@ -71,7 +79,9 @@ public:
     // Runs `job` on the pool with a progress sink and the cancel token; the job's value is the
     // summary for operationFinished. The engine operations above go through here.
     using Job = std::function<Result<QString>(ProgressSink &, const CancelToken &)>;
-    void run(const QString &title, Job job);
+    // `reloadAfter`: re-read the project when the job ends, whether it succeeded, failed or
+    // was cancelled (after a migration the database may be anywhere).
+    void run(const QString &title, Job job, bool reloadAfter = false);
 
     bool isBusy() const { return m_busy > 0; }
     bool hasProject() const { return m_snapshot.workspace != nullptr; }
@@ -92,9 +102,11 @@ signals:
     void operationFailed(const Retort::Error &error);
     void revisionWritten(const QString &path);
     void sqlReady(const QString &title, const QString &sql); // Show SQL's offline script
-    void upgradeChecked(const QString &target, const QStringList &drops);
+    void upgradeChecked(const QStringList &targets, const QStringList &drops);
     void comparisonReady(const Retort::SchemaComparison &comparison);
     void comparisonFailed(const Retort::Error &error);
+    void pythonFound(const Retort::AlembicVersions &versions);
+    void pythonMissing(const Retort::Error &error);
 
 private:
     // A read-only engine call on the pool (see the .cpp).
@@ -118,8 +130,10 @@ private:
     QString m_urlOverride;
     int m_busy = 0;
     int m_compareGeneration = 0; // only the newest comparison is reported
+    int m_probeGeneration = 0;   // only the newest probe is reported
 };
 
 } // namespace Retort::Ui
 
 Q_DECLARE_METATYPE(Retort::SchemaComparison)
+Q_DECLARE_METATYPE(Retort::AlembicVersions)

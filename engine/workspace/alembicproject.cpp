@@ -82,6 +82,14 @@ Result<AlembicBridge> AlembicProject::bridge() const
     return AlembicBridge(std::move(*interpreter));
 }
 
+Result<AlembicVersions> AlembicProject::probe() const
+{
+    const Result<AlembicBridge> python = bridge();
+    if (!python)
+        return python.error();
+    return python->probe();
+}
+
 Result<QJsonObject> AlembicProject::call(QJsonObject request, ProgressSink &sink,
                                          const CancelToken &cancel) const
 {

@@ -35,6 +35,8 @@ public:
     // The SQLAlchemy URL env.py connects to (asked of the project's Python, which runs env.py
     // up to its connect), for projects whose alembic.ini has no usable sqlalchemy.url.
     Result<QString> environmentUrl() const;
+    // The project's Python and the Alembic in it (AlembicBridge::probe); starts the interpreter.
+    Result<AlembicVersions> probe() const;
 
 private:
     Result<AlembicBridge> bridge() const;

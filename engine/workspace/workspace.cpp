@@ -71,28 +71,36 @@ QString findProjectFile(const QString &dir)
 
 } // namespace
 
-Result<Workspace> Workspace::open(const QString &location, const QString &urlOverride)
+Result<QString> Workspace::projectFile(const QString &location)
 {
-    QString ini;
     if (location.isEmpty()) {
-        ini = findProjectFile(QDir::currentPath());
+        const QString ini = findProjectFile(QDir::currentPath());
         if (ini.isEmpty())
             return ConfigLoader::find(QDir::currentPath()).error();
-    } else if (QFileInfo(location).isDir()) {
-        const QDir dir(location);
-        ini = dir.absoluteFilePath(QString::fromLatin1(ConfigLoader::fileName));
-        if (!QFileInfo::exists(ini))
-            ini = dir.absoluteFilePath(u"alembic.ini"_s);
-        if (!QFileInfo::exists(ini))
-            return Error(Error::Kind::Config,
-                         Tr::tr("%1 is not a Retort or Alembic project: it has no retort.ini or "
-                                "alembic.ini.").arg(location));
-    } else {
-        ini = location;
+        return ini;
     }
-    if (isAlembicIni(ini))
-        return openAlembic(ini, urlOverride);
-    Result<Config> config = ConfigLoader::load(ini, urlOverride);
+    if (!QFileInfo(location).isDir())
+        return location;
+    const QDir dir(location);
+    QString ini = dir.absoluteFilePath(QString::fromLatin1(ConfigLoader::fileName));
+    if (!QFileInfo::exists(ini))
+        ini = dir.absoluteFilePath(u"alembic.ini"_s);
+    if (!QFileInfo::exists(ini))
+        return Error(Error::Kind::Config,
+                     Tr::tr("%1 is not a Retort or Alembic project: it has no retort.ini or "
+                            "alembic.ini.").arg(location));
+    return ini;
+}
+
+Result<Workspace> Workspace::open(const QString &location, const QString &urlOverride,
+                                  const PythonLocator::Options &python)
+{
+    const Result<QString> ini = projectFile(location);
+    if (!ini)
+        return ini.error();
+    if (isAlembicIni(*ini))
+        return openAlembic(*ini, urlOverride, python);
+    Result<Config> config = ConfigLoader::load(*ini, urlOverride);
     if (!config)
         return config.error();
     return Workspace(std::move(*config));
@@ -102,7 +110,8 @@ Result<Workspace> Workspace::open(const QString &location, const QString &urlOve
 // URL (--url, RETORT_URL, sqlalchemy.url, else the one env.py connects to), the versions
 // folder for watching, Alembic's version table and no history table (the project's own
 // Alembic runs the revisions, and Retort adds no table to its database).
-Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlOverride)
+Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlOverride,
+                                         PythonLocator::Options python)
 {
     const Result<AlembicConfig> alembic = AlembicIni::read(ini, u"alembic"_s, QDir::currentPath());
     if (!alembic)
@@ -122,8 +131,8 @@ Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlO
         config.url = environment;
         config.urlSource = Config::UrlSource::Environment;
     }
-    const auto kind = std::make_shared<AlembicProject>(
-        *alembic, PythonLocator::Options{alembic->iniPath, {}, {}, {}}, config.url);
+    python.iniPath = alembic->iniPath;
+    const auto kind = std::make_shared<AlembicProject>(*alembic, std::move(python), config.url);
     if (config.url.isEmpty()) {
         QString sqlalchemy = alembic->sqlalchemyUrl;
         if (sqlalchemy.isEmpty() || sqlalchemy.contains(u"driver://"_s)) {
@@ -136,6 +145,22 @@ Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlO
             config.url = *url;
     }
     return Workspace(std::move(config), kind);
+}
+
+// The one question the facade asks of the kind's type: the GUI shows the interpreter only for
+// projects that run one, and a virtual on ProjectKind for it would serve a single kind.
+bool Workspace::runsPython() const
+{
+    return dynamic_cast<const AlembicProject *>(m_kind.get()) != nullptr;
+}
+
+Result<AlembicVersions> Workspace::probePython() const
+{
+    const auto *alembic = dynamic_cast<const AlembicProject *>(m_kind.get());
+    if (!alembic)
+        return Error(Error::Kind::Config, Tr::tr("%1 is not an Alembic project; it runs no Python.")
+                                              .arg(m_config.iniPath));
+    return alembic->probe();
 }
 
 Result<QStringList> Workspace::createProject(const QString &dir)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <engine/alembic/alembicversions.h>
+#include <engine/alembic/pythonlocator.h>
 #include <engine/config/config.h>
 #include <engine/core/canceltoken.h>
 #include <engine/core/progress.h>
@@ -29,8 +31,14 @@ class Workspace
 public:
     // `location`: a retort.ini or an alembic.ini, a project folder, or empty (search from the
     // current directory upwards; in each folder retort.ini wins over alembic.ini).
-    // `urlOverride` (from --url) wins over RETORT_URL and the ini.
-    static Result<Workspace> open(const QString &location, const QString &urlOverride = {});
+    // `urlOverride` (from --url) wins over RETORT_URL and the ini. `python`: the project's own
+    // interpreter setting for an Alembic project (the GUI's Project > Python; its iniPath is
+    // filled here), which RETORT_PYTHON overrides; ignored for other projects.
+    static Result<Workspace> open(const QString &location, const QString &urlOverride = {},
+                                  const PythonLocator::Options &python = {});
+    // The project file open() would read for `location`: a retort.ini or an alembic.ini.
+    // Looks at files only.
+    static Result<QString> projectFile(const QString &location);
     // `retort init`: writes retort.ini, schema.sql and migrations/versions/ into `dir` (made if
     // missing) and returns the paths created. Refuses a folder that already has a project and
     // leaves nothing behind when it fails.
@@ -41,6 +49,12 @@ public:
     Workspace(Config config, std::shared_ptr<const ProjectKind> kind);
 
     const Config &config() const { return m_config; }
+    // True for a project whose revisions run in its own Python (an Alembic project).
+    bool runsPython() const;
+    // That Python and the Alembic in it (starts the interpreter: off the GUI thread). Fails with
+    // one sentence naming what was tried when either is missing, or when the project runs no
+    // Python.
+    Result<AlembicVersions> probePython() const;
     // false: upgrade/downgrade skip SQLite's foreign-key check (`--no-foreign-key-check`).
     void setForeignKeyCheck(bool check) { m_foreignKeyCheck = check; }
     // Parsed once, when the workspace is made: a project without a URL still opens, and says so
@@ -98,7 +112,8 @@ public:
                                        const QString &revId = {}) const;
 
 private:
-    static Result<Workspace> openAlembic(const QString &ini, const QString &urlOverride);
+    static Result<Workspace> openAlembic(const QString &ini, const QString &urlOverride,
+                                         PythonLocator::Options python);
     struct GraphAndConnection
     {
         RevisionGraph graph;
