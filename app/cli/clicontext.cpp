@@ -96,7 +96,7 @@ Result<RevisionGraph> CliContext::graph() const
 
 Result<Workspace> CliContext::workspace() const
 {
-    return Workspace::open(configFile, url);
+    return Workspace::open(configFile, url, {}, xArguments);
 }
 
 int CliContext::fail(const Error &error)

@@ -17,6 +17,7 @@ public:
     QStringList arguments; // after the verb
     QString configFile;    // -c
     QString url;           // --url
+    QStringList xArguments; // -x KEY=VALUE, for an Alembic project's env.py
     QTextStream out;
     QTextStream err;
 

@@ -14,12 +14,14 @@ namespace {
 
 QString generalHelp()
 {
-    QString text = u"Usage: retort [-c FILE] [--url URL] COMMAND [ARGS]\n\n"
+    QString text = u"Usage: retort [-c FILE] [--url URL] [-x KEY=VALUE] COMMAND [ARGS]\n\n"
                    "Database migrations with a revision graph, for SQLite, PostgreSQL and "
                    "MySQL/MariaDB.\n\nOptions:\n"
                    "  -c, --config FILE  Use this retort.ini (default: found in the current folder "
                    "or a parent).\n"
                    "  --url URL          Database URL; overrides RETORT_URL and the ini.\n"
+                   "  -x KEY=VALUE       For an Alembic project's env.py (context.get_x_argument); "
+                   "repeatable.\n"
                    "  -h, --help         Show this help; 'retort COMMAND --help' for a command.\n"
                    "  --version          Show the version.\n\nCommands:\n"_s;
     for (const Command &command : commands()) {
@@ -66,6 +68,7 @@ int main(int argc, char **argv)
     showQtMessages = qEnvironmentVariableIntValue("RETORT_DEBUG") == 1
                      || args.contains(u"-v"_s) || args.contains(u"--verbose"_s);
     QString configFile, url;
+    QStringList xArguments;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         auto value = [&](const QString &name) -> std::optional<QString> {
@@ -93,6 +96,13 @@ int main(int argc, char **argv)
             if (!v)
                 return usageError(u"option --url needs a value"_s);
             url = *v;
+        } else if (a == u"-x" || (a.startsWith(u"-x") && !a.startsWith(u"--"))) {
+            // Alembic's -x: "-x KEY=VALUE" or "-xKEY=VALUE", as often as needed.
+            const std::optional<QString> v =
+                a == u"-x" ? value(u"-x"_s) : std::optional<QString>(a.mid(2));
+            if (!v)
+                return usageError(u"option -x needs a value"_s);
+            xArguments << *v;
         } else if (a.startsWith(u'-')) {
             return usageError(u"unknown option '%1'"_s.arg(a));
         } else {
@@ -102,6 +112,7 @@ int main(int argc, char **argv)
             CliContext context(a, args.mid(i + 1));
             context.configFile = configFile;
             context.url = url;
+            context.xArguments = xArguments;
             return command->run(context);
         }
     }

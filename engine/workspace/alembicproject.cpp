@@ -68,10 +68,11 @@ QString sqlAlchemyUrlOf(const QString &url)
 } // namespace
 
 AlembicProject::AlembicProject(AlembicConfig config, PythonLocator::Options python,
-                               QString urlOverride)
+                               QString urlOverride, QStringList xArguments)
     : m_config(std::move(config))
     , m_python(std::move(python))
     , m_urlOverride(std::move(urlOverride))
+    , m_xArguments(std::move(xArguments))
 {}
 
 Result<AlembicBridge> AlembicProject::bridge() const
@@ -103,6 +104,8 @@ Result<QJsonObject> AlembicProject::call(QJsonObject request, ProgressSink &sink
     request.insert(u"cwd"_s, QFileInfo(m_config.iniPath).absolutePath());
     if (!m_urlOverride.isEmpty())
         request.insert(u"sqlalchemy_url"_s, sqlAlchemyUrlOf(m_urlOverride));
+    if (!m_xArguments.isEmpty())
+        request.insert(u"x"_s, QJsonArray::fromStringList(m_xArguments));
     Result<QJsonObject> result = python->run(request, sink, cancel);
     if (!result) {
         // The traceback stays out of the one-sentence message: the message has its last line

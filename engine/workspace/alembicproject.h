@@ -17,8 +17,10 @@ class AlembicProject final : public ProjectKind
 {
 public:
     // `urlOverride`: a Retort URL from --url or RETORT_URL, handed to env.py as sqlalchemy.url;
-    // empty to leave the project's own.
-    AlembicProject(AlembicConfig config, PythonLocator::Options python, QString urlOverride = {});
+    // empty to leave the project's own. `xArguments`: `-x KEY=VALUE` for env.py, as Alembic's
+    // command line passes them (context.get_x_argument).
+    AlembicProject(AlembicConfig config, PythonLocator::Options python, QString urlOverride = {},
+                   QStringList xArguments = {});
 
     Result<QList<Revision>> loadRevisions() const override;
     Result<QString> writeRevision(const RevisionGraph &graph,
@@ -48,6 +50,7 @@ private:
     AlembicConfig m_config;
     PythonLocator::Options m_python;
     QString m_urlOverride;
+    QStringList m_xArguments;
 };
 
 } // namespace Retort

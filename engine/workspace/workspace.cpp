@@ -93,13 +93,19 @@ Result<QString> Workspace::projectFile(const QString &location)
 }
 
 Result<Workspace> Workspace::open(const QString &location, const QString &urlOverride,
-                                  const PythonLocator::Options &python)
+                                  const PythonLocator::Options &python,
+                                  const QStringList &xArguments)
 {
     const Result<QString> ini = projectFile(location);
     if (!ini)
         return ini.error();
     if (isAlembicIni(*ini))
-        return openAlembic(*ini, urlOverride, python);
+        return openAlembic(*ini, urlOverride, python, xArguments);
+    if (!xArguments.isEmpty())
+        return Error(Error::Kind::Usage,
+                     Tr::tr("-x %1: -x arguments are for env.py and apply to Alembic projects "
+                            "only; %2 is a Retort project.")
+                         .arg(xArguments.first(), *ini));
     Result<Config> config = ConfigLoader::load(*ini, urlOverride);
     if (!config)
         return config.error();
@@ -111,7 +117,8 @@ Result<Workspace> Workspace::open(const QString &location, const QString &urlOve
 // folder for watching, Alembic's version table and no history table (the project's own
 // Alembic runs the revisions, and Retort adds no table to its database).
 Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlOverride,
-                                         PythonLocator::Options python)
+                                         PythonLocator::Options python,
+                                         const QStringList &xArguments)
 {
     const Result<AlembicConfig> alembic = AlembicIni::read(ini, u"alembic"_s, QDir::currentPath());
     if (!alembic)
@@ -132,7 +139,8 @@ Result<Workspace> Workspace::openAlembic(const QString &ini, const QString &urlO
         config.urlSource = Config::UrlSource::Environment;
     }
     python.iniPath = alembic->iniPath;
-    const auto kind = std::make_shared<AlembicProject>(*alembic, std::move(python), config.url);
+    const auto kind = std::make_shared<AlembicProject>(*alembic, std::move(python), config.url,
+                                                       xArguments);
     if (config.url.isEmpty()) {
         QString sqlalchemy = alembic->sqlalchemyUrl;
         if (sqlalchemy.isEmpty() || sqlalchemy.contains(u"driver://"_s)) {

@@ -33,9 +33,12 @@ public:
     // current directory upwards; in each folder retort.ini wins over alembic.ini).
     // `urlOverride` (from --url) wins over RETORT_URL and the ini. `python`: the project's own
     // interpreter setting for an Alembic project (the GUI's Project > Python; its iniPath is
-    // filled here), which RETORT_PYTHON overrides; ignored for other projects.
+    // filled here), which RETORT_PYTHON overrides; ignored for other projects. `xArguments`:
+    // Alembic's `-x KEY=VALUE` arguments for env.py (context.get_x_argument); an error when
+    // given for a project that is not an Alembic one.
     static Result<Workspace> open(const QString &location, const QString &urlOverride = {},
-                                  const PythonLocator::Options &python = {});
+                                  const PythonLocator::Options &python = {},
+                                  const QStringList &xArguments = {});
     // The project file open() would read for `location`: a retort.ini or an alembic.ini.
     // Looks at files only.
     static Result<QString> projectFile(const QString &location);
@@ -113,7 +116,8 @@ public:
 
 private:
     static Result<Workspace> openAlembic(const QString &ini, const QString &urlOverride,
-                                         PythonLocator::Options python);
+                                         PythonLocator::Options python,
+                                         const QStringList &xArguments);
     struct GraphAndConnection
     {
         RevisionGraph graph;

@@ -24,6 +24,7 @@ private slots:
     void lifecycle_data();
     void lifecycle();
     void pythonMissingIsOneSentence();
+    void xArgumentsReachEnvPy();
 
 private:
     QString makeProject(const QTemporaryDir &tmp, const QString &table);
@@ -226,6 +227,47 @@ void tst_AlembicCli::pythonMissingIsOneSentence()
     QVERIFY2(r.err.startsWith(u"FAILED: "_s), qPrintable(r.err));
     QVERIFY2(r.err.contains(u"no-such-python"_s), qPrintable(r.err));
     QCOMPARE(r.err.count(u'\n'), 1);
+}
+
+// `retort -x KEY=VALUE` as `alembic -x`: env.py reads it with context.get_x_argument (here
+// for the URL, as multi-tenant projects do), also when Retort asks env.py for its URL.
+void tst_AlembicCli::xArgumentsReachEnvPy()
+{
+    QTemporaryDir tmp;
+    const QString dir = makeProject(tmp, u"items"_s);
+    QVERIFY(!dir.isEmpty());
+    QFile env(dir + u"/alembic/env.py"_s);
+    QVERIFY(env.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(env.readAll());
+    env.close();
+    const QString anchor = u"config = context.config\n"_s;
+    QVERIFY(text.contains(anchor));
+    text.replace(anchor, anchor + u"_x = context.get_x_argument(as_dictionary=True)\n"
+                                  "if 'db' in _x:\n"
+                                  "    config.set_main_option('sqlalchemy.url', _x['db'])\n"_s);
+    QVERIFY(env.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    env.write(text.toUtf8());
+    env.close();
+    const QString url = u"sqlite:///"_s + dir + u"/tenant.db"_s;
+    const QString ini = dir + u"/alembic.ini"_s;
+    const QStringList pythonEnv{u"RETORT_PYTHON="_s + python};
+    const CliResult up = runCli({u"-c"_s, ini, u"-x"_s, u"db="_s + url, u"upgrade"_s, u"head"_s},
+                                tmp.path(), pythonEnv);
+    QVERIFY2(up.exitCode == 0, qPrintable(up.err));
+    QVERIFY(QFile::exists(dir + u"/tenant.db"_s));
+    const CliResult theirs = alembic({u"-x"_s, u"db="_s + url, u"current"_s}, dir);
+    QVERIFY2(theirs.out.contains(u"b2 (head)"_s), qPrintable(theirs.out + theirs.err));
+    // The URL env.py computes from -x is also where `current` looks.
+    const CliResult ours = runCli({u"-c"_s, ini, u"-xdb="_s + url, u"current"_s}, tmp.path(),
+                                  pythonEnv);
+    QVERIFY2(ours.exitCode == 0 && ours.out.contains(u"b2"_s), qPrintable(ours.out + ours.err));
+
+    // A Retort project has no env.py: -x is refused, not ignored.
+    const QString sql = tmp.filePath(u"sqlproject"_s);
+    QCOMPARE(runCli({u"init"_s, sql}, tmp.path()).exitCode, 0);
+    const CliResult refused = runCli({u"-x"_s, u"db=x"_s, u"heads"_s}, sql);
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains(u"-x db=x"_s), qPrintable(refused.err));
 }
 
 QTEST_GUILESS_MAIN(tst_AlembicCli)
