@@ -54,7 +54,8 @@ PythonDialog::PythonDialog(const PythonLocator::Options &options, QWidget *paren
 
     QString order = tr("Retort runs the project's own Alembic in this Python. It is chosen in "
                        "this order: RETORT_PYTHON, this setting, .venv/bin/python or "
-                       "venv/bin/python beside alembic.ini or above it, python3 on PATH. With a "
+                       "venv/bin/python beside alembic.ini or above it, the alembic command's "
+                       "Python, python3 on PATH. With a "
                        "prefix the interpreter runs inside it (a container), and the path map "
                        "turns host folders into the container's, one \"host = container\" per "
                        "line.");

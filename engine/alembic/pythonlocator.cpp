@@ -3,6 +3,7 @@
 #include <engine/core/enginetr.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -39,6 +40,32 @@ QStringList venvCandidates(const QString &iniPath)
             break;
     }
     return candidates;
+}
+
+// The interpreter of the `alembic` command on PATH, from its "#!" line: the Python that runs
+// when the user types `alembic upgrade head` (pipx, a system package, a tool venv), which can
+// differ from the `python3` first on PATH. Empty when there is no such command or line.
+QString alembicCommandInterpreter()
+{
+    const QString alembic = QStandardPaths::findExecutable(u"alembic"_s);
+    if (alembic.isEmpty())
+        return {};
+    QFile file(alembic);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray first = file.readLine(4096).trimmed();
+    if (!first.startsWith("#!"))
+        return {};
+    // "#!/path/python3" or "#!/usr/bin/env python3" (the interpreter only; no options).
+    const QStringList words = QString::fromLocal8Bit(first.mid(2)).split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return {};
+    QString program = words.first();
+    if (QFileInfo(program).fileName() == u"env" && words.size() > 1)
+        program = words.at(1);
+    if (!QFileInfo(program).fileName().startsWith(u"python"_s))
+        return {};
+    return resolveProgram(program);
 }
 
 } // namespace
@@ -91,6 +118,10 @@ Result<PythonInterpreter> PythonLocator::locate(const Options &options)
             return accept(candidate, u"venv"_s);
     }
     found.tried << venvs.mid(0, 2);
+    const QString alembicPython = alembicCommandInterpreter();
+    if (!alembicPython.isEmpty())
+        return accept(alembicPython, u"alembic command"_s);
+    found.tried << u"the alembic command on PATH"_s;
     const QString onPath = QStandardPaths::findExecutable(u"python3"_s);
     if (!onPath.isEmpty())
         return accept(onPath, u"PATH"_s);

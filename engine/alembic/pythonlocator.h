@@ -8,7 +8,7 @@ namespace Retort {
 
 // Finds the Python of an Alembic project, in the order of issue #15: RETORT_PYTHON, the
 // project's own setting, .venv/bin/python or venv/bin/python beside the ini or in a parent
-// folder, python3 on PATH. Looks at files only; never starts the interpreter. Any thread.
+// folder, the interpreter of the `alembic` command on PATH (its #! line), python3 on PATH. Looks at files only; never starts the interpreter. Any thread.
 class PythonLocator
 {
 public:

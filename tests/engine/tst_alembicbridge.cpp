@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace Retort;
@@ -323,6 +324,7 @@ private slots:
     void interpreterCannotStart();
     void alembicMissingInInterpreter();
     void locatorFindsVenvBesideIni();
+    void locatorFollowsTheAlembicCommand();
     void pathMapMapsFoldersOnly();
 };
 
@@ -696,7 +698,7 @@ void tst_AlembicBridge::interpreterMissing()
     QVERIFY(!found);
     QCOMPARE(found.error().message,
              u"No Python interpreter found: tried RETORT_PYTHON (unset), %1/.venv/bin/python, "
-             "%1/venv/bin/python, python3 on PATH."_s
+             "%1/venv/bin/python, the alembic command on PATH, python3 on PATH."_s
                  .arg(dir.path()));
 }
 
@@ -751,6 +753,48 @@ void tst_AlembicBridge::locatorFindsVenvBesideIni()
     VERIFY_RESULT(explicitSetting);
     QCOMPARE(explicitSetting->program, python());
     QCOMPARE(explicitSetting->source, u"setting"_s);
+}
+
+// Without a venv, the Python of the `alembic` command on PATH (its #! line, direct or through
+// env) comes before `python3` on PATH: it is what `alembic upgrade head` would run.
+void tst_AlembicBridge::locatorFollowsTheAlembicCommand()
+{
+    QTemporaryDir dir;
+    const QString bin = dir.filePath(u"bin"_s);
+    const QString tool = dir.filePath(u"tool/bin"_s);
+    QVERIFY(QDir().mkpath(bin) && QDir().mkpath(tool));
+    const QString toolPython = tool + u"/python3.11"_s;
+    QVERIFY(QFile::link(python(), toolPython));
+    QVERIFY(QFile::link(python(), bin + u"/python3"_s));
+    const QString alembic = bin + u"/alembic"_s;
+    QVERIFY(writeFile(alembic, u"#!%1\nimport sys\n"_s.arg(toolPython)));
+    QFile::setPermissions(alembic, QFile::permissions(alembic) | QFileDevice::ExeOwner);
+    const QByteArray savedPath = qgetenv("PATH");
+    const QByteArray savedPython = qgetenv("RETORT_PYTHON");
+    qunsetenv("RETORT_PYTHON");
+    qputenv("PATH", (bin + u':' + tool).toUtf8());
+    const auto restore = qScopeGuard([&] {
+        qputenv("PATH", savedPath);
+        if (!savedPython.isEmpty())
+            qputenv("RETORT_PYTHON", savedPython);
+    });
+    const QString ini = dir.filePath(u"project/alembic.ini"_s);
+    const Result<PythonInterpreter> direct = PythonLocator::locate({ini, {}, {}, {}});
+    VERIFY_RESULT(direct);
+    QCOMPARE(direct->program, toolPython);
+    QCOMPARE(direct->source, u"alembic command"_s);
+
+    QVERIFY(writeFile(alembic, u"#!/usr/bin/env python3.11\n"_s));
+    const Result<PythonInterpreter> viaEnv = PythonLocator::locate({ini, {}, {}, {}});
+    VERIFY_RESULT(viaEnv);
+    QCOMPARE(viaEnv->program, toolPython);
+
+    // Not a Python script (a shell wrapper): python3 on PATH, as before.
+    QVERIFY(writeFile(alembic, u"#!/bin/sh\nexec something\n"_s));
+    const Result<PythonInterpreter> wrapper = PythonLocator::locate({ini, {}, {}, {}});
+    VERIFY_RESULT(wrapper);
+    QCOMPARE(wrapper->program, bin + u"/python3"_s);
+    QCOMPARE(wrapper->source, u"PATH"_s);
 }
 
 void tst_AlembicBridge::pathMapMapsFoldersOnly()
