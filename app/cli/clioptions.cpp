@@ -43,6 +43,9 @@ const QCommandLineOption CliOptions::resolveDependencies(
     u"resolve-dependencies"_s, u"Leave out heads that another revision depends on."_s);
 const QCommandLineOption CliOptions::revRange({u"r"_s, u"rev-range"_s},
                                               u"Range START:END (either may be empty)."_s, u"RANGE"_s);
+const QCommandLineOption CliOptions::initModels(
+    u"models"_s, u"Models from an ORM instead of schema.sql: sqlalchemy:MODULE or MODULE:ATTRIBUTE."_s,
+    u"SPEC"_s);
 const QCommandLineOption CliOptions::models(u"models"_s,
                                             u"Show the models' schema instead of the database's."_s);
 const QCommandLineOption CliOptions::singleHead(

@@ -34,6 +34,7 @@ public:
     static const QCommandLineOption resolveDependencies;
     static const QCommandLineOption revRange;
     static const QCommandLineOption models;
+    static const QCommandLineOption initModels;
     static const QCommandLineOption singleHead;
 };
 

@@ -12,6 +12,7 @@ const QList<Command> &commands()
         {.name = u"init"_s,
          .summary = u"Create a new project: retort.ini, schema.sql, migrations/versions/."_s,
          .run = runInit,
+         .options = {O::initModels},
          .syntax = u"[DIR]"_s,
          .maxArguments = 1,
          .arguments = A::Directory},

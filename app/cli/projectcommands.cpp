@@ -14,7 +14,8 @@ int runInit(CliContext &c)
     if (!c.parse(parser, u"Create a new Retort project in DIR (default: the current folder)."_s))
         return c.exitCode();
     const QString dir = CliContext::positional(parser).value(0, u"."_s);
-    const Result<QStringList> created = ProjectCreator::create(dir);
+    const Result<QStringList> created =
+        ProjectCreator::create(dir, parser.value(CliOptions::initModels));
     if (!created)
         return c.fail(created.error());
     for (const QString &path : *created)

@@ -20,6 +20,10 @@ struct Config
     QString schemaCommand;        // after ${VAR} expansion: what runs
     QString schemaCommandAsWritten; // before expansion: what messages show (no ${DBPW} values)
     int schemaCommandLine = 0;      // its line in the ini; 0 when not set there
+    // `models = sqlalchemy:app.models` or `MODULE:ATTRIBUTE`: the models from an ORM, dumped by
+    // the project's Python (OrmModels); wins over schema and schema_command. Empty if unset.
+    QString models;
+    int modelsLine = 0;
     QString devUrl;
     bool transactionPerMigration = true;
     QString fileTemplate = QStringLiteral("%(rev)s_%(slug)s");

@@ -98,7 +98,7 @@ Result<> applyEntries(const QHash<QString, IniEntry> &entries, const QString &pa
                       const QProcessEnvironment &env)
 {
     static const QStringList known{u"script_location"_s, u"url"_s, u"schema"_s, u"schema_command"_s,
-                                   u"dev_url"_s, u"version_table"_s, u"history_table"_s,
+                                   u"models"_s, u"dev_url"_s, u"version_table"_s, u"history_table"_s,
                                    u"transaction_per_migration"_s, u"file_template"_s,
                                    u"exclude_tables"_s};
     for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
@@ -122,6 +122,10 @@ Result<> applyEntries(const QHash<QString, IniEntry> &entries, const QString &pa
             config.schemaCommandAsWritten = it->value;
             config.schemaCommandLine = it->line;
         }
+        else if (key == u"models") {
+            config.models = v.trimmed();
+            config.modelsLine = it->line;
+        }
         else if (key == u"dev_url")
             config.devUrl = v;
         else if (key == u"version_table")
@@ -143,6 +147,10 @@ Result<> applyEntries(const QHash<QString, IniEntry> &entries, const QString &pa
             config.transactionPerMigration = *b;
         }
     }
+    if (!config.models.isEmpty() && !config.schemaCommand.isEmpty())
+        return Error(Error::Kind::Config,
+                     Tr::tr("Both 'models' and 'schema_command' are set; keep one of them."), path,
+                     config.modelsLine);
     if (config.tables.versionTable.isEmpty())
         return Error(Error::Kind::Config, Tr::tr("'version_table' must not be empty."), path,
                      entries.value(u"version_table"_s).line);

@@ -24,11 +24,7 @@ script_location = migrations
 # mysql://user:pass@host/db. ${VAR} is taken from the environment; --url and RETORT_URL override it.
 url = sqlite:///app.db
 
-# The models: DDL files describing the schema you want (paths or globs, applied in order)...
-schema = schema.sql
-# ...or a command that prints that DDL, e.g. an ORM's schema dump.
-# schema_command = python3 dump_models.py
-
+@MODELS@
 # version_table = alembic_version
 # history_table = retort_history
 # transaction_per_migration = true
@@ -55,8 +51,13 @@ Result<> writeNewFile(const QString &path, const QByteArray &content)
 
 } // namespace
 
-Result<QStringList> ProjectCreator::create(const QString &dirPath)
+Result<QStringList> ProjectCreator::create(const QString &dirPath, const QString &models)
 {
+    if (!models.isEmpty() && (!models.contains(u':') || models.contains(u'\n')))
+        return Error(Error::Kind::Usage,
+                     Tr::tr("--models %1: expected sqlalchemy:MODULE[,MODULE...] or "
+                            "MODULE:ATTRIBUTE, e.g. sqlalchemy:app.models or app.db:Base.metadata.")
+                         .arg(models));
     const QDir dir(QFileInfo(dirPath).absoluteFilePath());
     const QString ini = dir.absoluteFilePath(u"retort.ini"_s);
     const QString schema = dir.absoluteFilePath(u"schema.sql"_s);
@@ -90,7 +91,17 @@ Result<QStringList> ProjectCreator::create(const QString &dirPath)
         }
         created << d;
     }
-    const QList<QPair<QString, QByteArray>> files{{ini, QByteArray(iniTemplate)}};
+    const QByteArray modelsLines =
+        models.isEmpty()
+            ? QByteArray("# The models: DDL files describing the schema you want (paths or globs, "
+                         "applied in order)...\nschema = schema.sql\n# ...or an ORM's models, "
+                         "dumped by the project's Python:\n# models = sqlalchemy:app.models\n"
+                         "# ...or a command that prints the DDL.\n# schema_command = ./dump.sh\n")
+            : "# The models: SQLAlchemy / SQLModel tables, dumped by the project's Python "
+              "(sqlalchemy:MODULE[,MODULE...] or MODULE:ATTRIBUTE holding a MetaData).\nmodels = "
+                  + models.toUtf8() + "\n# ...or DDL files: schema = schema.sql\n";
+    const QList<QPair<QString, QByteArray>> files{
+        {ini, QByteArray(iniTemplate).replace("@MODELS@", modelsLines)}};
     for (const auto &[path, content] : files) {
         if (Result<> r = writeNewFile(path, content); !r) {
             rollback();
@@ -98,7 +109,7 @@ Result<QStringList> ProjectCreator::create(const QString &dirPath)
         }
         created << path;
     }
-    if (!QFileInfo::exists(schema)) { // an existing models file is kept as it is
+    if (models.isEmpty() && !QFileInfo::exists(schema)) { // an existing one is kept as it is
         if (Result<> r = writeNewFile(schema, QByteArray(schemaTemplate)); !r) {
             rollback();
             return r.error();

@@ -12,7 +12,8 @@ class ProjectCreator
 public:
     // Returns the paths created, in creation order. Refuses a folder that already has a project,
     // and leaves nothing behind when it fails.
-    static Result<QStringList> create(const QString &dir);
+    // `models`: the `models` key (e.g. "sqlalchemy:app.models") instead of a schema.sql.
+    static Result<QStringList> create(const QString &dir, const QString &models = {});
 };
 
 } // namespace Retort

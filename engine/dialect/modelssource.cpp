@@ -1,5 +1,7 @@
 #include "modelssource.h"
 
+#include "ormmodels.h"
+
 #include <engine/core/enginetr.h>
 
 #include <QDir>
@@ -52,6 +54,12 @@ QString withoutExpandedValues(QString text, const QString &asWritten, const QPro
 
 Result<QList<ModelsText>> ModelsSource::read(const Config &config, SqlDialect dialect)
 {
+    if (!config.models.isEmpty()) {
+        const Result<QString> dumped = OrmModels::dump(config, dialect);
+        if (!dumped)
+            return dumped.error();
+        return QList<ModelsText>{{u"models: "_s + config.models, *dumped}};
+    }
     return config.schemaCommand.isEmpty() ? readFiles(config) : runCommand(config, dialect);
 }
 

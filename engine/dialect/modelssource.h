@@ -16,8 +16,9 @@ struct ModelsText
     QString sql;
 };
 
-// Reads the models (README "A user's project": `schema` files and globs in order, or `schema_command`'s
-// standard output). Knows no database.
+// Reads the models (README "A user's project": `schema` files and globs in order,
+// `schema_command`'s standard output, or the `models` of an ORM through OrmModels). Knows no
+// database.
 class ModelsSource
 {
 public:

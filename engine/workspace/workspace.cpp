@@ -171,9 +171,9 @@ Result<AlembicVersions> Workspace::probePython() const
     return alembic->probe();
 }
 
-Result<QStringList> Workspace::createProject(const QString &dir)
+Result<QStringList> Workspace::createProject(const QString &dir, const QString &models)
 {
-    return ProjectCreator::create(dir);
+    return ProjectCreator::create(dir, models);
 }
 
 Result<RevisionGraph> Workspace::loadGraph() const

@@ -45,7 +45,7 @@ public:
     // `retort init`: writes retort.ini, schema.sql and migrations/versions/ into `dir` (made if
     // missing) and returns the paths created. Refuses a folder that already has a project and
     // leaves nothing behind when it fails.
-    static Result<QStringList> createProject(const QString &dir);
+    static Result<QStringList> createProject(const QString &dir, const QString &models = {});
     // A Retort project (SQL revision files).
     explicit Workspace(Config config);
     // Any kind of project; `config` still names the database and the tables.

@@ -23,6 +23,8 @@ private slots:
     void sqlModelsWorkflow();
     void sqlModelTutorialWorkflow_data();
     void sqlModelTutorialWorkflow();
+    void ormModelsErrors_data();
+    void ormModelsErrors();
     void modelsErrorNamesFileAndLine();
 
 private:
@@ -146,7 +148,8 @@ void tst_Autogenerate::sqlModelTutorialWorkflow_data()
     dialectRows();
 }
 
-// Alembic's tutorial with SQLModel models through schema_command (resources/recipes/sqlmodel).
+// Alembic's tutorial with SQLModel models through `models = sqlalchemy:models`
+// (resources/recipes/sqlmodel), the dumper embedded in Retort.
 void tst_Autogenerate::sqlModelTutorialWorkflow()
 {
     QFETCH(int, dialect);
@@ -159,13 +162,11 @@ void tst_Autogenerate::sqlModelTutorialWorkflow()
     const QString url = freshDatabase(SqlDialect(dialect), tmp);
     QVERIFY(!url.isEmpty());
     const QString p = tmp.filePath(u"p"_s);
-    QCOMPARE(runCli({u"init"_s, p}).exitCode, 0);
+    QCOMPARE(runCli({u"init"_s, u"--models"_s, u"sqlalchemy:models"_s, p}).exitCode, 0);
+    QVERIFY(!QFileInfo::exists(p + u"/schema.sql"_s));
     const QString recipe = QStringLiteral(RETORT_SOURCE_DIR "/resources/recipes/sqlmodel");
-    QVERIFY(QFile::copy(recipe + u"/dump_models.py"_s, p + u"/dump_models.py"_s));
     QVERIFY(QFile::copy(recipe + u"/models.py"_s, p + u"/models.py"_s));
-    writeText(p + u"/retort.ini"_s,
-              u"[retort]\nschema_command = /usr/bin/python3 dump_models.py models\n"_s);
-    const QStringList env{u"RETORT_URL="_s + url};
+    const QStringList env{u"RETORT_URL="_s + url, u"RETORT_PYTHON=/usr/bin/python3"_s};
     CliResult r = runCli({u"revision"_s, u"--autogenerate"_s, u"-m"_s, u"create user"_s}, p, env);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(u"Detected added table 'user'"_s), qPrintable(r.out));
@@ -186,6 +187,54 @@ void tst_Autogenerate::sqlModelTutorialWorkflow()
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.contains(u"Detected added column 'user.age'"_s));
     dropDatabases();
+}
+
+// `models` errors are one sentence naming the ini line and what went wrong in Python.
+void tst_Autogenerate::ormModelsErrors_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("modelsPy");
+    QTest::addColumn<bool>("bareSite");
+    QTest::addColumn<QString>("expected");
+    const QString table = u"from sqlalchemy import Column, Integer, MetaData, Table\n"
+                          "meta = MetaData()\nTable('t', meta, Column('id', Integer))\n"_s;
+    QTest::newRow("module missing") << u"sqlalchemy:nosuch.models"_s << QString() << false
+                                    << u"no module named 'nosuch' (sys.path: "_s;
+    QTest::newRow("no tables") << u"sqlalchemy:models"_s << u"X = 1\n"_s << false
+                               << u"no tables found in models"_s;
+    QTest::newRow("attribute missing") << u"models:Base.metadata"_s << table << false
+                                       << u"models has no attribute Base.metadata"_s;
+    QTest::newRow("not a MetaData") << u"models:X"_s << table + u"X = 1\n"_s << false
+                                    << u"models:X is a int, not an SQLAlchemy MetaData"_s;
+    QTest::newRow("module raises") << u"sqlalchemy:models"_s << u"raise ValueError('boom')\n"_s
+                                   << false << u"importing models failed: ValueError: boom"_s;
+    QTest::newRow("sqlalchemy missing") << u"sqlalchemy:models"_s << table << true
+                                        << u"SQLAlchemy is not installed in "_s;
+}
+
+void tst_Autogenerate::ormModelsErrors()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, modelsPy);
+    QFETCH(bool, bareSite);
+    QFETCH(QString, expected);
+    QTemporaryDir tmp;
+    const QString p = tmp.filePath(u"p"_s);
+    QCOMPARE(runCli({u"init"_s, u"--models"_s, spec, p}).exitCode, 0);
+    if (!modelsPy.isEmpty())
+        writeText(p + u"/models.py"_s, modelsPy);
+    QString python = u"/usr/bin/python3"_s;
+    if (bareSite) { // a real Python that cannot see site-packages: no SQLAlchemy
+        python = tmp.filePath(u"bare-python"_s);
+        writeText(python, u"#!/bin/sh\nexec /usr/bin/python3 -I -S \"$@\"\n"_s);
+        QFile::setPermissions(python, QFile::permissions(python) | QFileDevice::ExeOwner);
+    }
+    const CliResult r = runCli({u"check"_s}, p, {u"RETORT_PYTHON="_s + python});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(u"FAILED: "_s) && r.err.contains(u"retort.ini:"_s)
+                 && r.err.contains(expected),
+             qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), 1);
 }
 
 void tst_Autogenerate::modelsErrorNamesFileAndLine()

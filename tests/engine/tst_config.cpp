@@ -255,6 +255,15 @@ void tst_Config::loadsEveryKey()
     QCOMPARE(c->transactionPerMigration, false);
     QCOMPARE(c->fileTemplate, u"%(year)d_%(rev)s"_s);
     QCOMPARE(c->tables.excludeTables, (QStringList{u"spatial_*"_s, u"tmp_*"_s}));
+    QCOMPARE(c->models, QString());
+
+    const QString second = writeFile(tmp.filePath(u"b/retort.ini"_s),
+                                     "[retort]\n\nmodels = ${M}:Base.metadata \n");
+    env.insert(u"M"_s, u"app.db"_s);
+    const Result<Config> m = ConfigLoader::load(second, {}, env);
+    QVERIFY2(m, qPrintable(m ? QString() : m.error().toString()));
+    QCOMPARE(m->models, u"app.db:Base.metadata"_s);
+    QCOMPARE(m->modelsLine, 3);
 }
 
 void tst_Config::urlPrecedence()
@@ -289,6 +298,9 @@ void tst_Config::badIniNamesFileAndLine_data()
     QTest::newRow("unset var") << QByteArray("[retort]\n\nurl = ${RETORT_TEST_SURELY_UNSET}\n") << 3
                                << u"is not set"_s;
     QTest::newRow("bad section") << QByteArray("[retort\n") << 1 << u"Malformed section header"_s;
+    QTest::newRow("models and command")
+        << QByteArray("[retort]\nschema_command = x\nmodels = sqlalchemy:app\n") << 3
+        << u"Both 'models' and 'schema_command' are set"_s;
     QTest::newRow("no section") << QByteArray("[alembic]\nurl = x\n") << 0 << u"No [retort] section"_s;
     // Revision files are loaded from versions/ only: a template that leads elsewhere is refused.
     QTest::newRow("template up") << QByteArray("[retort]\n#\nfile_template = ../../x_%(rev)s\n") << 3
