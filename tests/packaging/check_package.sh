@@ -104,7 +104,7 @@ for dep in libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libqt6core6 libqt6
 done
 # Servers and containers: nothing of Qt Gui or Widgets, QScintilla, X, OpenGL or the platform
 # plugins.
-graphical=$(grep -E '^(libqt6gui|libqt6widgets|libqscintilla|qt6-qpa-plugins|libx|libgl|libegl|libopengl|libfontconfig|libfreetype)' \
+graphical=$(grep -E '^(libqt6gui|libqt6widgets|libqscintilla|qt6-qpa-plugins|libx|libgl1|libglx|libegl|libopengl|libfontconfig|libfreetype)' \
                  "$scratch/cli.depends")
 [ -z "$graphical" ] && ok "retort's Depends has nothing graphical" \
     || fail "retort depends on graphical packages: $(tr '\n' ' ' <<<"$graphical")"
