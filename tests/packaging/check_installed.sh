@@ -36,6 +36,19 @@ check_metainfo() {
         && ok "appstreamcli validate-tree" || fail "appstreamcli validate-tree: $out"
     grep -q "<release version=\"$2\"" "$metainfo" && ok "metainfo has release $2" \
         || fail "metainfo has no <release version=\"$2\">"
+    # Each screenshot is a committed PNG from the running app (packaging/screenshots/, by
+    # take-screenshot.sh), of the size the metainfo states.
+    local shots image width height file
+    shots="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../packaging/screenshots" && pwd)"
+    grep -q '<image' "$metainfo" || fail "metainfo has no screenshot"
+    while read -r width height image; do
+        file="$shots/$(basename "$image")"
+        [ -f "$file" ] || { fail "screenshot $image is not committed as $file"; continue; }
+        [ "$(head -c 8 "$file" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] \
+            || { fail "$file is not a PNG"; continue; }
+        expect_eq "$(png_size "$file")" "${width}x${height}" "screenshot $(basename "$file")"
+    done < <(sed -n 's|.*<image type="source" width="\([0-9]*\)" height="\([0-9]*\)">\(.*\)</image>.*|\1 \2 \3|p' \
+                 "$metainfo")
     local binary
     for binary in $(sed -n 's|.*<binary>\(.*\)</binary>.*|\1|p' "$metainfo"); do
         [ -x "$1/usr/bin/$binary" ] && ok "provided binary $binary is packaged" \
