@@ -11,7 +11,7 @@ DEPS_BUILD := g++ cmake ninja-build ccache pkg-config qt6-base-dev qt6-qpa-plugi
 DEPS_TEST := postgresql mariadb-server mariadb-client sqlite3 libsqlite3-dev libpg-query-dev \
   xvfb xauth imagemagick python3 python3-alembic alembic python3-sqlmodel \
   eatmydata python3-psycopg2 python3-pymysql desktop-file-utils appstream dpkg-dev file groff-base librsvg2-bin \
-  clang libclang-rt-14-dev zsh fish
+  clang libclang-rt-14-dev zsh fish debootstrap
 
 .PHONY: all deps deps-build build run test bench package clean
 
