@@ -1,6 +1,7 @@
 #pragma once
 
 #include "projectsnapshot.h"
+#include "runoutcome.h"
 
 #include <QMainWindow>
 
@@ -47,6 +48,9 @@ public:
     QString statusUrlText() const;
     QString statusCurrentText() const;
     QString statusPendingText() const;
+    // The last unfinished run in words ("2 of 5 applied; stopped at ..."), empty after a
+    // successful one.
+    QString outcomeText() const { return m_outcomeText; }
     // An Alembic project's Python ("Python 3.11.2 · Alembic 1.8.1" or why there is none); the
     // tooltip has the whole text. Empty for other projects.
     QString statusPythonText() const;
@@ -78,6 +82,10 @@ private:
     void updateActions();
     void updateEditorReadOnly();
     void updateStatusBar();
+    // The Pending changes tab's title: a count only when the database is at head.
+    void updatePendingTitle();
+    // After the reload that follows a failed or cancelled run: what it did, in words.
+    void reportOutcome();
     void updateRecentMenu();
     void fillDatabaseCombo();
     void onDatabaseChosen(int index);
@@ -133,6 +141,9 @@ private:
     std::unique_ptr<DatabaseList> m_databases;
     ProjectSnapshot m_snapshot;
     QString m_pendingSelection; // file path: select its revision after the next load
+    RunOutcome m_outcome;
+    QString m_outcomeText;
+    int m_pendingOperations = -1; // the last comparison's count; -1: none or failed
     bool m_hasProject = false;
     bool m_probePython = false; // probe the project's Python after the next load
 };

@@ -317,7 +317,9 @@ void MainWindow::upgradeHead()
     QStringList pending;
     for (const QString &head : heads) {
         const int row = m_graph->model()->rowOf(head);
-        if (row < 0 || m_graph->model()->graphRow(row).state == GraphRow::State::Pending)
+        const GraphRow::State state = row < 0 ? GraphRow::State::Unknown
+                                              : m_graph->model()->graphRow(row).state;
+        if (state == GraphRow::State::Pending || state == GraphRow::State::Unknown)
             pending << head;
     }
     QMenu *menu = popupChoices(action(u"upgradeHead"_s), u"upgradeHeadsMenu"_s);

@@ -1,6 +1,8 @@
 #include "outputpane.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
+#include <QTextDocument>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,6 +22,18 @@ const QColor errorColor(0xc0, 0x1c, 0x28);
 QString now()
 {
     return QTime::currentTime().toString(u"HH:mm:ss"_s);
+}
+
+// A tooltip that wraps at a readable width instead of running across the screen.
+QString wrappedToolTip(const QString &text)
+{
+    return u"<p style='white-space:pre-wrap'>"_s + text.toHtmlEscaped() + u"</p>"_s;
+}
+
+QStringList sentences(const QString &text)
+{
+    static const QRegularExpression end(u"(?<=[.!?:])\\s+(?=[A-Z])"_s);
+    return text.split(end, Qt::SkipEmptyParts);
 }
 
 QString firstLine(const QString &sql)
@@ -77,7 +91,7 @@ QTreeWidgetItem *OutputPane::append(const QString &time, const QString &text,
     auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_list);
     item->setText(0, time);
     item->setText(1, text);
-    item->setToolTip(1, text);
+    item->setToolTip(1, text.size() > 80 ? wrappedToolTip(text) : text);
     if (!parent || parent->isExpanded())
         m_list->scrollToItem(item);
     return item;
@@ -100,11 +114,38 @@ void OutputPane::addError(const Error &error)
     item->setData(1, FileRole, error.file);
     item->setData(1, LineRole, error.line);
     item->setData(1, MessageRole, error.message);
+    // The row is cut at the pane's edge, and the end of a long message matters as much as its
+    // start ("... Committed before it and still applied: ..."): each sentence gets a row.
+    const QStringList parts = sentences(error.message);
+    if (parts.size() > 1) {
+        for (const QString &part : parts)
+            append(QString(), part, item)->setForeground(1, errorColor);
+    }
     if (!error.detail.isEmpty())
         append(QString(), error.detail, item)->setForeground(1, errorColor);
+    item->setExpanded(true);
     if (m_step)
         m_step->setExpanded(true);
     m_step = nullptr;
+}
+
+void OutputPane::addOutcome(const QString &text, const QString &file, int line,
+                            const QString &message)
+{
+    m_step = nullptr;
+    QTreeWidgetItem *item = append(now(), text, nullptr);
+    QFont font = item->font(1);
+    font.setBold(true);
+    if (!file.isEmpty()) {
+        font.setUnderline(true);
+        item->setForeground(1, palette().color(QPalette::Link));
+        item->setData(1, FileRole, file);
+        item->setData(1, LineRole, std::max(line, 1));
+        item->setData(1, MessageRole, message);
+        item->setToolTip(1, tr("%1\nOpens %2 at line %3.").arg(text, file).arg(std::max(line, 1)));
+    }
+    item->setFont(1, font);
+    m_list->scrollToItem(item);
 }
 
 void OutputPane::startStep(int index, int count, const QString &revision, const QString &message,

@@ -93,6 +93,8 @@ signals:
     void projectOpened(const Retort::Ui::ProjectSnapshot &snapshot);
     void projectFailed(const Retort::Error &error);
     void busyChanged(bool busy);
+    // A version-table command starts (`done` as for runMigration); its progress follows.
+    void migrationStarted(const QString &done);
     void planReady(int steps);
     void stepStarted(int index, int count, const QString &revision, const QString &message);
     void statementDone(const QString &sql, int line, qint64 ms);
@@ -114,7 +116,8 @@ private:
     void query(Call call, Done done);
     using MigrationCall =
         std::function<Result<RunReport>(const Workspace &, ProgressSink &, const CancelToken &)>;
-    void runMigration(const QString &title, const MigrationCall &call);
+    // `done`: the participle a finished step gets in words ("applied", "undone", "stamped").
+    void runMigration(const QString &title, const QString &done, const MigrationCall &call);
 
     void load(const QString &location, const QString &urlOverride);
     void write(const NewRevision &request);

@@ -1,0 +1,243 @@
+// Issue #16 points 1, 2, 3 and 8: the shown state is the database's, branches from the graph,
+// a preview before every destructive action, errors readable in full.
+#include "../common/projectfiles.h"
+
+#include <ui/mainwindow.h>
+#include <ui/outputpane.h>
+#include <ui/revisiongraphmodel.h>
+#include <ui/revisiongraphview.h>
+#include <ui/scripteditor.h>
+#include <ui/workspacecontroller.h>
+
+#include <Qsci/qsciscintilla.h>
+
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace Retort;
+using namespace Retort::Ui;
+
+namespace {
+
+bool writeFile(const QString &path, const QString &text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0;
+}
+
+QTreeWidgetItem *findOutput(QTreeWidget *list, const QString &text)
+{
+    const QList<QTreeWidgetItem *> items =
+        list->findItems(text, Qt::MatchContains | Qt::MatchRecursive, 1);
+    return items.isEmpty() ? nullptr : items.last();
+}
+
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RETORT_SHOTS_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u"/"_s + name);
+}
+
+QString dockTitle(const MainWindow &window, const QString &name)
+{
+    auto *dock = window.findChild<QDockWidget *>(name);
+    return dock ? dock->windowTitle() : QString();
+}
+
+} // namespace
+
+class tst_GuiTrust : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void failedRunIsToldInWordsWithALink();
+    void cancelledRunIsASentence();
+    void unreachableDatabaseClaimsNothing();
+    void pendingTabSaysTheDatabaseIsBehind();
+    void longErrorIsReadableInFull();
+
+private:
+    QString makeExample();
+    QTemporaryDir m_dir;
+    int m_count = 0;
+};
+
+void tst_GuiTrust::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"RetortTest"_s);
+    QCoreApplication::setApplicationName(u"tst_guitrust"_s);
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_GuiTrust::init()
+{
+    QSettings().clear();
+}
+
+QString tst_GuiTrust::makeExample()
+{
+    return RetortTest::copyExampleProject(m_dir.filePath(u"blog%1"_s.arg(++m_count)));
+}
+
+// Six revisions commit, the seventh fails at its line 8: the words say so, the status bar names
+// where the database now is, and the sentence opens the file at that line.
+void tst_GuiTrust::failedRunIsToldInWordsWithALink()
+{
+    const QString project = makeExample();
+    const QString bad = project + u"/migrations/versions/bad0bad0bad0_oops.sql"_s;
+    QVERIFY(writeFile(bad, u"-- oops\n--\n-- Revision ID: bad0bad0bad0\n-- Revises: f0d4c8b1a627\n"
+                           "-- Create Date: 2026-11-08 10:00:00\n\n-- migrate:upgrade\n"
+                           "CREATE TABLE users (id INTEGER);\n"_s));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 7);
+    QCOMPARE(window.statusPendingText(), u"7 pending"_s);
+    WorkspaceController *controller = window.controller();
+    QSignalSpy failed(controller, &WorkspaceController::operationFailed);
+    QSignalSpy opened(controller, &WorkspaceController::projectOpened);
+    controller->upgrade(u"bad0bad0bad0"_s);
+    QVERIFY(failed.wait(30000));
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(window.outcomeText(),
+             u"6 of 7 applied; stopped at bad0bad0bad0 (bad0bad0bad0_oops.sql:8); the database "
+             "is at f0d4c8b1a627."_s);
+    QCOMPARE(window.statusCurrentText(), u"Current: f0d4c8b1a627"_s);
+    QCOMPARE(window.statusPendingText(), u"1 pending"_s);
+    window.resize(1180, 740);
+    QTest::qWait(50);
+    saveShot(&window, u"failed-run-outcome.png"_s);
+
+    QTreeWidget *list = window.output()->list();
+    QTreeWidgetItem *item = findOutput(list, u"6 of 7 applied"_s);
+    QVERIFY(item);
+    QVERIFY(item->font(1).underline());
+    list->scrollToItem(item);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+    QCOMPARE(window.editor()->filePath(), QFileInfo(bad).absoluteFilePath());
+    int line = -1;
+    int index = -1;
+    window.editor()->textEdit()->getCursorPosition(&line, &index);
+    QCOMPARE(line, 7);
+}
+
+// Cancel during a long run: one sentence with the counts and the database's position as re-read.
+void tst_GuiTrust::cancelledRunIsASentence()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 6);
+    WorkspaceController *controller = window.controller();
+    QSignalSpy opened(controller, &WorkspaceController::projectOpened);
+    // The signals a cancelled 2,000-revision run sends, then the reload that follows every run.
+    emit controller->migrationStarted(u"applied"_s);
+    emit controller->planReady(2000);
+    const QStringList ids = {u"a1"_s, u"b2"_s, u"c3"_s};
+    for (int i = 0; i < ids.size(); ++i) {
+        emit controller->stepStarted(i, 2000, ids.at(i), u"step"_s);
+        emit controller->stepFinished(i, ids.at(i), 1);
+    }
+    emit controller->stepStarted(3, 2000, u"d4"_s, u"step"_s);
+    emit controller->operationFailed(
+        Error(Error::Kind::Cancelled, u"Cancelled while running d4. Committed before it and "
+                                      "still applied: a1, b2, c3."_s));
+    controller->refresh();
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(window.outcomeText(),
+             u"Cancelled after 3 of 2,000 revisions; the database is at base."_s);
+    QVERIFY(findOutput(window.output()->list(), window.outcomeText()));
+}
+
+// A database that cannot be reached: no pending count, no node that claims to be pending.
+void tst_GuiTrust::unreachableDatabaseClaimsNothing()
+{
+    const QString project = makeExample();
+    QFile ini(project + u"/retort.ini"_s);
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(ini.readAll());
+    ini.close();
+    static const QRegularExpression url(u"(?m)^url\\s*=.*$"_s);
+    QVERIFY(text.contains(url));
+    text.replace(url, u"url = postgresql://nobody@127.0.0.1:1/nothing"_s);
+    QVERIFY(writeFile(ini.fileName(), text));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
+    window.openProject(project);
+    QVERIFY(opened.wait(30000));
+    RevisionGraphModel *model = window.graphView()->model();
+    QCOMPARE(model->rowCount(), 6);
+    QCOMPARE(window.statusCurrentText(), u"Database not reachable"_s);
+    QVERIFY(!window.statusPendingText().contains(u"pending"_s));
+    QVERIFY(!window.statusPendingText().isEmpty()); // why
+    for (const GraphRow &row : model->rows())
+        QCOMPARE(int(row.state), int(GraphRow::State::Unknown));
+    QCOMPARE(dockTitle(window, u"graphDock"_s), u"Revisions (database not reachable)"_s);
+    QCOMPARE(dockTitle(window, u"pendingDock"_s), u"Pending changes (database not reachable)"_s);
+    window.resize(1180, 740);
+    QTest::qWait(50);
+    saveShot(&window, u"unreachable-database.png"_s);
+}
+
+void tst_GuiTrust::pendingTabSaysTheDatabaseIsBehind()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
+    window.openProject(project);
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(window.statusPendingText(), u"6 pending"_s);
+    QCOMPARE(dockTitle(window, u"pendingDock"_s), u"Pending changes (database behind)"_s);
+    // Still behind once the comparison is in: its count would be about the wrong schema.
+    QSignalSpy compared(window.controller(), &WorkspaceController::comparisonReady);
+    QSignalSpy compareFailed(window.controller(), &WorkspaceController::comparisonFailed);
+    QTRY_VERIFY_WITH_TIMEOUT(compared.size() + compareFailed.size() > 0, 30000);
+    QCOMPARE(dockTitle(window, u"pendingDock"_s), u"Pending changes (database behind)"_s);
+}
+
+// A long engine message: the row is cut at the pane's edge, so each sentence gets a row of its
+// own and the tooltip wraps.
+void tst_GuiTrust::longErrorIsReadableInFull()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString message =
+        u"Running 3fa2c1 (add users) failed: near \"TABL\": syntax error. Its transaction was "
+        "rolled back. Committed before it and still applied: 1a2b3c, 4d5e6f."_s;
+    emit window.controller()->operationFailed(Error(Error::Kind::Database, message));
+    QTreeWidget *list = window.output()->list();
+    QTreeWidgetItem *end = findOutput(list, u"Committed before it and still applied: 1a2b3c, 4d5e6f."_s);
+    QVERIFY(end);
+    QTreeWidgetItem *top = end->parent();
+    QVERIFY(top);
+    QVERIFY(top->text(1).contains(message));
+    QVERIFY(top->isExpanded());
+    QCOMPARE(top->childCount(), 3);
+    QCOMPARE(end->text(1), u"Committed before it and still applied: 1a2b3c, 4d5e6f."_s);
+    QVERIFY(top->toolTip(1).contains(u"pre-wrap"_s));
+    window.resize(900, 600);
+    QTest::qWait(50);
+    saveShot(&window, u"long-error.png"_s);
+}
+
+QTEST_MAIN(tst_GuiTrust)
+#include "tst_guitrust.moc"
