@@ -2,6 +2,8 @@
 
 #include "databaselist.h"
 #include "databasesdialog.h"
+#include "explicittargets.h"
+#include "headsbanner.h"
 #include "outputpane.h"
 #include "pendingchangespanel.h"
 #include "revisiongraphmodel.h"
@@ -58,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     createDocks();
     createStatusBar();
+    createHeadsBanner();
     connectController();
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(400); // a git checkout changes many files at once: reload once
@@ -302,6 +305,7 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
     m_graph->setEmptyText(tr("No revisions yet.\n\nRevision > New Revision… writes the first one "
                              "into %1.").arg(QDir::toNativeSeparators(snapshot.config.versionsDir())));
     m_graph->setRows(snapshot.rows);
+    m_headsBanner->setHeads(ExplicitTargets(snapshot.rows, snapshot.currentHeads).heads());
     QString select;
     for (const GraphRow &row : snapshot.rows) {
         if (!m_pendingSelection.isEmpty() && row.filePath == m_pendingSelection)

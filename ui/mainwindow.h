@@ -16,6 +16,7 @@ class QToolBar;
 namespace Retort::Ui {
 
 class DatabaseList;
+class HeadsBanner;
 class OutputPane;
 class PendingChangesPanel;
 class RevisionGraphView;
@@ -67,6 +68,7 @@ private:
     void createToolBar();
     void createDocks();
     void createStatusBar();
+    void createHeadsBanner();
     void connectController();
     void watchVersions(const QString &dir);
     void watchSchema(const Config &config); // the models files: re-compare on change
@@ -92,6 +94,9 @@ private:
     bool maybeSaveEditor();
     QString databaseName() const;
     QStringList selectedHeads() const;
+    // `label@head` for each head whose branch (down to its first merge or fork) carries a
+    // label no other head's branch does: the upgrade menu's per-branch targets.
+    QStringList branchTargets(const QStringList &heads) const;
 
     void newProject();
     void openProjectDialog();
@@ -113,11 +118,13 @@ private:
     void showSqlForSelected();
     void newRevision();
     void mergeHeads();
+    void mergeOf(const QStringList &heads);
     void about();
     void downgradeTo(const QString &target);
 
     WorkspaceController *m_controller = nullptr;
     RevisionGraphView *m_graph = nullptr;
+    HeadsBanner *m_headsBanner = nullptr;
     ScriptEditor *m_editor = nullptr;
     OutputPane *m_output = nullptr;
     QDockWidget *m_graphDock = nullptr;

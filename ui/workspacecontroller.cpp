@@ -341,10 +341,11 @@ void WorkspaceController::showSql(const QString &target, bool upgrade)
           [this, title](const QString &sql) { emit sqlReady(title, sql); });
 }
 
-void WorkspaceController::newRevision(const QString &message, const QString &head)
+void WorkspaceController::newRevision(const QString &message, const QString &head, bool splice)
 {
     NewRevision request;
     request.message = message;
+    request.splice = splice;
     if (!head.isEmpty())
         request.head = head;
     write(request);

@@ -50,9 +50,10 @@ public:
     void checkUpgrade(const QStringList &targets);
     // The offline script from the database's current rows to `target` (sqlReady follows).
     void showSql(const QString &target, bool upgrade);
-    // Writes a revision on `head` (empty: the only head) / a merge of `revisions`; on success
-    // revisionWritten(path) and a reload follow.
-    void newRevision(const QString &message, const QString &head = {});
+    // Writes a revision on `head` (empty: the only head; with `splice`, any revision, which
+    // starts a new branch) / a merge of `revisions`; on success revisionWritten(path) and a
+    // reload follow.
+    void newRevision(const QString &message, const QString &head = {}, bool splice = false);
     void merge(const QStringList &revisions, const QString &message);
 
     // An Alembic project's Python and the Alembic in it (README "Using Retort with an existing

@@ -2,7 +2,9 @@
 // a preview before every destructive action, errors readable in full.
 #include "../common/projectfiles.h"
 
+#include <ui/headsbanner.h>
 #include <ui/mainwindow.h>
+#include <ui/newrevisiondialog.h>
 #include <ui/outputpane.h>
 #include <ui/revisiongraphmodel.h>
 #include <ui/revisiongraphview.h>
@@ -12,7 +14,15 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QDir>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QTreeView>
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
@@ -67,9 +77,15 @@ private slots:
     void unreachableDatabaseClaimsNothing();
     void pendingTabSaysTheDatabaseIsBehind();
     void longErrorIsReadableInFull();
+    void twoHeadsBannerOpensMergeWithTheirMessages();
+    void newRevisionAsksForAParentAmongHeads();
+    void newRevisionOnASelectedNodeStartsABranch();
+    void upgradeMenuOffersLabelledBranches();
 
 private:
     QString makeExample();
+    // The example plus 0a0a0a0a0a0a "add tags" (branch label `label`) on e2b7a9c05d13.
+    QString makeTwoHeads(const QString &label = {});
     QTemporaryDir m_dir;
     int m_count = 0;
 };
@@ -90,6 +106,18 @@ void tst_GuiTrust::init()
 QString tst_GuiTrust::makeExample()
 {
     return RetortTest::copyExampleProject(m_dir.filePath(u"blog%1"_s.arg(++m_count)));
+}
+
+QString tst_GuiTrust::makeTwoHeads(const QString &label)
+{
+    const QString project = makeExample();
+    const QString labels = label.isEmpty() ? QString() : u"-- Branch Labels: "_s + label + u"\n"_s;
+    const bool written = writeFile(
+        project + u"/migrations/versions/0a0a0a0a0a0a_add_tags.sql"_s,
+        u"-- add tags\n--\n-- Revision ID: 0a0a0a0a0a0a\n-- Revises: e2b7a9c05d13\n"
+        "-- Create Date: 2026-11-08 10:00:00\n"_s + labels
+            + u"\n-- migrate:upgrade\nCREATE TABLE tags (id INTEGER PRIMARY KEY);\n"_s);
+    return project.isEmpty() || !written ? QString() : project;
 }
 
 // Six revisions commit, the seventh fails at its line 8: the words say so, the status bar names
@@ -237,6 +265,118 @@ void tst_GuiTrust::longErrorIsReadableInFull()
     window.resize(900, 600);
     QTest::qWait(50);
     saveShot(&window, u"long-error.png"_s);
+}
+
+void tst_GuiTrust::twoHeadsBannerOpensMergeWithTheirMessages()
+{
+    const QString project = makeTwoHeads();
+    QVERIFY(!project.isEmpty());
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    RevisionGraphModel *model = window.graphView()->model();
+    QTRY_COMPARE(model->rowCount(), 7);
+    auto *banner = window.findChild<HeadsBanner *>();
+    QVERIFY(banner);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), u"2 heads: merge them?"_s);
+    window.resize(1180, 740);
+    QTest::qWait(50);
+    saveShot(&window, u"two-heads-banner.png"_s);
+
+    QTest::mouseClick(banner->mergeButton(), Qt::LeftButton);
+    QStringList selected = window.graphView()->selectedRevisions();
+    selected.sort();
+    QCOMPARE(selected, (QStringList{u"0a0a0a0a0a0a"_s, u"f0d4c8b1a627"_s}));
+    QInputDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<QInputDialog *>(u"mergeDialog"_s)) && dialog->isVisible());
+    const QString proposed = dialog->textValue();
+    QVERIFY2(proposed.contains(u"add tags"_s) && proposed.contains(u"index comments by post"_s),
+             qPrintable(proposed));
+    saveShot(dialog, u"merge-dialog.png"_s);
+    dialog->accept();
+    QTRY_COMPARE(model->rowCount(), 8);
+    QCOMPARE(model->graphRow(0).message, proposed);
+    QVERIFY(!banner->isVisible());
+}
+
+// Two heads and nothing selected: OK waits for a parent; the one chosen is the parent.
+void tst_GuiTrust::newRevisionAsksForAParentAmongHeads()
+{
+    const QString project = makeTwoHeads();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    RevisionGraphModel *model = window.graphView()->model();
+    QTRY_COMPARE(model->rowCount(), 7);
+    window.graphView()->treeView()->selectionModel()->clearSelection();
+    QVERIFY(window.graphView()->selectedRevisions().isEmpty());
+    window.action(u"newRevision"_s)->trigger();
+    NewRevisionDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<NewRevisionDialog *>()) && dialog->isVisible());
+    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QCOMPARE(dialog->parentCombo()->currentIndex(), -1);
+    QCOMPARE(dialog->parentCombo()->count(), 2);
+    dialog->messageEdit()->setText(u"add labels"_s);
+    QVERIFY(!ok->isEnabled());
+    dialog->parentCombo()->setCurrentIndex(dialog->parentCombo()->findData(u"0a0a0a0a0a0a"_s));
+    QVERIFY(ok->isEnabled());
+    saveShot(dialog, u"new-revision-parent.png"_s);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_COMPARE(model->rowCount(), 8);
+    const GraphRow &top = model->graphRow(model->rowOf(window.graphView()->currentRevision()));
+    QCOMPARE(top.message, u"add labels"_s);
+    QCOMPARE(top.parents, QStringList{u"0a0a0a0a0a0a"_s});
+}
+
+// A selected node that is not a head is the default parent, and the revision starts a branch.
+void tst_GuiTrust::newRevisionOnASelectedNodeStartsABranch()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    RevisionGraphModel *model = window.graphView()->model();
+    QTRY_COMPARE(model->rowCount(), 6);
+    QVERIFY(window.graphView()->selectRevision(u"7c2e91d04a3b"_s));
+    window.action(u"newRevision"_s)->trigger();
+    NewRevisionDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<NewRevisionDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->parentId(), u"7c2e91d04a3b"_s);
+    QVERIFY(dialog->startsBranch());
+    dialog->messageEdit()->setText(u"side branch"_s);
+    dialog->accept();
+    QTRY_COMPARE(model->rowCount(), 7);
+    const GraphRow &top = model->graphRow(model->rowOf(window.graphView()->currentRevision()));
+    QCOMPARE(top.message, u"side branch"_s);
+    QCOMPARE(top.parents, QStringList{u"7c2e91d04a3b"_s});
+    QTRY_VERIFY(window.findChild<HeadsBanner *>()->isVisible()); // now two heads
+}
+
+void tst_GuiTrust::upgradeMenuOffersLabelledBranches()
+{
+    const QString project = makeTwoHeads(u"tags"_s);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 7);
+    WorkspaceController *controller = window.controller();
+    QSignalSpy finished(controller, &WorkspaceController::operationFinished);
+    QSignalSpy opened(controller, &WorkspaceController::projectOpened);
+    window.action(u"upgradeHead"_s)->trigger();
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = window.findChild<QMenu *>(u"upgradeHeadsMenu"_s)));
+    QAction *branch = menu->findChild<QAction *>(u"upgradeToBranch:tags@head"_s);
+    QVERIFY(branch);
+    QCOMPARE(menu->findChildren<QAction *>(QRegularExpression(u"^upgradeToBranch:"_s)).size(), 1);
+    branch->trigger();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(window.statusCurrentText(), u"Current: 0a0a0a0a0a0a"_s);
 }
 
 QTEST_MAIN(tst_GuiTrust)
