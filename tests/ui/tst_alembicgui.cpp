@@ -377,9 +377,9 @@ void tst_AlembicGui::lifecycle()
         }
     });
     acceptMessage.start(20);
-    window.action(u"mergeHeads"_s)->trigger();
-    acceptMessage.stop();
+    window.action(u"mergeHeads"_s)->trigger(); // the dialog is window-modal, not a nested loop
     QVERIFY(written.wait(30000) || written.size() == 1);
+    acceptMessage.stop();
     QTRY_COMPARE(model->rowCount(), 4);
     const GraphRow merge = model->graphRow(0);
     QCOMPARE(merge.message, u"join"_s);
