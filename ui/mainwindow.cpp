@@ -216,6 +216,7 @@ void MainWindow::connectController()
             m_editor->showError(error.line, error.message);
     });
     connect(c, &WorkspaceController::upgradeChecked, this, &MainWindow::confirmUpgrade);
+    connect(c, &WorkspaceController::previewReady, this, &MainWindow::showPreview);
     connect(c, &WorkspaceController::sqlReady, this, [this](const QString &title, const QString &sql) {
         auto *dialog = new SqlPreviewDialog(title, sql, m_snapshot.dialect, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -121,6 +121,8 @@ private:
     void mergeOf(const QStringList &heads);
     void about();
     void downgradeTo(const QString &target);
+    // The preview dialog (PreviewDialog) for a request; its Run button runs it.
+    void showPreview(const MigrationRequest &request, const MigrationPreview &preview);
 
     WorkspaceController *m_controller = nullptr;
     RevisionGraphView *m_graph = nullptr;

@@ -7,6 +7,7 @@
 #include "headsbanner.h"
 #include "newrevisiondialog.h"
 #include "outputpane.h"
+#include "previewdialog.h"
 #include "projectpythonsettings.h"
 #include "pythondialog.h"
 #include "revisiongraphmodel.h"
@@ -162,6 +163,16 @@ void MainWindow::updateActions()
     action(u"downgradeBase"_s)->setEnabled(canDowngrade);
     for (const char *name : {"upgradeTo", "downgradeTo", "showSql"})
         action(QString::fromLatin1(name))->setEnabled(idle && oneSelected);
+    // Down to a revision the database has not reached would run nothing, or something else.
+    const int selectedRow = oneSelected ? m_graph->model()->rowOf(m_graph->currentRevision()) : -1;
+    const GraphRow::State selectedState = selectedRow < 0 ? GraphRow::State::Unknown
+                                                          : m_graph->model()->graphRow(selectedRow).state;
+    const bool selectedApplied = selectedState == GraphRow::State::Applied
+                                 || selectedState == GraphRow::State::EditedAfterApplied;
+    action(u"downgradeTo"_s)->setEnabled(idle && oneSelected && selectedApplied);
+    action(u"downgradeTo"_s)->setToolTip(oneSelected && !selectedApplied
+                                             ? tr("Not applied: there is nothing to downgrade to here")
+                                             : tr("Downgrade the database to this revision"));
     action(u"stamp"_s)->setEnabled(idle && !m_graph->selectedRevisions().isEmpty());
     action(u"mergeHeads"_s)->setEnabled(idle && selectedHeads().size() >= 2);
     m_databaseCombo->setEnabled(idle);
@@ -439,9 +450,10 @@ void MainWindow::downgradeBase()
     downgradeTo(u"base"_s);
 }
 
+// "… to here" and Stamp: the preview first (previewReady), then showPreview asks.
 void MainWindow::upgradeToSelected()
 {
-    upgradeTo({m_graph->currentRevision()});
+    m_controller->previewMigration({MigrationRequest::Kind::Upgrade, {m_graph->currentRevision()}});
 }
 
 void MainWindow::downgradeToSelected()
@@ -449,26 +461,35 @@ void MainWindow::downgradeToSelected()
     downgradeTo(m_graph->currentRevision());
 }
 
-// open(), not exec(), as for the upgrade's question.
 void MainWindow::downgradeTo(const QString &target)
 {
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Downgrade"),
-        tr("Downgrade %1 to %2? Downgrades usually drop tables or columns, and their data.")
-            .arg(databaseName(), target),
-        QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(u"confirmDowngrade"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, target] {
-        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
-            m_controller->downgrade(target);
-    });
-    box->open();
+    m_controller->previewMigration({MigrationRequest::Kind::Downgrade, {target}});
 }
 
 void MainWindow::stampSelected()
 {
-    m_controller->stamp(m_graph->selectedRevisions());
+    m_controller->previewMigration({MigrationRequest::Kind::Stamp, m_graph->selectedRevisions()});
+}
+
+// open(), not exec(): no nested event loop while the controller's signals keep coming.
+void MainWindow::showPreview(const MigrationRequest &request, const MigrationPreview &preview)
+{
+    auto *dialog = new PreviewDialog(request, preview, databaseName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, request] {
+        switch (request.kind) {
+        case MigrationRequest::Kind::Downgrade:
+            m_controller->downgrade(request.targets.value(0));
+            break;
+        case MigrationRequest::Kind::Stamp:
+            m_controller->stamp(request.targets);
+            break;
+        case MigrationRequest::Kind::Upgrade:
+            m_controller->upgrade(request.targets.value(0));
+            break;
+        }
+    });
+    dialog->open();
 }
 
 // Pending revision: the upgrade script up to it; applied: the downgrade script back to it.

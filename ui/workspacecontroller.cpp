@@ -309,6 +309,23 @@ void WorkspaceController::checkUpgrade(const QStringList &targets)
           });
 }
 
+void WorkspaceController::previewMigration(const MigrationRequest &request)
+{
+    if (!hasProject())
+        return;
+    if (!m_snapshot.databaseStateKnown) {
+        const QString why = m_snapshot.databaseError.message;
+        emit operationFailed(Error(Error::Kind::Database,
+                                   Tr::tr("The database could not be read, so what would run is "
+                                          "not known: %1").arg(why)));
+        return;
+    }
+    query([ws = m_snapshot.workspace, heads = m_snapshot.currentHeads, request] {
+              return ws->preview(request, heads);
+          },
+          [this, request](const MigrationPreview &preview) { emit previewReady(request, preview); });
+}
+
 void WorkspaceController::probePython()
 {
     if (!hasProject() || !m_snapshot.workspace->runsPython())

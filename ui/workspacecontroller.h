@@ -48,6 +48,10 @@ public:
     // `targets` in turn (upgradeChecked follows, or operationFailed). Reads the revision files,
     // which at 10,000 revisions takes long enough to be kept off the GUI thread.
     void checkUpgrade(const QStringList &targets);
+    // What `request` would do from the database's current rows (previewReady follows, or
+    // operationFailed; also when the database could not be read: a preview from guessed rows
+    // would mislead).
+    void previewMigration(const MigrationRequest &request);
     // The offline script from the database's current rows to `target` (sqlReady follows).
     void showSql(const QString &target, bool upgrade);
     // Writes a revision on `head` (empty: the only head; with `splice`, any revision, which
@@ -106,6 +110,8 @@ signals:
     void revisionWritten(const QString &path);
     void sqlReady(const QString &title, const QString &sql); // Show SQL's offline script
     void upgradeChecked(const QStringList &targets, const QStringList &drops);
+    void previewReady(const Retort::MigrationRequest &request,
+                      const Retort::MigrationPreview &preview);
     void comparisonReady(const Retort::SchemaComparison &comparison);
     void comparisonFailed(const Retort::Error &error);
     void pythonFound(const Retort::AlembicVersions &versions);
@@ -140,4 +146,6 @@ private:
 } // namespace Retort::Ui
 
 Q_DECLARE_METATYPE(Retort::SchemaComparison)
+Q_DECLARE_METATYPE(Retort::MigrationRequest)
+Q_DECLARE_METATYPE(Retort::MigrationPreview)
 Q_DECLARE_METATYPE(Retort::AlembicVersions)

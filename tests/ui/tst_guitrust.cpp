@@ -6,6 +6,7 @@
 #include <ui/mainwindow.h>
 #include <ui/newrevisiondialog.h>
 #include <ui/outputpane.h>
+#include <ui/previewdialog.h>
 #include <ui/revisiongraphmodel.h>
 #include <ui/revisiongraphview.h>
 #include <ui/scripteditor.h>
@@ -81,6 +82,9 @@ private slots:
     void newRevisionAsksForAParentAmongHeads();
     void newRevisionOnASelectedNodeStartsABranch();
     void upgradeMenuOffersLabelledBranches();
+    void downgradeToHerePreviewsAndDefaultsToCancel();
+    void stampOfSeveralRowsIsPreviewed();
+    void downgradeToHereIsDisabledOnPendingNodes();
 
 private:
     QString makeExample();
@@ -377,6 +381,119 @@ void tst_GuiTrust::upgradeMenuOffersLabelledBranches()
     QVERIFY(finished.wait(30000));
     QVERIFY(opened.wait(30000));
     QCOMPARE(window.statusCurrentText(), u"Current: 0a0a0a0a0a0a"_s);
+}
+
+namespace {
+
+PreviewDialog *waitForPreview(MainWindow &window)
+{
+    PreviewDialog *dialog = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] { return (dialog = window.findChild<PreviewDialog *>()) && dialog->isVisible(); }, 30000);
+    return shown ? dialog : nullptr;
+}
+
+bool upgradeAndReload(MainWindow &window, const QString &target)
+{
+    QSignalSpy finished(window.controller(), &WorkspaceController::operationFinished);
+    QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
+    window.controller()->upgrade(target);
+    return finished.wait(30000) && opened.wait(30000);
+}
+
+} // namespace
+
+void tst_GuiTrust::downgradeToHerePreviewsAndDefaultsToCancel()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 6);
+    QVERIFY(upgradeAndReload(window, u"head"_s));
+    QVERIFY(window.graphView()->selectRevision(u"7c2e91d04a3b"_s));
+    QVERIFY(window.action(u"downgradeTo"_s)->isEnabled());
+    window.action(u"downgradeTo"_s)->trigger();
+    PreviewDialog *dialog = waitForPreview(window);
+    QVERIFY(dialog);
+    QVERIFY(dialog->cancelButton()->isDefault());
+    QVERIFY(!dialog->runButton()->isDefault());
+    QVERIFY(dialog->question().startsWith(u"Downgrade the database to 7c2e91d04a3b?"_s));
+    const QStringList steps = dialog->stepTexts();
+    QCOMPARE(steps.size(), 4);
+    QVERIFY2(steps.first().contains(u"f0d4c8b1a627"_s), qPrintable(steps.join(u'|')));
+    QVERIFY(steps.at(1).contains(u"e2b7a9c05d13"_s));
+    QVERIFY(dialog->rowsText().contains(u"before: f0d4c8b1a627"_s));
+    QVERIFY(dialog->rowsText().contains(u"after: 7c2e91d04a3b"_s));
+    // Three statements drop data (a table, two columns); each is marked on the line above it.
+    const QStringList lines = dialog->sqlText().split(u'\n');
+    QStringList marked;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (lines.at(i) == PreviewDialog::destructiveMarker())
+            marked << lines.at(i + 1);
+    }
+    QCOMPARE(marked.size(), 3);
+    QVERIFY(marked.filter(u"DROP TABLE comments"_s).size() == 1);
+    QVERIFY(marked.filter(u"DROP COLUMN bio"_s).size() == 1);
+    QVERIFY(dialog->sqlText().contains(u"DROP INDEX ix_comments_post_id"_s)); // shown, unmarked
+    saveShot(dialog, u"downgrade-preview.png"_s);
+
+    // Enter is Cancel: nothing runs.
+    QSignalSpy finished(window.controller(), &WorkspaceController::operationFinished);
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_VERIFY(!window.findChild<PreviewDialog *>());
+    QVERIFY(!finished.wait(300));
+    QCOMPARE(window.statusCurrentText(), u"Current: f0d4c8b1a627"_s);
+
+    window.action(u"downgradeTo"_s)->trigger();
+    QVERIFY((dialog = waitForPreview(window)));
+    QSignalSpy opened(window.controller(), &WorkspaceController::projectOpened);
+    dialog->runButton()->click();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(window.statusCurrentText(), u"Current: 7c2e91d04a3b"_s);
+}
+
+void tst_GuiTrust::stampOfSeveralRowsIsPreviewed()
+{
+    const QString project = makeTwoHeads();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 7);
+    QVERIFY(window.graphView()->selectRevisions({u"f0d4c8b1a627"_s, u"0a0a0a0a0a0a"_s}));
+    window.action(u"stamp"_s)->trigger();
+    PreviewDialog *dialog = waitForPreview(window);
+    QVERIFY(dialog);
+    QVERIFY(dialog->cancelButton()->isDefault());
+    QVERIFY(dialog->question().startsWith(u"Stamp the database at "_s));
+    QVERIFY(dialog->rowsText().contains(u"before: empty (base)"_s));
+    QVERIFY(dialog->rowsText().contains(u"f0d4c8b1a627"_s));
+    QVERIFY(dialog->rowsText().contains(u"0a0a0a0a0a0a"_s));
+    QVERIFY(!dialog->sqlText().contains(PreviewDialog::destructiveMarker()));
+    saveShot(dialog, u"stamp-preview.png"_s);
+    QSignalSpy finished(window.controller(), &WorkspaceController::operationFinished);
+    dialog->cancelButton()->click();
+    QVERIFY(!finished.wait(300));
+    QCOMPARE(window.statusCurrentText(), u"Current: base"_s);
+}
+
+void tst_GuiTrust::downgradeToHereIsDisabledOnPendingNodes()
+{
+    const QString project = makeExample();
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openProject(project);
+    QTRY_COMPARE(window.graphView()->model()->rowCount(), 6);
+    QVERIFY(upgradeAndReload(window, u"7c2e91d04a3b"_s));
+    QVERIFY(window.graphView()->selectRevision(u"9e5f3b2c1d70"_s)); // pending
+    QVERIFY(!window.action(u"downgradeTo"_s)->isEnabled());
+    QVERIFY(window.action(u"upgradeTo"_s)->isEnabled());
+    QVERIFY(window.graphView()->selectRevision(u"4b1d2e6f8a10"_s)); // applied
+    QVERIFY(window.action(u"downgradeTo"_s)->isEnabled());
 }
 
 QTEST_MAIN(tst_GuiTrust)
