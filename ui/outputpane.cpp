@@ -1,6 +1,9 @@
 #include "outputpane.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QRegularExpression>
 #include <QTextDocument>
 #include <QHBoxLayout>
@@ -25,9 +28,17 @@ QString now()
 }
 
 // A tooltip that wraps at a readable width instead of running across the screen.
+// A list of 2,000 ids would still fill the screen: the tooltip stops at a few lines, and the
+// row's context menu copies the whole text.
 QString wrappedToolTip(const QString &text)
 {
-    return u"<p style='white-space:pre-wrap'>"_s + text.toHtmlEscaped() + u"</p>"_s;
+    constexpr qsizetype most = 600;
+    const QString shown = text.size() <= most
+                              ? text
+                              : text.left(most) + OutputPane::tr("… (%1 more characters: Copy "
+                                                                 "in the row's menu has them all)")
+                                                      .arg(text.size() - most);
+    return u"<p style='white-space:pre-wrap'>"_s + shown.toHtmlEscaped() + u"</p>"_s;
 }
 
 QStringList sentences(const QString &text)
@@ -65,6 +76,16 @@ OutputPane::OutputPane(QWidget *parent)
                                    item->data(1, MessageRole).toString());
     });
     connect(m_list, &QTreeWidget::itemClicked, m_list, &QTreeWidget::itemActivated);
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copy = new QAction(tr("Copy"), m_list);
+    copy->setObjectName(u"outputCopy"_s);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this] {
+        if (QTreeWidgetItem *item = m_list->currentItem())
+            QGuiApplication::clipboard()->setText(item->text(1));
+    });
+    m_list->addAction(copy);
 
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(14);

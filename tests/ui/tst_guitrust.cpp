@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QAction>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -266,6 +267,19 @@ void tst_GuiTrust::longErrorIsReadableInFull()
     QCOMPARE(top->childCount(), 3);
     QCOMPARE(end->text(1), u"Committed before it and still applied: 1a2b3c, 4d5e6f."_s);
     QVERIFY(top->toolTip(1).contains(u"pre-wrap"_s));
+
+    // 2,000 ids: the row keeps them all, the tooltip stays a few lines long.
+    QStringList ids;
+    for (int i = 0; i < 2000; ++i)
+        ids << u"%1"_s.arg(i, 12, 16, QLatin1Char('0'));
+    emit window.controller()->operationFailed(Error(
+        Error::Kind::Cancelled, u"Cancelled while running x. Committed before it and still "
+                                "applied: "_s + ids.join(u", "_s) + u"."_s));
+    QTreeWidgetItem *many = findOutput(list, ids.last());
+    QVERIFY(many);
+    QVERIFY(many->text(1).contains(ids.first()));
+    QVERIFY2(many->toolTip(1).size() < 1000, qPrintable(QString::number(many->toolTip(1).size())));
+    QVERIFY(window.output()->findChild<QAction *>(u"outputCopy"_s));
     window.resize(900, 600);
     QTest::qWait(50);
     saveShot(&window, u"long-error.png"_s);
