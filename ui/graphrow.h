@@ -14,7 +14,8 @@ struct GraphRow
         Pending,            // not in the database
         Applied,            // the database is at it or past it
         EditedAfterApplied, // applied, and its file changed since ("never edit applied migrations")
-        Orphan              // in the version table, but no file has that id
+        Orphan,             // in the version table, but no file has that id
+        Unknown             // the database could not be read: applied or not is not known
     };
 
     QString id;

@@ -2,6 +2,8 @@
 
 #include "databaselist.h"
 #include "databasesdialog.h"
+#include "explicittargets.h"
+#include "headsbanner.h"
 #include "outputpane.h"
 #include "pendingchangespanel.h"
 #include "revisiongraphmodel.h"
@@ -58,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     createDocks();
     createStatusBar();
+    createHeadsBanner();
     connectController();
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(400); // a git checkout changes many files at once: reload once
@@ -110,12 +113,13 @@ void MainWindow::createDocks()
     connect(m_pending, &PendingChangesPanel::locationActivated, this, &MainWindow::openLocation);
     connect(m_controller, &WorkspaceController::comparisonReady, this,
             [this](const SchemaComparison &comparison) {
-                const qsizetype count = comparison.diff.operations.size();
-                m_pendingDock->setWindowTitle(count == 0 ? tr("Pending changes")
-                                                         : tr("Pending changes (%1)").arg(count));
+                m_pendingOperations = int(comparison.diff.operations.size());
+                updatePendingTitle();
             });
-    connect(m_controller, &WorkspaceController::comparisonFailed, this,
-            [this] { m_pendingDock->setWindowTitle(tr("Pending changes (error)")); });
+    connect(m_controller, &WorkspaceController::comparisonFailed, this, [this] {
+        m_pendingOperations = -1;
+        updatePendingTitle();
+    });
     resizeDocks({m_graphDock}, {560}, Qt::Horizontal);
     resizeDocks({m_outputDock}, {170}, Qt::Vertical);
     m_viewMenu->addAction(m_graphDock->toggleViewAction());
@@ -173,30 +177,46 @@ void MainWindow::connectController()
         m_output->setBusy(busy);
         updateActions();
     });
-    connect(c, &WorkspaceController::planReady, m_output, &OutputPane::setPlan);
+    connect(c, &WorkspaceController::migrationStarted, this, [this](const QString &done) {
+        m_outcome.begin(done);
+        m_outcomeText.clear();
+        statusBar()->clearMessage();
+    });
+    connect(c, &WorkspaceController::planReady, this, [this](int steps) {
+        m_outcome.planned(steps);
+        m_output->setPlan(steps);
+    });
     connect(c, &WorkspaceController::stepStarted, this,
             [this](int index, int count, const QString &revision, const QString &message) {
                 const int row = m_graph->model()->rowOf(revision);
                 const QString file = row < 0 ? QString()
                                              : m_graph->model()->graphRow(row).filePath;
+                m_outcome.stepStarted(revision, file);
                 m_output->startStep(index, count, revision, message, file);
             });
     connect(c, &WorkspaceController::statementDone, m_output, &OutputPane::addStatement);
     connect(c, &WorkspaceController::stepFinished, this,
-            [this](int, const QString &revision, qint64 ms) { m_output->finishStep(revision, ms); });
+            [this](int, const QString &revision, qint64 ms) {
+                m_outcome.stepFinished();
+                m_output->finishStep(revision, ms);
+            });
     connect(c, &WorkspaceController::info, m_output, &OutputPane::addInfo);
     // The controller re-reads the project after every migration, whatever its outcome.
     connect(c, &WorkspaceController::operationFinished, this, [this](const QString &summary) {
+        m_outcome.clear();
         if (!summary.isEmpty())
             m_output->addInfo(summary);
     });
     connect(c, &WorkspaceController::operationFailed, this, [this](const Error &error) {
+        if (m_outcome.isRunning())
+            m_outcome.failed(error); // told in words after the reload (reportOutcome)
         m_output->addError(error);
         m_outputDock->show();
         if (!error.file.isEmpty() && error.file == m_editor->filePath() && error.line > 0)
             m_editor->showError(error.line, error.message);
     });
     connect(c, &WorkspaceController::upgradeChecked, this, &MainWindow::confirmUpgrade);
+    connect(c, &WorkspaceController::previewReady, this, &MainWindow::showPreview);
     connect(c, &WorkspaceController::sqlReady, this, [this](const QString &title, const QString &sql) {
         auto *dialog = new SqlPreviewDialog(title, sql, m_snapshot.dialect, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -286,6 +306,7 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
     m_graph->setEmptyText(tr("No revisions yet.\n\nRevision > New Revision… writes the first one "
                              "into %1.").arg(QDir::toNativeSeparators(snapshot.config.versionsDir())));
     m_graph->setRows(snapshot.rows);
+    m_headsBanner->setHeads(ExplicitTargets(snapshot.rows, snapshot.currentHeads).heads());
     QString select;
     for (const GraphRow &row : snapshot.rows) {
         if (!m_pendingSelection.isEmpty() && row.filePath == m_pendingSelection)
@@ -299,10 +320,48 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
     updateEditorReadOnly();
     if (!snapshot.databaseError.message.isEmpty())
         m_output->addError(snapshot.databaseError);
-    m_output->addInfo(tr("%n revision(s), %1 pending", nullptr, snapshot.revisionCount)
-                          .arg(snapshot.pendingCount));
+    if (snapshot.databaseStateKnown)
+        m_output->addInfo(tr("%n revision(s), %1 pending", nullptr, snapshot.revisionCount)
+                              .arg(snapshot.pendingCount));
+    else
+        m_output->addInfo(tr("%n revision(s); which are applied is not known: the database is "
+                             "not reachable.", nullptr, snapshot.revisionCount));
+    m_graphDock->setWindowTitle(snapshot.databaseStateKnown
+                                    ? tr("Revisions")
+                                    : tr("Revisions (database not reachable)"));
     updateStatusBar();
+    updatePendingTitle();
     updateActions();
+    reportOutcome();
+}
+
+void MainWindow::reportOutcome()
+{
+    if (!m_outcome.hasFailed())
+        return;
+    m_outcomeText = m_outcome.sentence(m_snapshot.currentHeads, m_snapshot.databaseStateKnown);
+    const Error &error = m_outcome.error();
+    m_output->addOutcome(m_outcomeText, m_outcome.file(), m_outcome.line(),
+                         error.kind == Error::Kind::Cancelled ? QString() : error.message);
+    m_outputDock->show();
+    statusBar()->showMessage(m_outcomeText);
+    m_outcome.clear();
+}
+
+void MainWindow::updatePendingTitle()
+{
+    QString title = tr("Pending changes");
+    if (!m_hasProject)
+        title = tr("Pending changes");
+    else if (!m_snapshot.databaseStateKnown)
+        title = tr("Pending changes (database not reachable)");
+    else if (m_snapshot.pendingCount > 0)
+        title = tr("Pending changes (database behind)");
+    else if (m_pendingOperations > 0)
+        title = tr("Pending changes (%1)").arg(m_pendingOperations);
+    else if (m_pendingOperations < 0)
+        title = tr("Pending changes (error)");
+    m_pendingDock->setWindowTitle(title);
 }
 
 void MainWindow::watchVersions(const QString &dir)
@@ -460,9 +519,20 @@ void MainWindow::updateStatusBar()
     }
     m_urlLabel->setText(m_snapshot.displayUrl.isEmpty() ? tr("No database URL")
                                                         : m_snapshot.displayUrl);
-    if (!m_snapshot.databaseStateKnown)
-        m_currentLabel->setText(tr("Current: unknown"));
-    else if (m_snapshot.currentHeads.isEmpty())
+    if (!m_snapshot.databaseStateKnown) {
+        // No pending count: without the version table it would be a guess.
+        const QString why = m_snapshot.databaseError.message;
+        m_currentLabel->setText(tr("Database not reachable"));
+        const QFontMetrics metrics(m_pendingLabel->font());
+        m_pendingLabel->setText(metrics.elidedText(why, Qt::ElideRight,
+                                                   metrics.averageCharWidth() * 50));
+        m_currentLabel->setToolTip(why);
+        m_pendingLabel->setToolTip(why);
+        return;
+    }
+    m_currentLabel->setToolTip(QString());
+    m_pendingLabel->setToolTip(QString());
+    if (m_snapshot.currentHeads.isEmpty())
         m_currentLabel->setText(tr("Current: base"));
     else
         m_currentLabel->setText(tr("Current: %1").arg(m_snapshot.currentHeads.join(u", "_s)));

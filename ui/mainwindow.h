@@ -1,6 +1,7 @@
 #pragma once
 
 #include "projectsnapshot.h"
+#include "runoutcome.h"
 
 #include <QMainWindow>
 
@@ -15,6 +16,7 @@ class QToolBar;
 namespace Retort::Ui {
 
 class DatabaseList;
+class HeadsBanner;
 class OutputPane;
 class PendingChangesPanel;
 class RevisionGraphView;
@@ -47,6 +49,9 @@ public:
     QString statusUrlText() const;
     QString statusCurrentText() const;
     QString statusPendingText() const;
+    // The last unfinished run in words ("2 of 5 applied; stopped at ..."), empty after a
+    // successful one.
+    QString outcomeText() const { return m_outcomeText; }
     // An Alembic project's Python ("Python 3.11.2 · Alembic 1.8.1" or why there is none); the
     // tooltip has the whole text. Empty for other projects.
     QString statusPythonText() const;
@@ -63,6 +68,7 @@ private:
     void createToolBar();
     void createDocks();
     void createStatusBar();
+    void createHeadsBanner();
     void connectController();
     void watchVersions(const QString &dir);
     void watchSchema(const Config &config); // the models files: re-compare on change
@@ -78,12 +84,19 @@ private:
     void updateActions();
     void updateEditorReadOnly();
     void updateStatusBar();
+    // The Pending changes tab's title: a count only when the database is at head.
+    void updatePendingTitle();
+    // After the reload that follows a failed or cancelled run: what it did, in words.
+    void reportOutcome();
     void updateRecentMenu();
     void fillDatabaseCombo();
     void onDatabaseChosen(int index);
     bool maybeSaveEditor();
     QString databaseName() const;
     QStringList selectedHeads() const;
+    // `label@head` for each head whose branch (down to its first merge or fork) carries a
+    // label no other head's branch does: the upgrade menu's per-branch targets.
+    QStringList branchTargets(const QStringList &heads) const;
 
     void newProject();
     void openProjectDialog();
@@ -105,11 +118,15 @@ private:
     void showSqlForSelected();
     void newRevision();
     void mergeHeads();
+    void mergeOf(const QStringList &heads);
     void about();
     void downgradeTo(const QString &target);
+    // The preview dialog (PreviewDialog) for a request; its Run button runs it.
+    void showPreview(const MigrationRequest &request, const MigrationPreview &preview);
 
     WorkspaceController *m_controller = nullptr;
     RevisionGraphView *m_graph = nullptr;
+    HeadsBanner *m_headsBanner = nullptr;
     ScriptEditor *m_editor = nullptr;
     OutputPane *m_output = nullptr;
     QDockWidget *m_graphDock = nullptr;
@@ -133,6 +150,9 @@ private:
     std::unique_ptr<DatabaseList> m_databases;
     ProjectSnapshot m_snapshot;
     QString m_pendingSelection; // file path: select its revision after the next load
+    RunOutcome m_outcome;
+    QString m_outcomeText;
+    int m_pendingOperations = -1; // the last comparison's count; -1: none or failed
     bool m_hasProject = false;
     bool m_probePython = false; // probe the project's Python after the next load
 };

@@ -4,7 +4,10 @@
 #include "databaselist.h"
 #include "databasesdialog.h"
 #include "explicittargets.h"
+#include "headsbanner.h"
+#include "newrevisiondialog.h"
 #include "outputpane.h"
+#include "previewdialog.h"
 #include "projectpythonsettings.h"
 #include "pythondialog.h"
 #include "revisiongraphmodel.h"
@@ -160,6 +163,16 @@ void MainWindow::updateActions()
     action(u"downgradeBase"_s)->setEnabled(canDowngrade);
     for (const char *name : {"upgradeTo", "downgradeTo", "showSql"})
         action(QString::fromLatin1(name))->setEnabled(idle && oneSelected);
+    // Down to a revision the database has not reached would run nothing, or something else.
+    const int selectedRow = oneSelected ? m_graph->model()->rowOf(m_graph->currentRevision()) : -1;
+    const GraphRow::State selectedState = selectedRow < 0 ? GraphRow::State::Unknown
+                                                          : m_graph->model()->graphRow(selectedRow).state;
+    const bool selectedApplied = selectedState == GraphRow::State::Applied
+                                 || selectedState == GraphRow::State::EditedAfterApplied;
+    action(u"downgradeTo"_s)->setEnabled(idle && oneSelected && selectedApplied);
+    action(u"downgradeTo"_s)->setToolTip(oneSelected && !selectedApplied
+                                             ? tr("Not applied: there is nothing to downgrade to here")
+                                             : tr("Downgrade the database to this revision"));
     action(u"stamp"_s)->setEnabled(idle && !m_graph->selectedRevisions().isEmpty());
     action(u"mergeHeads"_s)->setEnabled(idle && selectedHeads().size() >= 2);
     m_databaseCombo->setEnabled(idle);
@@ -317,7 +330,9 @@ void MainWindow::upgradeHead()
     QStringList pending;
     for (const QString &head : heads) {
         const int row = m_graph->model()->rowOf(head);
-        if (row < 0 || m_graph->model()->graphRow(row).state == GraphRow::State::Pending)
+        const GraphRow::State state = row < 0 ? GraphRow::State::Unknown
+                                              : m_graph->model()->graphRow(row).state;
+        if (state == GraphRow::State::Pending || state == GraphRow::State::Unknown)
             pending << head;
     }
     QMenu *menu = popupChoices(action(u"upgradeHead"_s), u"upgradeHeadsMenu"_s);
@@ -335,6 +350,14 @@ void MainWindow::upgradeHead()
                                        this, [this, head] { upgradeTo({head}); });
         one->setObjectName(u"upgradeToHead:"_s + head);
         one->setEnabled(!reached);
+    }
+    // Labelled branches by name (Alembic's `label@head`), as the engine's advice suggests.
+    const QStringList labelled = branchTargets(heads);
+    if (!labelled.isEmpty())
+        menu->addSeparator();
+    for (const QString &target : labelled) {
+        menu->addAction(tr("Upgrade %1").arg(target), this, [this, target] { upgradeTo({target}); })
+            ->setObjectName(u"upgradeToBranch:"_s + target);
     }
 }
 
@@ -427,9 +450,10 @@ void MainWindow::downgradeBase()
     downgradeTo(u"base"_s);
 }
 
+// "… to here" and Stamp: the preview first (previewReady), then showPreview asks.
 void MainWindow::upgradeToSelected()
 {
-    upgradeTo({m_graph->currentRevision()});
+    m_controller->previewMigration({MigrationRequest::Kind::Upgrade, {m_graph->currentRevision()}});
 }
 
 void MainWindow::downgradeToSelected()
@@ -437,26 +461,35 @@ void MainWindow::downgradeToSelected()
     downgradeTo(m_graph->currentRevision());
 }
 
-// open(), not exec(), as for the upgrade's question.
 void MainWindow::downgradeTo(const QString &target)
 {
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Downgrade"),
-        tr("Downgrade %1 to %2? Downgrades usually drop tables or columns, and their data.")
-            .arg(databaseName(), target),
-        QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(u"confirmDowngrade"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, target] {
-        if (box->standardButton(box->clickedButton()) == QMessageBox::Yes)
-            m_controller->downgrade(target);
-    });
-    box->open();
+    m_controller->previewMigration({MigrationRequest::Kind::Downgrade, {target}});
 }
 
 void MainWindow::stampSelected()
 {
-    m_controller->stamp(m_graph->selectedRevisions());
+    m_controller->previewMigration({MigrationRequest::Kind::Stamp, m_graph->selectedRevisions()});
+}
+
+// open(), not exec(): no nested event loop while the controller's signals keep coming.
+void MainWindow::showPreview(const MigrationRequest &request, const MigrationPreview &preview)
+{
+    auto *dialog = new PreviewDialog(request, preview, databaseName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, request] {
+        switch (request.kind) {
+        case MigrationRequest::Kind::Downgrade:
+            m_controller->downgrade(request.targets.value(0));
+            break;
+        case MigrationRequest::Kind::Stamp:
+            m_controller->stamp(request.targets);
+            break;
+        case MigrationRequest::Kind::Upgrade:
+            m_controller->upgrade(request.targets.value(0));
+            break;
+        }
+    });
+    dialog->open();
 }
 
 // Pending revision: the upgrade script up to it; applied: the downgrade script back to it.
@@ -470,28 +503,109 @@ void MainWindow::showSqlForSelected()
     m_controller->showSql(id, state == GraphRow::State::Pending);
 }
 
+void MainWindow::createHeadsBanner()
+{
+    m_headsBanner = new HeadsBanner;
+    m_graph->setBanner(m_headsBanner);
+    connect(m_headsBanner, &HeadsBanner::mergeRequested, this, [this](const QStringList &heads) {
+        m_graph->selectRevisions(heads);
+        mergeOf(heads);
+    });
+}
+
+// The parent: the selected node, else the only head, else the user picks among the heads.
+// open(), not exec(), so that tests can fill the dialog.
 void MainWindow::newRevision()
 {
-    bool ok = false;
-    const QString message = QInputDialog::getText(this, tr("New Revision"), tr("Message:"),
-                                                  QLineEdit::Normal, QString(), &ok);
-    // On a selected head, the new revision goes there; otherwise on the only head.
-    const QStringList heads = selectedHeads();
-    if (ok && !message.trimmed().isEmpty())
-        m_controller->newRevision(message.trimmed(), heads.size() == 1 ? heads.first() : QString());
+    const RevisionGraphModel *model = m_graph->model();
+    const QStringList heads = ExplicitTargets(m_snapshot.rows, m_snapshot.currentHeads).heads();
+    QList<NewRevisionDialog::Parent> parents;
+    const auto parentOf = [model](const QString &id, bool isHead) {
+        const int row = model->rowOf(id);
+        return NewRevisionDialog::Parent{id, row < 0 ? QString() : model->graphRow(row).message,
+                                         isHead};
+    };
+    for (const QString &head : heads)
+        parents.append(parentOf(head, true));
+    const QStringList selected = m_graph->selectedRevisions();
+    QString preselected = heads.size() == 1 ? heads.first() : QString();
+    if (selected.size() == 1) {
+        const int row = model->rowOf(selected.first());
+        const bool orphan = row < 0 || model->graphRow(row).state == GraphRow::State::Orphan;
+        if (!orphan) {
+            preselected = selected.first();
+            if (!heads.contains(preselected))
+                parents.append(parentOf(preselected, false));
+        }
+    }
+    auto *dialog = new NewRevisionDialog(parents, preselected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_controller->newRevision(dialog->message(), dialog->parentId(), dialog->startsBranch());
+    });
+    dialog->open();
 }
 
 void MainWindow::mergeHeads()
 {
-    const QStringList heads = selectedHeads();
+    mergeOf(selectedHeads());
+}
+
+// The proposed message joins the heads' own messages: what the merge brings together.
+void MainWindow::mergeOf(const QStringList &heads)
+{
     if (heads.size() < 2)
         return;
-    bool ok = false;
-    const QString message = QInputDialog::getText(
-        this, tr("Merge Heads"), tr("Message for the merge of %1:").arg(heads.join(u", "_s)),
-        QLineEdit::Normal, tr("merge %1").arg(heads.join(u" and "_s)), &ok);
-    if (ok && !message.trimmed().isEmpty())
-        m_controller->merge(heads, message.trimmed());
+    QStringList messages;
+    for (const QString &head : heads) {
+        const int row = m_graph->model()->rowOf(head);
+        const QString message = row < 0 ? QString() : m_graph->model()->graphRow(row).message;
+        messages << (message.isEmpty() ? head : message);
+    }
+    const QString last = messages.takeLast();
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"mergeDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Merge Heads"));
+    dialog->setLabelText(tr("Message for the merge of %1:").arg(heads.join(u", "_s)));
+    dialog->setTextValue(tr("merge %1 and %2").arg(messages.join(u", "_s), last));
+    dialog->resize(std::max(dialog->sizeHint().width(), 520), dialog->sizeHint().height());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, heads](const QString &text) {
+        if (!text.trimmed().isEmpty())
+            m_controller->merge(heads, text.trimmed());
+    });
+    dialog->open();
+}
+
+QStringList MainWindow::branchTargets(const QStringList &heads) const
+{
+    const RevisionGraphModel *model = m_graph->model();
+    QHash<QString, QStringList> headsOfLabel;
+    QList<QPair<QString, QString>> found; // (head, label), in the heads' order
+    for (const QString &head : heads) {
+        QString id = head;
+        QSet<QString> seen;
+        while (!id.isEmpty() && !seen.contains(id)) {
+            seen.insert(id);
+            const int row = model->rowOf(id);
+            if (row < 0)
+                break;
+            const GraphRow &r = model->graphRow(row);
+            for (const QString &label : r.branchLabels) {
+                headsOfLabel[label].append(head);
+                found.append({head, label});
+            }
+            if (r.parents.size() != 1)
+                break; // a merge point or a base: what is below belongs to more than this branch
+            id = r.parents.first();
+        }
+    }
+    QStringList targets;
+    for (const auto &[head, label] : found) {
+        if (headsOfLabel.value(label).size() == 1)
+            targets << label + u"@head"_s;
+    }
+    return targets;
 }
 
 void MainWindow::about()

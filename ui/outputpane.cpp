@@ -1,6 +1,11 @@
 #include "outputpane.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QRegularExpression>
+#include <QTextDocument>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,6 +25,26 @@ const QColor errorColor(0xc0, 0x1c, 0x28);
 QString now()
 {
     return QTime::currentTime().toString(u"HH:mm:ss"_s);
+}
+
+// A tooltip that wraps at a readable width instead of running across the screen.
+// A list of 2,000 ids would still fill the screen: the tooltip stops at a few lines, and the
+// row's context menu copies the whole text.
+QString wrappedToolTip(const QString &text)
+{
+    constexpr qsizetype most = 600;
+    const QString shown = text.size() <= most
+                              ? text
+                              : text.left(most) + OutputPane::tr("… (%1 more characters: Copy "
+                                                                 "in the row's menu has them all)")
+                                                      .arg(text.size() - most);
+    return u"<p style='white-space:pre-wrap'>"_s + shown.toHtmlEscaped() + u"</p>"_s;
+}
+
+QStringList sentences(const QString &text)
+{
+    static const QRegularExpression end(u"(?<=[.!?:])\\s+(?=[A-Z])"_s);
+    return text.split(end, Qt::SkipEmptyParts);
 }
 
 QString firstLine(const QString &sql)
@@ -51,6 +76,16 @@ OutputPane::OutputPane(QWidget *parent)
                                    item->data(1, MessageRole).toString());
     });
     connect(m_list, &QTreeWidget::itemClicked, m_list, &QTreeWidget::itemActivated);
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copy = new QAction(tr("Copy"), m_list);
+    copy->setObjectName(u"outputCopy"_s);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this] {
+        if (QTreeWidgetItem *item = m_list->currentItem())
+            QGuiApplication::clipboard()->setText(item->text(1));
+    });
+    m_list->addAction(copy);
 
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(14);
@@ -77,7 +112,7 @@ QTreeWidgetItem *OutputPane::append(const QString &time, const QString &text,
     auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_list);
     item->setText(0, time);
     item->setText(1, text);
-    item->setToolTip(1, text);
+    item->setToolTip(1, text.size() > 80 ? wrappedToolTip(text) : text);
     if (!parent || parent->isExpanded())
         m_list->scrollToItem(item);
     return item;
@@ -100,11 +135,38 @@ void OutputPane::addError(const Error &error)
     item->setData(1, FileRole, error.file);
     item->setData(1, LineRole, error.line);
     item->setData(1, MessageRole, error.message);
+    // The row is cut at the pane's edge, and the end of a long message matters as much as its
+    // start ("... Committed before it and still applied: ..."): each sentence gets a row.
+    const QStringList parts = sentences(error.message);
+    if (parts.size() > 1) {
+        for (const QString &part : parts)
+            append(QString(), part, item)->setForeground(1, errorColor);
+    }
     if (!error.detail.isEmpty())
         append(QString(), error.detail, item)->setForeground(1, errorColor);
+    item->setExpanded(true);
     if (m_step)
         m_step->setExpanded(true);
     m_step = nullptr;
+}
+
+void OutputPane::addOutcome(const QString &text, const QString &file, int line,
+                            const QString &message)
+{
+    m_step = nullptr;
+    QTreeWidgetItem *item = append(now(), text, nullptr);
+    QFont font = item->font(1);
+    font.setBold(true);
+    if (!file.isEmpty()) {
+        font.setUnderline(true);
+        item->setForeground(1, palette().color(QPalette::Link));
+        item->setData(1, FileRole, file);
+        item->setData(1, LineRole, std::max(line, 1));
+        item->setData(1, MessageRole, message);
+        item->setToolTip(1, tr("%1\nOpens %2 at line %3.").arg(text, file).arg(std::max(line, 1)));
+    }
+    item->setFont(1, font);
+    m_list->scrollToItem(item);
 }
 
 void OutputPane::startStep(int index, int count, const QString &revision, const QString &message,

@@ -23,7 +23,12 @@ public:
     explicit OutputPane(QWidget *parent = nullptr);
 
     void addInfo(const QString &text);
+    // The whole text stays readable: one child row per sentence under the (elided) row, and a
+    // tooltip that wraps.
     void addError(const Error &error);
+    // A run's outcome in words; with `file`, a link that opens it at `line` (marking `message`
+    // there when given).
+    void addOutcome(const QString &text, const QString &file, int line, const QString &message);
     // `file`: the revision's file, so that its statements open the editor at their line.
     void startStep(int index, int count, const QString &revision, const QString &message,
                    const QString &file);

@@ -133,15 +133,19 @@ void RevisionGraphDelegate::paintNode(QPainter *painter, const QRect &rect,
     const QPointF centre(laneX(rect, lane), rect.center().y() + 0.5);
     const double radius = std::max(3.5, rect.height() * 0.2);
     const QColor color = state == GraphRow::State::EditedAfterApplied ? editedColor
-                         : state == GraphRow::State::Orphan          ? dependsOnColor
+                         : state == GraphRow::State::Orphan
+                                 || state == GraphRow::State::Unknown ? dependsOnColor
                                                                       : laneColor(lane);
     QPen pen(color, std::max(1.5, rect.height() / 12.0));
-    if (state == GraphRow::State::Orphan)
+    if (state == GraphRow::State::Orphan || state == GraphRow::State::Unknown)
         pen.setStyle(Qt::DotLine);
     painter->setPen(pen);
     const bool filled = state == GraphRow::State::Applied
                         || state == GraphRow::State::EditedAfterApplied;
-    painter->setBrush(filled ? QBrush(color) : QBrush(Qt::white));
+    // Unknown: neither filled (applied) nor hollow (pending), a grey half-tone.
+    painter->setBrush(filled ? QBrush(color)
+                      : state == GraphRow::State::Unknown ? QBrush(color, Qt::Dense4Pattern)
+                                                          : QBrush(Qt::white));
     painter->drawEllipse(centre, radius, radius);
     if (index.data(RevisionGraphModel::IsCurrentRole).toBool()) {
         painter->setBrush(Qt::NoBrush);

@@ -147,6 +147,8 @@ QString RevisionGraphModel::stateText(GraphRow::State state)
         return tr("Applied, file edited since");
     case GraphRow::State::Orphan:
         return tr("In the database, no file");
+    case GraphRow::State::Unknown:
+        return tr("Not known: the database is not reachable");
     }
     return {};
 }

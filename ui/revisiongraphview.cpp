@@ -158,6 +158,31 @@ QStringList RevisionGraphView::selectedRevisions() const
     return ids;
 }
 
+bool RevisionGraphView::selectRevisions(const QStringList &ids)
+{
+    if (ids.isEmpty() || !selectRevision(ids.first()))
+        return false;
+    bool all = true;
+    for (const QString &id : ids.mid(1)) {
+        const int sourceRow = m_model->rowOf(id);
+        const QModelIndex index = sourceRow < 0 ? QModelIndex()
+                                                : m_filter->mapFromSource(m_model->index(sourceRow, 0));
+        if (!index.isValid()) {
+            all = false;
+            continue;
+        }
+        m_tree->selectionModel()->select(index, QItemSelectionModel::Select
+                                                    | QItemSelectionModel::Rows);
+    }
+    return all;
+}
+
+void RevisionGraphView::setBanner(QWidget *banner)
+{
+    banner->setParent(this);
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, banner);
+}
+
 bool RevisionGraphView::selectRevision(const QString &id)
 {
     const int sourceRow = m_model->rowOf(id);

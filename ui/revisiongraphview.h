@@ -37,6 +37,10 @@ public:
     QStringList selectedRevisions() const; // newest first
     // Makes `id` current and the only selection; false if it is not in the (filtered) list.
     bool selectRevision(const QString &id);
+    // Selects all of `ids` (the first current); false if any is not in the (filtered) list.
+    bool selectRevisions(const QStringList &ids);
+    // A bar above the filter and the graph (the heads banner); the view takes it.
+    void setBanner(QWidget *banner);
 
     double zoom() const { return m_zoom; }
     void setZoom(double factor);

@@ -49,6 +49,11 @@ Result<ProjectSnapshot> loadSnapshot(const QString &location, const QString &url
         snapshot.databaseError = state.error();
     }
     snapshot.rows = GraphRowBuilder::build(graph, snapshot.currentHeads, edited);
+    // Unread rows would all look pending: say instead that their state is not known.
+    if (!snapshot.databaseStateKnown) {
+        for (GraphRow &row : snapshot.rows)
+            row.state = GraphRow::State::Unknown;
+    }
     snapshot.revisionCount = graph.count();
     snapshot.pendingCount = int(std::count_if(snapshot.rows.cbegin(), snapshot.rows.cend(),
                                               [](const GraphRow &row) {
@@ -197,7 +202,7 @@ QString summarize(const QString &verb, const RunReport &report, qint64 ms)
 
 void WorkspaceController::upgrade(const QString &target)
 {
-    runMigration(Tr::tr("Upgrade to %1").arg(target),
+    runMigration(Tr::tr("Upgrade to %1").arg(target), Tr::tr("applied"),
                  [target](const Workspace &ws, ProgressSink &sink, const CancelToken &cancel) {
                      return ws.upgrade(target, sink, cancel);
                  });
@@ -205,7 +210,7 @@ void WorkspaceController::upgrade(const QString &target)
 
 void WorkspaceController::downgrade(const QString &target)
 {
-    runMigration(Tr::tr("Downgrade to %1").arg(target),
+    runMigration(Tr::tr("Downgrade to %1").arg(target), Tr::tr("undone"),
                  [target](const Workspace &ws, ProgressSink &sink, const CancelToken &cancel) {
                      return ws.downgrade(target, sink, cancel);
                  });
@@ -213,7 +218,7 @@ void WorkspaceController::downgrade(const QString &target)
 
 void WorkspaceController::upgradeAll(const QStringList &heads)
 {
-    runMigration(Tr::tr("Upgrade to %1").arg(heads.join(u", "_s)),
+    runMigration(Tr::tr("Upgrade to %1").arg(heads.join(u", "_s)), Tr::tr("applied"),
                  [heads](const Workspace &ws, ProgressSink &sink,
                          const CancelToken &cancel) -> Result<RunReport> {
                      RunReport all;
@@ -234,17 +239,19 @@ void WorkspaceController::upgradeAll(const QStringList &heads)
 
 void WorkspaceController::stamp(const QStringList &revisions)
 {
-    runMigration(Tr::tr("Stamp %1").arg(revisions.join(u", "_s)),
+    runMigration(Tr::tr("Stamp %1").arg(revisions.join(u", "_s)), Tr::tr("stamped"),
                  [revisions](const Workspace &ws, ProgressSink &sink, const CancelToken &cancel) {
                      return ws.stamp(revisions, false, sink, cancel);
                  });
 }
 
 // Runs one version-table command on the pool and reports its summary, timed as a whole.
-void WorkspaceController::runMigration(const QString &title, const MigrationCall &call)
+void WorkspaceController::runMigration(const QString &title, const QString &done,
+                                       const MigrationCall &call)
 {
     if (!hasProject())
         return;
+    emit migrationStarted(done);
     run(title, [ws = m_snapshot.workspace, call, title](ProgressSink &sink,
                                                                 const CancelToken &cancel)
             -> Result<QString> {
@@ -302,6 +309,23 @@ void WorkspaceController::checkUpgrade(const QStringList &targets)
           });
 }
 
+void WorkspaceController::previewMigration(const MigrationRequest &request)
+{
+    if (!hasProject())
+        return;
+    if (!m_snapshot.databaseStateKnown) {
+        const QString why = m_snapshot.databaseError.message;
+        emit operationFailed(Error(Error::Kind::Database,
+                                   Tr::tr("The database could not be read, so what would run is "
+                                          "not known: %1").arg(why)));
+        return;
+    }
+    query([ws = m_snapshot.workspace, heads = m_snapshot.currentHeads, request] {
+              return ws->preview(request, heads);
+          },
+          [this, request](const MigrationPreview &preview) { emit previewReady(request, preview); });
+}
+
 void WorkspaceController::probePython()
 {
     if (!hasProject() || !m_snapshot.workspace->runsPython())
@@ -334,10 +358,11 @@ void WorkspaceController::showSql(const QString &target, bool upgrade)
           [this, title](const QString &sql) { emit sqlReady(title, sql); });
 }
 
-void WorkspaceController::newRevision(const QString &message, const QString &head)
+void WorkspaceController::newRevision(const QString &message, const QString &head, bool splice)
 {
     NewRevision request;
     request.message = message;
+    request.splice = splice;
     if (!head.isEmpty())
         request.head = head;
     write(request);

@@ -48,11 +48,16 @@ public:
     // `targets` in turn (upgradeChecked follows, or operationFailed). Reads the revision files,
     // which at 10,000 revisions takes long enough to be kept off the GUI thread.
     void checkUpgrade(const QStringList &targets);
+    // What `request` would do from the database's current rows (previewReady follows, or
+    // operationFailed; also when the database could not be read: a preview from guessed rows
+    // would mislead).
+    void previewMigration(const MigrationRequest &request);
     // The offline script from the database's current rows to `target` (sqlReady follows).
     void showSql(const QString &target, bool upgrade);
-    // Writes a revision on `head` (empty: the only head) / a merge of `revisions`; on success
-    // revisionWritten(path) and a reload follow.
-    void newRevision(const QString &message, const QString &head = {});
+    // Writes a revision on `head` (empty: the only head; with `splice`, any revision, which
+    // starts a new branch) / a merge of `revisions`; on success revisionWritten(path) and a
+    // reload follow.
+    void newRevision(const QString &message, const QString &head = {}, bool splice = false);
     void merge(const QStringList &revisions, const QString &message);
 
     // An Alembic project's Python and the Alembic in it (README "Using Retort with an existing
@@ -93,6 +98,8 @@ signals:
     void projectOpened(const Retort::Ui::ProjectSnapshot &snapshot);
     void projectFailed(const Retort::Error &error);
     void busyChanged(bool busy);
+    // A version-table command starts (`done` as for runMigration); its progress follows.
+    void migrationStarted(const QString &done);
     void planReady(int steps);
     void stepStarted(int index, int count, const QString &revision, const QString &message);
     void statementDone(const QString &sql, int line, qint64 ms);
@@ -103,6 +110,8 @@ signals:
     void revisionWritten(const QString &path);
     void sqlReady(const QString &title, const QString &sql); // Show SQL's offline script
     void upgradeChecked(const QStringList &targets, const QStringList &drops);
+    void previewReady(const Retort::MigrationRequest &request,
+                      const Retort::MigrationPreview &preview);
     void comparisonReady(const Retort::SchemaComparison &comparison);
     void comparisonFailed(const Retort::Error &error);
     void pythonFound(const Retort::AlembicVersions &versions);
@@ -114,7 +123,8 @@ private:
     void query(Call call, Done done);
     using MigrationCall =
         std::function<Result<RunReport>(const Workspace &, ProgressSink &, const CancelToken &)>;
-    void runMigration(const QString &title, const MigrationCall &call);
+    // `done`: the participle a finished step gets in words ("applied", "undone", "stamped").
+    void runMigration(const QString &title, const QString &done, const MigrationCall &call);
 
     void load(const QString &location, const QString &urlOverride);
     void write(const NewRevision &request);
@@ -136,4 +146,6 @@ private:
 } // namespace Retort::Ui
 
 Q_DECLARE_METATYPE(Retort::SchemaComparison)
+Q_DECLARE_METATYPE(Retort::MigrationRequest)
+Q_DECLARE_METATYPE(Retort::MigrationPreview)
 Q_DECLARE_METATYPE(Retort::AlembicVersions)

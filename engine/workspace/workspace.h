@@ -7,6 +7,7 @@
 #include <engine/core/progress.h>
 #include <engine/workspace/projectstate.h>
 #include <engine/diff/diffoptions.h>
+#include <engine/workspace/migrationpreview.h>
 #include <engine/workspace/migrationrequest.h>
 #include <engine/workspace/schemacomparison.h>
 #include <engine/runner/runreport.h>
@@ -92,6 +93,11 @@ public:
     // the GUI names before asking to go on. Reads files only, no database.
     Result<QStringList> destructiveStatements(const QStringList &fromHeads,
                                               const QString &target) const;
+    // What `request` would do from the rows `fromHeads`: its revisions in order, the rows
+    // before and after, the offline SQL (or why there is none) with the statements that drop
+    // data. Reads files only (an Alembic project's offline mode runs its Python), no database.
+    Result<MigrationPreview> preview(const MigrationRequest &request,
+                                     const QStringList &fromHeads) const;
     // The offline script from the given rows to target, for "Show SQL" in the GUI.
     Result<QString> planSql(const QStringList &fromHeads, const QString &target, bool downgrade) const;
 

@@ -5,6 +5,7 @@
 #include <ui/explicittargets.h>
 #include <ui/mainwindow.h>
 #include <ui/outputpane.h>
+#include <ui/previewdialog.h>
 #include <ui/projectpythonsettings.h>
 #include <ui/pythondialog.h>
 #include <ui/revisiongraphmodel.h>
@@ -175,13 +176,14 @@ bool runAndReload(MainWindow &window, const std::function<void()> &start, bool *
 }
 
 // Clicks `button` of the question box `name` once it is shown.
-bool answer(MainWindow &window, const QString &name, QMessageBox::StandardButton button)
+// Downgrade, Stamp and "… to here" ask through the preview dialog: its Run button.
+bool confirmPreview(MainWindow &window)
 {
-    QMessageBox *box = nullptr;
-    if (!QTest::qWaitFor([&] { return (box = window.findChild<QMessageBox *>(name)) && box->isVisible(); },
-                         10000))
+    PreviewDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = window.findChild<PreviewDialog *>()) && dialog->isVisible(); },
+                         30000))
         return false;
-    box->button(button)->click();
+    dialog->runButton()->click();
     return true;
 }
 
@@ -312,7 +314,7 @@ void tst_AlembicGui::lifecycle()
     // Downgrade -1 from one row: b2 stepped back along its own line.
     QVERIFY(runAndReload(window, [&] {
         window.action(u"downgradeOne"_s)->trigger();
-        QVERIFY(answer(window, u"confirmDowngrade"_s, QMessageBox::Yes));
+        QVERIFY(confirmPreview(window));
     }));
     QCOMPARE(alembicCurrent(dir), QStringList{u"a1"_s});
     QCOMPARE(window.statusCurrentText(), u"Current: a1"_s);
@@ -320,7 +322,10 @@ void tst_AlembicGui::lifecycle()
 
     // Stamp b2 from the graph: the version table says b2, the column is not there.
     QVERIFY(window.graphView()->selectRevision(u"b2"_s));
-    QVERIFY(runAndReload(window, [&] { window.action(u"stamp"_s)->trigger(); }));
+    QVERIFY(runAndReload(window, [&] {
+        window.action(u"stamp"_s)->trigger();
+        QVERIFY(confirmPreview(window));
+    }));
     QCOMPARE(alembicCurrent(dir), QStringList{u"b2 (head)"_s});
     QCOMPARE(window.statusCurrentText(), u"Current: b2"_s);
 
@@ -355,7 +360,7 @@ void tst_AlembicGui::lifecycle()
     QVERIFY(menuAction(window, u"downgradeHeadsMenu"_s, u"downgradeHead:b2"_s));
     QVERIFY(runAndReload(window, [&] {
         backC3->trigger();
-        QVERIFY(answer(window, u"confirmDowngrade"_s, QMessageBox::Yes));
+        QVERIFY(confirmPreview(window));
     }));
     QCOMPARE(alembicCurrent(dir), QStringList{u"b2 (head)"_s});
     QCOMPARE(window.statusCurrentText(), u"Current: b2"_s);
@@ -377,9 +382,9 @@ void tst_AlembicGui::lifecycle()
         }
     });
     acceptMessage.start(20);
-    window.action(u"mergeHeads"_s)->trigger();
-    acceptMessage.stop();
+    window.action(u"mergeHeads"_s)->trigger(); // the dialog is window-modal, not a nested loop
     QVERIFY(written.wait(30000) || written.size() == 1);
+    acceptMessage.stop();
     QTRY_COMPARE(model->rowCount(), 4);
     const GraphRow merge = model->graphRow(0);
     QCOMPARE(merge.message, u"join"_s);
@@ -524,7 +529,7 @@ void tst_AlembicGui::stepBackOneOfTwoRowsOnASqlProject()
     QVERIFY(back);
     QVERIFY(runAndReload(window, [&] {
         back->trigger();
-        QVERIFY(answer(window, u"confirmDowngrade"_s, QMessageBox::Yes));
+        QVERIFY(confirmPreview(window));
     }));
     QCOMPARE(currentRows(model), QStringList{u"9e5f3b2c1d70"_s});
     QCOMPARE(window.statusCurrentText(), u"Current: 9e5f3b2c1d70"_s);
