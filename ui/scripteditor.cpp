@@ -1,15 +1,19 @@
 #include "scripteditor.h"
 
 #include "findbar.h"
+#include "themecolors.h"
 
 #include <engine/core/enginetr.h>
 #include <engine/core/filewriter.h>
 
+#include <Qsci/qscilexerpython.h>
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 #include <Qsci/qscistyle.h>
 
+#include <QEvent>
 #include <QFile>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QShortcut>
@@ -21,7 +25,27 @@ namespace Retort::Ui {
 
 namespace {
 const QColor errorColor(0xd6, 0x27, 0x28);
-constexpr int errorAnnotationStyle = 60; // a style number the SQL lexer leaves unused
+const QColor bannerAccent(0xf0, 0xc0, 0x30); // amber: "careful", in either theme
+
+constexpr int styleDefault = 32; // Scintilla's STYLE_DEFAULT
+
+// A line in characters of the editor's visible width; Scintilla does not wrap annotations.
+QString wrapped(const QString &message, int columns)
+{
+    QStringList lines;
+    for (const QString &paragraph : message.split(u'\n')) {
+        QString line;
+        for (const QString &word : paragraph.split(u' ')) {
+            if (!line.isEmpty() && line.size() + 1 + word.size() > columns) {
+                lines.append(line);
+                line.clear();
+            }
+            line += (line.isEmpty() ? QString() : u" "_s) + word;
+        }
+        lines.append(line);
+    }
+    return lines.join(u'\n');
+}
 } // namespace
 
 ScriptEditor::ScriptEditor(QWidget *parent)
@@ -29,12 +53,12 @@ ScriptEditor::ScriptEditor(QWidget *parent)
     , m_banner(new QLabel(this))
     , m_text(new QsciScintilla(this))
     , m_lexer(new QsciLexerSQL(m_text)) // setLexer() does not take ownership
+    , m_pythonLexer(new QsciLexerPython(m_text))
     , m_findBar(new FindBar(m_text, this))
 {
     m_banner->setWordWrap(true);
     m_banner->setMargin(6);
-    m_banner->setStyleSheet(
-        u"QLabel { background: #fff4ce; color: #5a4600; border-bottom: 1px solid #e0c060; }"_s);
+    m_banner->setAutoFillBackground(true);
     m_banner->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -55,6 +79,9 @@ void ScriptEditor::setUpText()
     m_lexer->setFont(mono);
     m_lexer->setFoldComments(true);
     m_lexer->setFoldCompact(false);
+    m_pythonLexer->setDefaultFont(mono);
+    m_pythonLexer->setFont(mono);
+    m_pythonLexer->setFoldComments(true);
     m_text->setLexer(m_lexer);
     m_text->setUtf8(true);
     m_text->setMarginType(0, QsciScintilla::NumberMargin);
@@ -65,14 +92,10 @@ void ScriptEditor::setUpText()
     m_text->setMarginType(1, QsciScintilla::SymbolMargin);
     m_text->setMarginWidth(1, 14);
     m_errorMarker = m_text->markerDefine(QsciScintilla::Circle);
-    m_text->setMarkerBackgroundColor(errorColor, m_errorMarker);
-    m_text->setMarkerForegroundColor(errorColor, m_errorMarker);
     m_text->setMarginMarkerMask(1, 1 << m_errorMarker);
     m_errorIndicator = m_text->indicatorDefine(QsciScintilla::SquiggleIndicator);
-    m_text->setIndicatorForegroundColor(errorColor, m_errorIndicator);
     m_text->setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
     m_text->setCaretLineVisible(true);
-    m_text->setCaretLineBackgroundColor(QColor(0xf4, 0xf7, 0xfb));
     m_text->setScrollWidth(1);
     m_text->setScrollWidthTracking(true);
     m_text->setTabWidth(4);
@@ -80,6 +103,86 @@ void ScriptEditor::setUpText()
     m_text->setAutoIndent(true);
     m_text->setBraceMatching(QsciScintilla::SloppyBraceMatch);
     connect(m_text, &QsciScintilla::modificationChanged, this, &ScriptEditor::modificationChanged);
+    applyPalette();
+}
+
+void ScriptEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+// The lexers' own colours are made for white paper: each keeps its hue, on the palette's
+// base, made lighter or darker where it would not be readable there.
+void ScriptEditor::applyPalette()
+{
+    const QPalette pal = palette();
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    for (QsciLexer *lexer : {static_cast<QsciLexer *>(m_lexer), static_cast<QsciLexer *>(m_pythonLexer)}) {
+        lexer->setDefaultPaper(base);
+        lexer->setDefaultColor(text);
+        lexer->setPaper(base, -1);
+        for (int style = 0; style < 128; ++style) {
+            if (lexer->description(style).isEmpty())
+                continue;
+            const QColor wanted = style == 0 ? text : lexer->defaultColor(style);
+            lexer->setColor(ThemeColors::readable(wanted, base), style);
+            lexer->setEolFill(false, style);
+        }
+    }
+    // Applied to the lexer in use; the other one is applied when it is set.
+    const QColor margin = pal.color(QPalette::Window);
+    m_text->setMarginsBackgroundColor(margin);
+    m_text->setMarginsForegroundColor(ThemeColors::readable(pal.color(QPalette::WindowText), margin));
+    m_text->setFoldMarginColors(margin, margin);
+    m_text->setCaretForegroundColor(text);
+    m_text->setCaretLineBackgroundColor(ThemeColors::tint(base, pal.color(QPalette::Highlight), 0.08));
+    m_text->setSelectionBackgroundColor(pal.color(QPalette::Highlight));
+    m_text->setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
+    m_text->setMatchedBraceBackgroundColor(ThemeColors::tint(base, pal.color(QPalette::Highlight), 0.3));
+    m_text->setMatchedBraceForegroundColor(ThemeColors::readable(text, ThemeColors::tint(base, pal.color(QPalette::Highlight), 0.3)));
+    m_text->setUnmatchedBraceBackgroundColor(ThemeColors::tint(base, errorColor, 0.3));
+    m_text->setUnmatchedBraceForegroundColor(ThemeColors::readable(text, ThemeColors::tint(base, errorColor, 0.3)));
+    const QColor marker = ThemeColors::readable(errorColor, margin, 3.0); // a graphic: 3:1
+    m_text->setMarkerBackgroundColor(marker, m_errorMarker);
+    m_text->setMarkerForegroundColor(marker, m_errorMarker);
+    m_text->setIndicatorForegroundColor(ThemeColors::readable(errorColor, base, 3.0), m_errorIndicator);
+    m_text->recolor();
+
+    const QColor bannerBack = ThemeColors::tint(margin, bannerAccent, ThemeColors::isDark(pal) ? 0.3 : 0.35);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, bannerBack);
+    bannerPalette.setColor(QPalette::WindowText, ThemeColors::readable(pal.color(QPalette::WindowText), bannerBack));
+    m_banner->setPalette(bannerPalette);
+    if (m_errorLine > 0) { // the annotation's style was made for the old palette
+        const int line = m_errorLine;
+        const QString message = m_text->annotation(line - 1);
+        showError(line, message);
+    }
+}
+
+QsciLexer *ScriptEditor::lexer() const
+{
+    return m_text->lexer();
+}
+
+QWidget *ScriptEditor::banner() const
+{
+    return m_banner;
+}
+
+// setLexer() resets margins' and Scintilla's own styles: the palette is applied again.
+void ScriptEditor::useLexerFor(const QString &path)
+{
+    QsciLexer *wanted = path.endsWith(u".py"_s, Qt::CaseInsensitive)
+                            ? static_cast<QsciLexer *>(m_pythonLexer)
+                            : static_cast<QsciLexer *>(m_lexer);
+    if (m_text->lexer() == wanted)
+        return;
+    m_text->setLexer(wanted);
+    applyPalette();
 }
 
 void ScriptEditor::setUpShortcuts()
@@ -102,6 +205,7 @@ Result<> ScriptEditor::openFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return Error(Error::Kind::Script, Tr::tr("Cannot read %1: %2").arg(path, file.errorString()), path);
     clearErrors();
+    useLexerFor(path);
     m_text->setText(QString::fromUtf8(file.readAll()));
     m_text->setModified(false); // setText() leaves the text modified
     m_path = path;
@@ -184,9 +288,14 @@ void ScriptEditor::showError(int line, const QString &message)
     m_text->markerAdd(zeroBased, m_errorMarker);
     m_text->fillIndicatorRange(zeroBased, 0, zeroBased, m_text->text(zeroBased).length(),
                                m_errorIndicator);
-    QsciStyle style(errorAnnotationStyle, u"error"_s, errorColor, QColor(0xfd, 0xec, 0xec),
+    const QColor base = palette().color(QPalette::Base);
+    const QColor back = ThemeColors::tint(base, errorColor, ThemeColors::isDark(palette()) ? 0.25 : 0.12);
+    QsciStyle style(errorAnnotationStyle, u"error"_s, ThemeColors::readable(errorColor, back), back,
                     m_text->font());
-    m_text->annotate(zeroBased, message, style);
+    const int charWidth = std::max(1, int(m_text->SendScintilla(QsciScintilla::SCI_TEXTWIDTH, styleDefault, "n")));
+    const int textWidth = m_text->viewport()->width() - 8;
+    const int columns = std::max(30, textWidth / charWidth - 4);
+    m_text->annotate(zeroBased, wrapped(message, columns), style);
     goToLine(line);
 }
 

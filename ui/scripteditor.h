@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class QLabel;
+class QsciLexer;
+class QsciLexerPython;
 class QsciLexerSQL;
 class QsciScintilla;
 
@@ -13,8 +15,9 @@ namespace Retort::Ui {
 
 class FindBar;
 
-// One revision file in a QScintilla SQL editor, with a find bar (Ctrl+F) and, for applied
-// revisions, a read-only banner above the text. Ctrl+S saves.
+// One revision file in a QScintilla editor (SQL, or Python for an Alembic project's .py
+// revisions), with a find bar (Ctrl+F) and, for applied revisions, a read-only banner above the
+// text. Ctrl+S saves. Every colour follows the widget's palette (light or dark).
 class ScriptEditor : public QWidget
 {
     Q_OBJECT
@@ -47,6 +50,10 @@ public:
     void goToLine(int line); // 1-based
 
     QsciScintilla *textEdit() const { return m_text; }
+    QsciLexer *lexer() const; // the one in use: SQL, or Python for a .py file
+    QWidget *banner() const;
+    // The Scintilla style number of error annotations.
+    static constexpr int errorAnnotationStyle = 60; // a style number both lexers leave unused
     FindBar *findBar() const { return m_findBar; }
 
 signals:
@@ -54,13 +61,19 @@ signals:
     void saveFailed(const Error &error);
     void modificationChanged(bool modified);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void setUpText();
+    void applyPalette();
+    void useLexerFor(const QString &path);
     void setUpShortcuts();
 
     QLabel *m_banner = nullptr;
     QsciScintilla *m_text = nullptr;
     QsciLexerSQL *m_lexer = nullptr;
+    QsciLexerPython *m_pythonLexer = nullptr;
     FindBar *m_findBar = nullptr;
     QString m_path;
     int m_errorLine = 0;
