@@ -11,12 +11,12 @@
 #include <Qsci/qsciscintilla.h>
 #include <Qsci/qscistyle.h>
 
+#include <QAction>
 #include <QEvent>
 #include <QFile>
-#include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QFontDatabase>
 #include <QLabel>
-#include <QShortcut>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -55,7 +55,13 @@ ScriptEditor::ScriptEditor(QWidget *parent)
     , m_lexer(new QsciLexerSQL(m_text)) // setLexer() does not take ownership
     , m_pythonLexer(new QsciLexerPython(m_text))
     , m_findBar(new FindBar(m_text, this))
+    , m_title(new QLabel(this))
+    , m_reloadBar(new QWidget(this))
+    , m_watcher(new QFileSystemWatcher(this))
 {
+    m_title->setObjectName(u"editorTitle"_s);
+    m_title->setMargin(3);
+    m_title->hide();
     m_banner->setWordWrap(true);
     m_banner->setMargin(6);
     m_banner->setAutoFillBackground(true);
@@ -64,11 +70,14 @@ ScriptEditor::ScriptEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_title);
     layout->addWidget(m_banner);
+    layout->addWidget(m_reloadBar);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_findBar);
     setUpText();
-    setUpShortcuts();
+    setUpActions();
+    setUpReloadBar();
     setFocusProxy(m_text);
 }
 
@@ -102,7 +111,11 @@ void ScriptEditor::setUpText()
     m_text->setIndentationsUseTabs(false);
     m_text->setAutoIndent(true);
     m_text->setBraceMatching(QsciScintilla::SloppyBraceMatch);
-    connect(m_text, &QsciScintilla::modificationChanged, this, &ScriptEditor::modificationChanged);
+    connect(m_text, &QsciScintilla::modificationChanged, this, [this](bool modified) {
+        emit modificationChanged(modified);
+        m_title->setText(title());
+        emit titleChanged(title());
+    });
     applyPalette();
 }
 
@@ -185,20 +198,6 @@ void ScriptEditor::useLexerFor(const QString &path)
     applyPalette();
 }
 
-void ScriptEditor::setUpShortcuts()
-{
-    auto *find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, m_findBar, &FindBar::open);
-    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
-    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(saveShortcut, &QShortcut::activated, this, [this] {
-        const Result<> result = save();
-        if (!result)
-            emit saveFailed(result.error());
-    });
-}
-
 Result<> ScriptEditor::openFile(const QString &path)
 {
     QFile file(path);
@@ -206,19 +205,37 @@ Result<> ScriptEditor::openFile(const QString &path)
         return Error(Error::Kind::Script, Tr::tr("Cannot read %1: %2").arg(path, file.errorString()), path);
     clearErrors();
     useLexerFor(path);
-    m_text->setText(QString::fromUtf8(file.readAll()));
-    m_text->setModified(false); // setText() leaves the text modified
+    m_diskText = file.readAll();
+    m_text->setText(QString::fromUtf8(m_diskText));
     m_path = path;
+    m_text->setModified(false); // setText() leaves the text modified
+    m_reloadBar->hide();
+    watch(path);
+    m_title->setText(title());
+    m_title->show();
+    emit titleChanged(title());
     return {};
 }
 
-Result<> ScriptEditor::save()
+Result<> ScriptEditor::save(bool overwriteNewer)
 {
     if (m_path.isEmpty() || isReadOnly())
         return Error(Error::Kind::Script, Tr::tr("This revision cannot be saved here."), m_path);
-    if (Result<> written = FileWriter::write(m_path, m_text->text().toUtf8(), Error::Kind::Script);
-        !written)
+    if (!overwriteNewer && changedOnDisk())
+        return Error(Error::Kind::Script,
+                     Tr::tr("%1 was changed by another program since it was opened here; reload "
+                            "it, or save again and choose to overwrite it.")
+                         .arg(m_path),
+                     m_path);
+    const QByteArray bytes = m_text->text().toUtf8();
+    if (Result<> written = FileWriter::write(m_path, bytes, Error::Kind::Script); !written)
         return written.error();
+    m_diskText = bytes;
+    m_reloadBar->hide();
+    watch(m_path); // written by replacing the file: the watcher lost it
+    // The marked line may no longer say what the error was about: the next load or run
+    // marks it again if the error stays.
+    clearErrors();
     m_text->setModified(false);
     emit saved(m_path);
     return {};
@@ -227,11 +244,18 @@ Result<> ScriptEditor::save()
 void ScriptEditor::clear()
 {
     clearErrors();
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    m_diskText.clear();
+    m_reloadBar->hide();
+    m_title->clear();
+    m_title->hide();
     m_text->setReadOnly(false);
     m_text->clear();
     m_text->setModified(false);
     m_path.clear();
     setAppliedTo({});
+    emit titleChanged(QString());
 }
 
 QString ScriptEditor::text() const
