@@ -59,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createStatusBar();
     connectController();
+    connectEditor();
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(400); // a git checkout changes many files at once: reload once
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
@@ -347,8 +348,10 @@ void MainWindow::onCurrentRevisionChanged(const QString &id)
     const GraphRow &graphRow = m_graph->model()->graphRow(row);
     if (graphRow.filePath == m_editor->filePath())
         return;
-    if (!maybeSaveEditor())
+    if (!maybeSaveEditor()) {
+        reselectEditedRevision();
         return;
+    }
     if (graphRow.filePath.isEmpty()) {
         m_editor->clear();
         return;
@@ -414,10 +417,13 @@ bool MainWindow::maybeSaveEditor()
 {
     if (!m_editor->isModified() || m_editor->isReadOnly())
         return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved Changes"),
-        tr("%1 has unsaved changes. Save them?").arg(QFileInfo(m_editor->filePath()).fileName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                    tr("%1 has unsaved changes. Save them?")
+                        .arg(QFileInfo(m_editor->filePath()).fileName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(u"unsavedChanges"_s);
+    box.setDefaultButton(QMessageBox::Save);
+    const auto answer = QMessageBox::StandardButton(box.exec());
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Save) {
