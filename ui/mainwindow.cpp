@@ -123,13 +123,16 @@ void MainWindow::createDocks()
     m_viewMenu->addAction(m_outputDock->toggleViewAction());
     m_viewMenu->addAction(m_pendingDock->toggleViewAction());
     m_viewMenu->addSeparator();
-    QAction *zoomIn = m_viewMenu->addAction(tr("Zoom In Graph"), m_graph,
+    // The shortcuts belong to the graph (active while it has the focus); after a tab the menu
+    // only names them, so that they are not registered twice.
+    QAction *zoomIn = m_viewMenu->addAction(tr("Zoom In Graph") + u"\tCtrl++"_s, m_graph,
                                             &RevisionGraphView::zoomIn);
     zoomIn->setObjectName(u"zoomIn"_s);
-    QAction *zoomOut = m_viewMenu->addAction(tr("Zoom Out Graph"), m_graph,
+    QAction *zoomOut = m_viewMenu->addAction(tr("Zoom Out Graph") + u"\tCtrl+-"_s, m_graph,
                                              &RevisionGraphView::zoomOut);
     zoomOut->setObjectName(u"zoomOut"_s);
-    m_viewMenu->addAction(tr("Reset Graph Zoom"), m_graph, &RevisionGraphView::resetZoom);
+    m_viewMenu->addAction(tr("Reset Graph Zoom") + u"\tCtrl+0"_s, m_graph, &RevisionGraphView::resetZoom)
+        ->setObjectName(u"resetZoom"_s);
 
     connect(m_graph, &RevisionGraphView::currentRevisionChanged, this,
             &MainWindow::onCurrentRevisionChanged);

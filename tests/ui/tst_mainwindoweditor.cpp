@@ -11,6 +11,8 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QApplication>
+#include <QLineEdit>
+#include <QTreeView>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
@@ -56,6 +58,8 @@ private slots:
     void editMenuHoldsTheEditorsActions();
     void unsavedEditsAskBeforeSwitchingAndClosing();
     void savedFixedFileStaysSelected();
+    void graphKeysEscClearsFilterMenuKeysOpenContextMenu();
+    void viewMenuNamesZoomShortcuts();
 
 private:
     QString openExample(MainWindow &window);
@@ -172,6 +176,43 @@ void tst_MainWindowEditor::savedFixedFileStaysSelected()
     QCOMPARE(window.graphView()->currentRevision(), u"9e5f3b2c1d70"_s);
     QCOMPARE(window.editor()->filePath(), path);
     QCOMPARE(window.editor()->errorLine(), 0);
+}
+
+void tst_MainWindowEditor::graphKeysEscClearsFilterMenuKeysOpenContextMenu()
+{
+    MainWindow window;
+    QVERIFY(!openExample(window).isEmpty());
+    RevisionGraphView view; // alone: the window's handler would open a real menu
+    view.setRows(window.graphView()->model()->rows());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.selectRevision(u"9e5f3b2c1d70"_s));
+    QSignalSpy menu(&view, &RevisionGraphView::contextMenuRequested);
+    view.treeView()->setFocus();
+    QTest::keyClick(view.treeView(), Qt::Key_F10, Qt::ShiftModifier);
+    QCOMPARE(menu.size(), 1);
+    QCOMPARE(menu.last().at(1).toStringList(), QStringList{u"9e5f3b2c1d70"_s});
+    QTest::keyClick(view.treeView(), Qt::Key_Menu);
+    QCOMPARE(menu.size(), 2);
+
+    QTest::keyClicks(view.filterEdit(), u"comments"_s);
+    QVERIFY(view.treeView()->model()->rowCount() < 6);
+    QTest::keyClick(view.filterEdit(), Qt::Key_Escape);
+    QVERIFY(view.filterEdit()->text().isEmpty());
+    QCOMPARE(view.treeView()->model()->rowCount(), 6);
+    view.filterEdit()->setText(u"comments"_s);
+    QTest::keyClick(view.treeView(), Qt::Key_Escape); // also from the list
+    QVERIFY(view.filterEdit()->text().isEmpty());
+}
+
+void tst_MainWindowEditor::viewMenuNamesZoomShortcuts()
+{
+    MainWindow window;
+    for (const char *name : {"zoomIn", "zoomOut", "resetZoom"}) {
+        QAction *action = window.action(QString::fromLatin1(name));
+        QVERIFY2(action, name);
+        QVERIFY2(action->text().contains(u"\tCtrl+"_s), qPrintable(action->text()));
+    }
 }
 
 QTEST_MAIN(tst_MainWindowEditor)
