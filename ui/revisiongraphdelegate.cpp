@@ -119,13 +119,6 @@ void RevisionGraphDelegate::paintGraph(QPainter *painter, const QStyleOptionView
     painter->setClipRect(option.rect);
     paintEdges(painter, option.rect, lanes);
     paintNode(painter, option, index, lanes.nodeLane);
-    if (option.state & QStyle::State_Selected) { // keep the node visible on the highlight
-        const QPointF centre(laneX(option.rect, lanes.nodeLane), option.rect.center().y() + 0.5);
-        const double radius = std::max(3.5, option.rect.height() * 0.2) + 1.5;
-        painter->setBrush(Qt::NoBrush);
-        painter->setPen(QPen(option.palette.color(QPalette::HighlightedText), 1.5));
-        painter->drawEllipse(centre, radius, radius);
-    }
     painter->restore();
 }
 
@@ -172,18 +165,23 @@ void RevisionGraphDelegate::paintNode(QPainter *painter, const QStyleOptionViewI
     const QColor color = state == GraphRow::State::EditedAfterApplied ? editedColor
                          : state == GraphRow::State::Orphan          ? dependsOnColor
                                                                       : laneColor(lane);
-    QPen pen(color, std::max(1.5, rect.height() / 12.0));
+    const bool filled = state == GraphRow::State::Applied
+                        || state == GraphRow::State::EditedAfterApplied;
+    // On the selection's highlight the lane colour may be the highlight's own: the node is
+    // drawn in the highlighted text's colour there, still filled when applied and hollow
+    // (the highlight showing through) when pending. Unselected, hollow shows the base.
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor ink = selected ? option.palette.color(QPalette::HighlightedText) : color;
+    const QColor hollow = option.palette.color(selected ? QPalette::Highlight : QPalette::Base);
+    QPen pen(ink, std::max(1.5, rect.height() / 12.0));
     if (state == GraphRow::State::Orphan)
         pen.setStyle(Qt::DotLine);
     painter->setPen(pen);
-    const bool filled = state == GraphRow::State::Applied
-                        || state == GraphRow::State::EditedAfterApplied;
-    // Hollow: the view's base shows through, in a light or a dark theme.
-    painter->setBrush(filled ? QBrush(color) : QBrush(option.palette.color(QPalette::Base)));
+    painter->setBrush(filled ? QBrush(ink) : QBrush(hollow));
     painter->drawEllipse(centre, radius, radius);
     if (index.data(RevisionGraphModel::IsCurrentRole).toBool()) {
         painter->setBrush(Qt::NoBrush);
-        painter->setPen(QPen(color, 1.2));
+        painter->setPen(QPen(ink, 1.2));
         painter->drawEllipse(centre, radius + 2.5, radius + 2.5);
     }
 }

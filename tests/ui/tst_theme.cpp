@@ -2,7 +2,9 @@
 // its background at WCAG's 4.5:1 at least, for every lexer style, margin, annotation, banner,
 // find bar, schema diff row and graph badge.
 #include <ui/findbar.h>
+#include <ui/graphrow.h>
 #include <ui/revisiongraphdelegate.h>
+#include <ui/revisiongraphmodel.h>
 #include <ui/schemadiffview.h>
 #include <ui/scripteditor.h>
 #include <ui/themecolors.h>
@@ -11,6 +13,8 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QFile>
+#include <QImage>
+#include <QPainter>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
@@ -97,6 +101,8 @@ private slots:
     void contrast_data();
     void contrast();
     void dark_editorIsDark();
+    void selectedAppliedNodeLooksApplied_data() { contrast_data(); }
+    void selectedAppliedNodeLooksApplied();
 };
 
 void TestTheme::contrast_data()
@@ -179,6 +185,43 @@ void TestTheme::dark_editorIsDark()
     const QColor margin = fromScintilla(editor.textEdit()->SendScintilla(QsciScintilla::SCI_STYLEGETBACK, 33));
     QVERIFY2(ThemeColors::isDark(darkPalette()) && ThemeColors::luminance(margin) < 0.2,
              qPrintable(margin.name()));
+}
+
+// Filled means applied, also on the selection's highlight (whose colour may be the lane's).
+void TestTheme::selectedAppliedNodeLooksApplied()
+{
+    QFETCH(QPalette, palette);
+    RevisionGraphModel model;
+    GraphRow applied;
+    applied.id = u"bbbbbbbbbbbb"_s;
+    applied.parents = {u"aaaaaaaaaaaa"_s};
+    applied.state = GraphRow::State::Applied;
+    GraphRow pending;
+    pending.id = u"aaaaaaaaaaaa"_s;
+    pending.state = GraphRow::State::Pending;
+    // Drawn newest first: the applied one above its (pretend) pending parent is enough here.
+    model.setRows({applied, pending});
+    RevisionGraphDelegate delegate;
+    const auto centre = [&](int row) {
+        QImage image(60, 24, QImage::Format_ARGB32);
+        image.fill(Qt::magenta);
+        QPainter painter(&image);
+        QStyleOptionViewItem option;
+        option.rect = QRect(0, 0, 60, 24);
+        option.palette = palette;
+        option.state = QStyle::State_Enabled | QStyle::State_Selected;
+        option.font = QFont();
+        option.fontMetrics = QFontMetrics(option.font);
+        delegate.paint(&painter, option, model.index(row, RevisionGraphModel::GraphColumn));
+        painter.end();
+        const int w = RevisionGraphDelegate::laneWidth(24);
+        return image.pixelColor(w / 2 + 2, 12);
+    };
+    const QColor appliedCentre = centre(0);
+    const QColor pendingCentre = centre(1);
+    QCOMPARE(appliedCentre, palette.color(QPalette::HighlightedText));
+    QVERIFY2(ThemeColors::contrast(appliedCentre, pendingCentre) >= 3.0,
+             qPrintable(appliedCentre.name() + u" vs "_s + pendingCentre.name()));
 }
 
 QTEST_MAIN(TestTheme)
