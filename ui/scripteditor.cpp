@@ -1,6 +1,7 @@
 #include "scripteditor.h"
 
 #include "findbar.h"
+#include "lexertheme.h"
 #include "themecolors.h"
 
 #include <engine/core/enginetr.h>
@@ -132,32 +133,10 @@ void ScriptEditor::applyPalette()
 {
     const QPalette pal = palette();
     const QColor base = pal.color(QPalette::Base);
-    const QColor text = pal.color(QPalette::Text);
-    for (QsciLexer *lexer : {static_cast<QsciLexer *>(m_lexer), static_cast<QsciLexer *>(m_pythonLexer)}) {
-        lexer->setDefaultPaper(base);
-        lexer->setDefaultColor(text);
-        lexer->setPaper(base, -1);
-        for (int style = 0; style < 128; ++style) {
-            if (lexer->description(style).isEmpty())
-                continue;
-            const QColor wanted = style == 0 ? text : lexer->defaultColor(style);
-            lexer->setColor(ThemeColors::readable(wanted, base), style);
-            lexer->setEolFill(false, style);
-        }
-    }
-    // Applied to the lexer in use; the other one is applied when it is set.
     const QColor margin = pal.color(QPalette::Window);
-    m_text->setMarginsBackgroundColor(margin);
-    m_text->setMarginsForegroundColor(ThemeColors::readable(pal.color(QPalette::WindowText), margin));
-    m_text->setFoldMarginColors(margin, margin);
-    m_text->setCaretForegroundColor(text);
-    m_text->setCaretLineBackgroundColor(ThemeColors::tint(base, pal.color(QPalette::Highlight), 0.08));
-    m_text->setSelectionBackgroundColor(pal.color(QPalette::Highlight));
-    m_text->setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
-    m_text->setMatchedBraceBackgroundColor(ThemeColors::tint(base, pal.color(QPalette::Highlight), 0.3));
-    m_text->setMatchedBraceForegroundColor(ThemeColors::readable(text, ThemeColors::tint(base, pal.color(QPalette::Highlight), 0.3)));
-    m_text->setUnmatchedBraceBackgroundColor(ThemeColors::tint(base, errorColor, 0.3));
-    m_text->setUnmatchedBraceForegroundColor(ThemeColors::readable(text, ThemeColors::tint(base, errorColor, 0.3)));
+    // Both lexers: the one not in use is ready when a file of its kind opens.
+    LexerTheme::apply(m_text, m_pythonLexer);
+    LexerTheme::apply(m_text, m_lexer);
     const QColor marker = ThemeColors::readable(errorColor, margin, 3.0); // a graphic: 3:1
     m_text->setMarkerBackgroundColor(marker, m_errorMarker);
     m_text->setMarkerForegroundColor(marker, m_errorMarker);

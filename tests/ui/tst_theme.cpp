@@ -3,6 +3,8 @@
 // find bar, schema diff row and graph badge.
 #include <ui/findbar.h>
 #include <ui/graphrow.h>
+#include <ui/pendingchangespanel.h>
+#include <ui/workspacecontroller.h>
 #include <ui/revisiongraphdelegate.h>
 #include <ui/revisiongraphmodel.h>
 #include <ui/schemadiffview.h>
@@ -163,6 +165,15 @@ void TestTheme::contrast()
         }
     }
     QVERIFY(rows > 0);
+
+    // The Pending changes panel's upgrade and downgrade previews.
+    WorkspaceController controller;
+    PendingChangesPanel panel(&controller);
+    panel.setPalette(palette);
+    const QList<QsciScintilla *> previews = panel.findChildren<QsciScintilla *>();
+    QVERIFY(!previews.isEmpty());
+    for (QsciScintilla *preview : previews)
+        checkScintilla(preview, u"preview %1"_s.arg(preview->objectName()));
 
     using Chip = RevisionGraphDelegate::Chip;
     for (Chip chip : {Chip::Current, Chip::Head, Chip::Label}) {
