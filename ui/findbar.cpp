@@ -1,5 +1,7 @@
 #include "findbar.h"
 
+#include "themecolors.h"
+
 #include <Qsci/qsciscintilla.h>
 
 #include <QHBoxLayout>
@@ -96,7 +98,15 @@ bool FindBar::find(bool forward, bool fromSelectionStart)
 void FindBar::setNotFound(bool notFound)
 {
     m_status->setText(notFound ? tr("Not found") : QString());
-    m_edit->setStyleSheet(notFound ? u"QLineEdit { background: #fdd; }"_s : QString());
+    // A red tint of the palette's base, not a fixed pink: readable in a dark theme too.
+    QPalette pal = palette();
+    if (notFound) {
+        const QColor back = ThemeColors::tint(pal.color(QPalette::Base), QColor(0xe0, 0x30, 0x30),
+                                              ThemeColors::isDark(pal) ? 0.3 : 0.18);
+        pal.setColor(QPalette::Base, back);
+        pal.setColor(QPalette::Text, ThemeColors::readable(pal.color(QPalette::Text), back));
+    }
+    m_edit->setPalette(pal);
 }
 
 bool FindBar::eventFilter(QObject *watched, QEvent *event)

@@ -62,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
     createHeadsBanner();
     connectController();
+    connectEditor();
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(400); // a git checkout changes many files at once: reload once
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
@@ -126,13 +127,16 @@ void MainWindow::createDocks()
     m_viewMenu->addAction(m_outputDock->toggleViewAction());
     m_viewMenu->addAction(m_pendingDock->toggleViewAction());
     m_viewMenu->addSeparator();
-    QAction *zoomIn = m_viewMenu->addAction(tr("Zoom In Graph"), m_graph,
+    // The shortcuts belong to the graph (active while it has the focus); after a tab the menu
+    // only names them, so that they are not registered twice.
+    QAction *zoomIn = m_viewMenu->addAction(tr("Zoom In Graph") + u"\tCtrl++"_s, m_graph,
                                             &RevisionGraphView::zoomIn);
     zoomIn->setObjectName(u"zoomIn"_s);
-    QAction *zoomOut = m_viewMenu->addAction(tr("Zoom Out Graph"), m_graph,
+    QAction *zoomOut = m_viewMenu->addAction(tr("Zoom Out Graph") + u"\tCtrl+-"_s, m_graph,
                                              &RevisionGraphView::zoomOut);
     zoomOut->setObjectName(u"zoomOut"_s);
-    m_viewMenu->addAction(tr("Reset Graph Zoom"), m_graph, &RevisionGraphView::resetZoom);
+    m_viewMenu->addAction(tr("Reset Graph Zoom") + u"\tCtrl+0"_s, m_graph, &RevisionGraphView::resetZoom)
+        ->setObjectName(u"resetZoom"_s);
 
     connect(m_graph, &RevisionGraphView::currentRevisionChanged, this,
             &MainWindow::onCurrentRevisionChanged);
@@ -406,8 +410,10 @@ void MainWindow::onCurrentRevisionChanged(const QString &id)
     const GraphRow &graphRow = m_graph->model()->graphRow(row);
     if (graphRow.filePath == m_editor->filePath())
         return;
-    if (!maybeSaveEditor())
+    if (!maybeSaveEditor()) {
+        reselectEditedRevision();
         return;
+    }
     if (graphRow.filePath.isEmpty()) {
         m_editor->clear();
         return;
@@ -473,10 +479,13 @@ bool MainWindow::maybeSaveEditor()
 {
     if (!m_editor->isModified() || m_editor->isReadOnly())
         return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved Changes"),
-        tr("%1 has unsaved changes. Save them?").arg(QFileInfo(m_editor->filePath()).fileName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    QMessageBox box(QMessageBox::Question, tr("Unsaved Changes"),
+                    tr("%1 has unsaved changes. Save them?")
+                        .arg(QFileInfo(m_editor->filePath()).fileName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(u"unsavedChanges"_s);
+    box.setDefaultButton(QMessageBox::Save);
+    const auto answer = QMessageBox::StandardButton(box.exec());
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Save) {

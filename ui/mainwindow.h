@@ -65,6 +65,9 @@ protected:
 
 private:
     void createMenus();
+    void createEditMenu();        // mainwindoweditor.cpp
+    void connectEditor();         // mainwindoweditor.cpp
+    void reselectEditedRevision(); // mainwindoweditor.cpp
     void createToolBar();
     void createDocks();
     void createStatusBar();

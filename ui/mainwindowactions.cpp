@@ -59,6 +59,7 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(u"quit"_s);
+    createEditMenu();
 
     QMenu *project = menuBar()->addMenu(tr("&Project"));
     addAction(project, u"projectPython"_s, tr("&Python..."), &MainWindow::editPython);

@@ -1,5 +1,6 @@
 #include "pendingchangespanel.h"
 
+#include "lexertheme.h"
 #include "pendingchangesmodel.h"
 #include "schemadiffview.h"
 #include "workspacecontroller.h"
@@ -185,7 +186,7 @@ QsciScintilla *PendingChangesPanel::createPreview(const QString &name)
     edit->setMarginWidth(0, u"000"_s);
     edit->setMarginWidth(1, 0);
     edit->markerDefine(QsciScintilla::Background, highlightMarker);
-    edit->setMarkerBackgroundColor(QColor(0xff, 0xf1, 0xa8), highlightMarker);
+    LexerTheme::follow(edit, highlightMarker); // readable in a dark theme too
     return edit;
 }
 

@@ -3,6 +3,7 @@
 #include "graphlanes.h"
 #include "graphrow.h"
 #include "revisiongraphmodel.h"
+#include "themecolors.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -39,6 +40,41 @@ RevisionGraphDelegate::RevisionGraphDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
     , m_currentBadge(tr("current"))
 {}
+
+RevisionGraphDelegate::ChipColors RevisionGraphDelegate::chipColors(Chip chip, const QPalette &palette)
+{
+    const bool dark = ThemeColors::isDark(palette);
+    const QColor base = palette.color(QPalette::Base);
+    // Strong fills with light text for the state badges; a pale (light theme) or deep (dark
+    // theme) amber for labels. Text is adjusted until it reads on the fill.
+    ChipColors colors;
+    switch (chip) {
+    case Chip::Current:
+        colors.fill = dark ? QColor(0x2a, 0x6c, 0xb0) : QColor(0x1f, 0x6f, 0xb0);
+        colors.text = Qt::white;
+        break;
+    case Chip::Head:
+        colors.fill = dark ? QColor(0x2a, 0x7a, 0x2a) : QColor(0x23, 0x80, 0x23);
+        colors.text = Qt::white;
+        break;
+    case Chip::Label:
+        colors.fill = ThemeColors::tint(base, QColor(0xf0, 0xc0, 0x30), dark ? 0.35 : 0.55);
+        colors.text = palette.color(QPalette::Text);
+        break;
+    }
+    colors.text = ThemeColors::readable(colors.text, colors.fill);
+    return colors;
+}
+
+QColor RevisionGraphDelegate::messageColor(bool editedAfterApplied, bool selected,
+                                           const QPalette &palette)
+{
+    if (selected)
+        return palette.color(QPalette::HighlightedText);
+    const QColor base = palette.color(QPalette::Base);
+    return editedAfterApplied ? ThemeColors::readable(editedColor, base)
+                              : palette.color(QPalette::Text);
+}
 
 int RevisionGraphDelegate::laneWidth(int rowHeight)
 {
@@ -82,14 +118,7 @@ void RevisionGraphDelegate::paintGraph(QPainter *painter, const QStyleOptionView
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setClipRect(option.rect);
     paintEdges(painter, option.rect, lanes);
-    paintNode(painter, option.rect, index, lanes.nodeLane);
-    if (option.state & QStyle::State_Selected) { // keep the node visible on the highlight
-        const QPointF centre(laneX(option.rect, lanes.nodeLane), option.rect.center().y() + 0.5);
-        const double radius = std::max(3.5, option.rect.height() * 0.2) + 1.5;
-        painter->setBrush(Qt::NoBrush);
-        painter->setPen(QPen(option.palette.color(QPalette::HighlightedText), 1.5));
-        painter->drawEllipse(centre, radius, radius);
-    }
+    paintNode(painter, option, index, lanes.nodeLane);
     painter->restore();
 }
 
@@ -126,9 +155,10 @@ void RevisionGraphDelegate::paintEdges(QPainter *painter, const QRect &rect,
     }
 }
 
-void RevisionGraphDelegate::paintNode(QPainter *painter, const QRect &rect,
+void RevisionGraphDelegate::paintNode(QPainter *painter, const QStyleOptionViewItem &option,
                                       const QModelIndex &index, int lane) const
 {
+    const QRect &rect = option.rect;
     const auto state = GraphRow::State(index.data(RevisionGraphModel::StateRole).toInt());
     const QPointF centre(laneX(rect, lane), rect.center().y() + 0.5);
     const double radius = std::max(3.5, rect.height() * 0.2);
@@ -136,20 +166,26 @@ void RevisionGraphDelegate::paintNode(QPainter *painter, const QRect &rect,
                          : state == GraphRow::State::Orphan
                                  || state == GraphRow::State::Unknown ? dependsOnColor
                                                                       : laneColor(lane);
-    QPen pen(color, std::max(1.5, rect.height() / 12.0));
+    const bool filled = state == GraphRow::State::Applied
+                        || state == GraphRow::State::EditedAfterApplied;
+    // On the selection's highlight the lane colour may be the highlight's own: the node is
+    // drawn in the highlighted text's colour there, still filled when applied and hollow
+    // (the highlight showing through) when pending. Unselected, hollow shows the base.
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor ink = selected ? option.palette.color(QPalette::HighlightedText) : color;
+    const QColor hollow = option.palette.color(selected ? QPalette::Highlight : QPalette::Base);
+    QPen pen(ink, std::max(1.5, rect.height() / 12.0));
     if (state == GraphRow::State::Orphan || state == GraphRow::State::Unknown)
         pen.setStyle(Qt::DotLine);
     painter->setPen(pen);
-    const bool filled = state == GraphRow::State::Applied
-                        || state == GraphRow::State::EditedAfterApplied;
-    // Unknown: neither filled (applied) nor hollow (pending), a grey half-tone.
-    painter->setBrush(filled ? QBrush(color)
-                      : state == GraphRow::State::Unknown ? QBrush(color, Qt::Dense4Pattern)
-                                                          : QBrush(Qt::white));
+    // Unknown: neither filled (applied) nor hollow (pending), a half-tone.
+    painter->setBrush(filled ? QBrush(ink)
+                      : state == GraphRow::State::Unknown ? QBrush(ink, Qt::Dense4Pattern)
+                                                          : QBrush(hollow));
     painter->drawEllipse(centre, radius, radius);
     if (index.data(RevisionGraphModel::IsCurrentRole).toBool()) {
         painter->setBrush(Qt::NoBrush);
-        painter->setPen(QPen(color, 1.2));
+        painter->setPen(QPen(ink, 1.2));
         painter->drawEllipse(centre, radius + 2.5, radius + 2.5);
     }
 }
@@ -169,19 +205,17 @@ void RevisionGraphDelegate::paintMessage(QPainter *painter, const QStyleOptionVi
     painter->setRenderHint(QPainter::Antialiasing);
     int x = option.rect.left() + 4;
     if (index.data(RevisionGraphModel::IsCurrentRole).toBool())
-        x = paintChip(painter, option, x, m_currentBadge, QColor(0x1f, 0x77, 0xb4), Qt::white);
+        x = paintChip(painter, option, x, m_currentBadge, chipColors(Chip::Current, option.palette));
     if (index.data(RevisionGraphModel::IsHeadRole).toBool())
-        x = paintChip(painter, option, x, tr("head"), QColor(0x2c, 0xa0, 0x2c), Qt::white);
+        x = paintChip(painter, option, x, tr("head"), chipColors(Chip::Head, option.palette));
     const QStringList labels = index.data(RevisionGraphModel::LabelsRole).toStringList();
     for (const QString &label : labels)
-        x = paintChip(painter, option, x, label, QColor(0xff, 0xe0, 0x8a), QColor(0x5a, 0x46, 0x00));
+        x = paintChip(painter, option, x, label, chipColors(Chip::Label, option.palette));
 
     const bool selected = option.state & QStyle::State_Selected;
     const auto state = GraphRow::State(index.data(RevisionGraphModel::StateRole).toInt());
-    QColor textColor = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    if (state == GraphRow::State::EditedAfterApplied && !selected)
-        textColor = editedColor;
-    painter->setPen(textColor);
+    painter->setPen(messageColor(state == GraphRow::State::EditedAfterApplied, selected,
+                                 option.palette));
     const QRect textRect(x, option.rect.top(), option.rect.right() - x - 4, option.rect.height());
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
                       option.fontMetrics.elidedText(message, Qt::ElideRight, textRect.width()));
@@ -190,8 +224,7 @@ void RevisionGraphDelegate::paintMessage(QPainter *painter, const QStyleOptionVi
 
 // Draws a rounded chip at x; returns the x after it.
 int RevisionGraphDelegate::paintChip(QPainter *painter, const QStyleOptionViewItem &option, int x,
-                                     const QString &text, const QColor &fill,
-                                     const QColor &textColor) const
+                                     const QString &text, const ChipColors &colors) const
 {
     QFont font = option.font;
     font.setPointSizeF(font.pointSizeF() * 0.85);
@@ -199,11 +232,11 @@ int RevisionGraphDelegate::paintChip(QPainter *painter, const QStyleOptionViewIt
     const int h = fm.height() + 2;
     const int w = fm.horizontalAdvance(text) + 10;
     const QRect chip(x, option.rect.center().y() - h / 2, w, h);
-    painter->setPen(fill.darker(130));
-    painter->setBrush(fill);
+    painter->setPen(colors.fill.darker(130));
+    painter->setBrush(colors.fill);
     painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), h / 2.5, h / 2.5);
     painter->setFont(font);
-    painter->setPen(textColor);
+    painter->setPen(colors.text);
     painter->drawText(chip, Qt::AlignCenter, text);
     painter->setFont(option.font);
     return x + w + 4;

@@ -17,6 +17,17 @@ public:
     // Text of the badge on the revisions the database is at, e.g. the database's name.
     void setCurrentBadge(const QString &text) { m_currentBadge = text; }
 
+    // The badges before a message: their fill and text, from the view's palette.
+    enum class Chip { Current, Head, Label };
+    struct ChipColors
+    {
+        QColor fill;
+        QColor text;
+    };
+    static ChipColors chipColors(Chip chip, const QPalette &palette);
+    // The message's colour: the palette's text, red for a revision edited after it was applied.
+    static QColor messageColor(bool editedAfterApplied, bool selected, const QPalette &palette);
+
     // Horizontal room of one lane for a row of the given height.
     static int laneWidth(int rowHeight);
 
@@ -28,12 +39,12 @@ private:
     void paintGraph(QPainter *painter, const QStyleOptionViewItem &option,
                     const QModelIndex &index) const;
     void paintEdges(QPainter *painter, const QRect &rect, const GraphLanes &lanes) const;
-    void paintNode(QPainter *painter, const QRect &rect, const QModelIndex &index,
+    void paintNode(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
                    int lane) const;
     void paintMessage(QPainter *painter, const QStyleOptionViewItem &option,
                       const QModelIndex &index) const;
     int paintChip(QPainter *painter, const QStyleOptionViewItem &option, int x,
-                  const QString &text, const QColor &fill, const QColor &textColor) const;
+                  const QString &text, const ChipColors &colors) const;
 
     QString m_currentBadge;
 };

@@ -28,6 +28,7 @@ RevisionGraphView::RevisionGraphView(QWidget *parent)
     m_filter->setSourceModel(m_model);
     m_filterEdit->setPlaceholderText(tr("Filter by id, message or label"));
     m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->installEventFilter(this);
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setText(text);
         updateGraphColumnWidth();
@@ -233,7 +234,30 @@ bool RevisionGraphView::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
     }
+    if ((watched == m_tree || watched == m_filterEdit) && event->type() == QEvent::KeyPress
+        && handleKey(static_cast<QKeyEvent *>(event)))
+        return true;
     return QWidget::eventFilter(watched, event);
+}
+
+// Esc clears the filter; the Menu key and Shift+F10 open the current node's context menu (Qt
+// sends a context-menu event for neither on every platform).
+bool RevisionGraphView::handleKey(QKeyEvent *key)
+{
+    if (key->key() == Qt::Key_Escape && !m_filterEdit->text().isEmpty()) {
+        m_filterEdit->clear();
+        return true;
+    }
+    const bool menuKey = key->key() == Qt::Key_Menu
+                         || (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier);
+    if (!menuKey || selectedRevisions().isEmpty())
+        return false;
+    QRect rect = m_tree->visualRect(m_tree->currentIndex());
+    if (!rect.isValid() || !m_tree->viewport()->rect().intersects(rect))
+        rect = QRect(QPoint(0, 0), QSize(1, 1));
+    emit contextMenuRequested(m_tree->viewport()->mapToGlobal(QPoint(rect.left() + 24, rect.bottom())),
+                              selectedRevisions());
+    return true;
 }
 
 } // namespace Retort::Ui

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QTreeView;
@@ -16,7 +17,7 @@ class RevisionGraphModel;
 
 // The revision graph: a filter box over a uniform-row tree view, newest on top. Only visible
 // rows are painted, so 10,000 revisions scroll as smoothly as ten. Ctrl+wheel, Ctrl+= and
-// Ctrl+- zoom.
+// Ctrl+- zoom; Esc clears the filter; the Menu key and Shift+F10 ask for the context menu.
 class RevisionGraphView : public QWidget
 {
     Q_OBJECT
@@ -62,6 +63,7 @@ private:
     void setUpShortcuts();
     void updateGraphColumnWidth();
     void updateEmptyHint();
+    bool handleKey(QKeyEvent *key);
     QString idAt(const QModelIndex &proxyIndex) const;
 
     RevisionGraphModel *m_model = nullptr;

@@ -1,5 +1,7 @@
 #include "schemadiffview.h"
 
+#include "themecolors.h"
+
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
@@ -108,11 +110,15 @@ void SchemaDiffView::setSections(const QList<Section> &sections)
 
 void SchemaDiffView::highlight(const QList<LineDiff::Kind> &kinds, const QList<bool> &present)
 {
-    const QColor removed(0xff, 0xd7, 0xd5);
-    const QColor added(0xd4, 0xf4, 0xd4);
-    const QColor changedLeft(0xff, 0xe9, 0xc8);
-    const QColor changedRight(0xe0, 0xf0, 0xff);
-    const QColor filler(0xee, 0xee, 0xee);
+    // Tints of the base: the palette's text stays readable on them in a light or dark theme.
+    const QPalette pal = m_before->palette();
+    const QColor base = pal.color(QPalette::Base);
+    const double amount = ThemeColors::isDark(pal) ? 0.28 : 0.22;
+    const QColor removed = ThemeColors::tint(base, QColor(0xe0, 0x30, 0x30), amount);
+    const QColor added = ThemeColors::tint(base, QColor(0x30, 0xb0, 0x30), amount);
+    const QColor changedLeft = ThemeColors::tint(base, QColor(0xf0, 0x90, 0x10), amount);
+    const QColor changedRight = ThemeColors::tint(base, QColor(0x30, 0x80, 0xe0), amount);
+    const QColor filler = ThemeColors::tint(base, pal.color(QPalette::Text), 0.08);
     QList<QTextEdit::ExtraSelection> left;
     QList<QTextEdit::ExtraSelection> right;
     for (int i = 0; i < kinds.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -12,6 +13,12 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(u"retort-gui"_s);
     QApplication::setApplicationDisplayName(u"Retort"_s);
     QApplication::setApplicationVersion(QStringLiteral(RETORT_VERSION));
+    QApplication::setDesktopFileName(u"retort-gui"_s);
+    // Every window's icon: the installed theme's, else the copy built into the program.
+    QIcon fallback;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        fallback.addFile(u":/icons/png/retort-gui-%1.png"_s.arg(size), QSize(size, size));
+    QApplication::setWindowIcon(QIcon::fromTheme(u"retort-gui"_s, fallback));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Retort: database migrations with a revision graph."_s);

@@ -5,7 +5,11 @@
 #include <Qsci/qsciscintilla.h>
 
 #include <QFile>
+#include <QAction>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -65,7 +69,177 @@ private slots:
     void mysqlDialectUsesHashCommentsAndBackslashEscapes();
     void findBarEnterFindsNextAndEscCloses();
     void showErrorMarksLine();
+    void reloadsSilentlyWhenChangedOnDiskWithoutEdits();
+    void offersReloadWhenChangedOnDiskWithEdits();
+    void ctrlSRefusesToOverwriteNewerFileWithoutAsking();
+    void titleShowsFileNameAndModifiedMarker();
+    void editActionsArePresentAndWired();
+    void errorAnnotationIsWrappedAndClearedOnSave();
 };
+
+namespace {
+// Another program's save: written in place, as most editors do.
+void writeElsewhere(const QString &path, const QString &text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text.toUtf8());
+}
+} // namespace
+
+void tst_ScriptEditor::reloadsSilentlyWhenChangedOnDiskWithoutEdits()
+{
+    QTemporaryDir dir;
+    const QString path = writeScript(dir);
+    ScriptEditor editor;
+    QVERIFY(editor.openFile(path));
+    QSignalSpy reloaded(&editor, &ScriptEditor::reloadedFromDisk);
+    writeElsewhere(path, u"-- changed elsewhere\n"_s + script);
+    QTRY_COMPARE(editor.text(), u"-- changed elsewhere\n"_s + script);
+    QCOMPARE(reloaded.size(), 1);
+    QVERIFY(!editor.isModified());
+    QVERIFY(!editor.isReloadOfferVisible());
+}
+
+void tst_ScriptEditor::offersReloadWhenChangedOnDiskWithEdits()
+{
+    QTemporaryDir dir;
+    const QString path = writeScript(dir);
+    ScriptEditor editor;
+    editor.show();
+    QVERIFY(editor.openFile(path));
+    editor.textEdit()->insert(u"-- mine\n"_s);
+    QVERIFY(editor.isModified());
+    writeElsewhere(path, u"-- theirs\n"_s + script);
+    QTRY_VERIFY(editor.isReloadOfferVisible());
+    QVERIFY(editor.text().startsWith(u"-- mine"_s)); // nothing lost
+    auto *reload = editor.findChild<QPushButton *>(u"reloadFromDisk"_s);
+    QVERIFY(reload);
+    reload->click();
+    QCOMPARE(editor.text(), u"-- theirs\n"_s + script);
+    QVERIFY(!editor.isModified());
+    QVERIFY(!editor.isReloadOfferVisible());
+}
+
+void tst_ScriptEditor::ctrlSRefusesToOverwriteNewerFileWithoutAsking()
+{
+    QTemporaryDir dir;
+    const QString path = writeScript(dir);
+    ScriptEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(editor.openFile(path));
+    editor.textEdit()->insert(u"-- mine\n"_s);
+    writeElsewhere(path, u"-- theirs\n"_s);
+    QVERIFY(editor.changedOnDisk());
+    QVERIFY(!editor.save()); // refused, file untouched
+    QCOMPARE(fileText(path), u"-- theirs\n"_s);
+
+    editor.textEdit()->setFocus();
+    QTest::keySequence(editor.textEdit(), QKeySequence::Save);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = editor.findChild<QMessageBox *>(u"overwriteNewer"_s)));
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+    QCOMPARE(fileText(path), u"-- theirs\n"_s); // not before the answer
+    auto *overwrite = box->findChild<QPushButton *>(u"overwrite"_s);
+    QVERIFY(overwrite);
+    overwrite->click();
+    QCOMPARE(fileText(path), u"-- mine\n"_s + script);
+    QVERIFY(!editor.isModified());
+    QVERIFY(!editor.changedOnDisk());
+}
+
+void tst_ScriptEditor::titleShowsFileNameAndModifiedMarker()
+{
+    QTemporaryDir dir;
+    const QString path = writeScript(dir);
+    ScriptEditor editor;
+    QSignalSpy titles(&editor, &ScriptEditor::titleChanged);
+    QVERIFY(editor.openFile(path));
+    QCOMPARE(editor.title(), u"3f2a9c1b7d4e_add_age.sql"_s);
+    editor.textEdit()->insert(u"x"_s);
+    QVERIFY(editor.title().startsWith(u"3f2a9c1b7d4e_add_age.sql"_s));
+    QVERIFY(editor.title().contains(u"modified"_s));
+    QCOMPARE(titles.last().first().toString(), editor.title());
+    QVERIFY(editor.save());
+    QCOMPARE(editor.title(), u"3f2a9c1b7d4e_add_age.sql"_s);
+    QCOMPARE(titles.last().first().toString(), editor.title());
+}
+
+void tst_ScriptEditor::editActionsArePresentAndWired()
+{
+    QTemporaryDir dir;
+    const QString path = writeScript(dir);
+    ScriptEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(editor.openFile(path));
+    QStringList names;
+    for (QAction *action : editor.editActions()) {
+        names << action->objectName();
+        QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->objectName()));
+    }
+    QCOMPARE(names, (QStringList{u"editUndo"_s, u"editRedo"_s, u"editCut"_s, u"editCopy"_s,
+                                 u"editPaste"_s, u"editFind"_s, u"editFindNext"_s,
+                                 u"editGoToLine"_s, u"editSave"_s}));
+    const auto act = [&](const QString &name) {
+        for (QAction *action : editor.editActions()) {
+            if (action->objectName() == name)
+                action->trigger();
+        }
+    };
+    editor.textEdit()->setCursorPosition(0, 0);
+    editor.textEdit()->insert(u"zz"_s);
+    act(u"editUndo"_s);
+    QCOMPARE(editor.text(), script);
+    act(u"editRedo"_s);
+    QVERIFY(editor.text().startsWith(u"zz"_s));
+    editor.textEdit()->setSelection(0, 0, 0, 2);
+    act(u"editCut"_s);
+    QCOMPARE(editor.text(), script);
+    act(u"editPaste"_s);
+    QVERIFY(editor.text().startsWith(u"zz"_s));
+    act(u"editFind"_s);
+    QVERIFY(editor.findBar()->isVisible());
+    editor.findBar()->lineEdit()->setText(u"ALTER"_s);
+    editor.textEdit()->setCursorPosition(0, 0);
+    act(u"editFindNext"_s);
+    int line = 0;
+    int index = 0;
+    editor.textEdit()->getCursorPosition(&line, &index);
+    QCOMPARE(line, 5);
+    act(u"editGoToLine"_s);
+    QInputDialog *go = nullptr;
+    QTRY_VERIFY((go = editor.findChild<QInputDialog *>(u"goToLineDialog"_s)));
+    go->setIntValue(9);
+    go->accept();
+    editor.textEdit()->getCursorPosition(&line, &index);
+    QCOMPARE(line, 8);
+    act(u"editSave"_s);
+    QVERIFY(!editor.isModified());
+    QVERIFY(fileText(path).startsWith(u"zz"_s));
+}
+
+void tst_ScriptEditor::errorAnnotationIsWrappedAndClearedOnSave()
+{
+    QTemporaryDir dir;
+    const QString path = writeScript(dir);
+    ScriptEditor editor;
+    editor.resize(400, 300);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(editor.openFile(path));
+    const QString message = u"near \"ALTER\": syntax error in a message long enough that a 400 pixel "
+                            "wide editor cannot show it on one line and has to wrap it"_s;
+    editor.showError(6, message);
+    const QString shown = editor.textEdit()->annotation(5);
+    QVERIFY2(shown.contains(u'\n'), qPrintable(shown));
+    QCOMPARE(QString(shown).replace(u'\n', u' '), message);
+    editor.textEdit()->insert(u"-- fixed\n"_s);
+    QVERIFY(editor.save());
+    QCOMPARE(editor.errorLine(), 0);
+    QVERIFY(editor.textEdit()->annotation(5).isEmpty());
+}
 
 void tst_ScriptEditor::openFileLeavesTextUnmodified()
 {
