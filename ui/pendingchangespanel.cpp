@@ -4,10 +4,13 @@
 #include "schemadiffview.h"
 #include "workspacecontroller.h"
 
+#include <Qsci/qscilexerpython.h>
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 
 #include <QDialog>
+#include <QDir>
+#include <QFrame>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,6 +40,22 @@ void setPreview(QsciScintilla *edit, const QString &text)
     edit->setReadOnly(true);
 }
 
+QString label(const AlembicOperation &op)
+{
+    const QString what = QString(op.kind).replace(u'_', u' ') + u' ' + op.table;
+    return op.name.isEmpty() ? what : QString(what + u'.' + op.name);
+}
+
+// Appends one operation's text, a blank line between operations, and records its lines.
+void appendChunk(QString &text, QList<QPair<int, int>> &lines, const QString &chunk)
+{
+    if (!text.isEmpty())
+        text += u"\n\n"_s;
+    const int first = int(text.count(u'\n'));
+    text += chunk;
+    lines.append({first, int(text.count(u'\n'))});
+}
+
 } // namespace
 
 PendingChangesPanel::PendingChangesPanel(WorkspaceController *controller, QWidget *parent)
@@ -53,6 +72,12 @@ PendingChangesPanel::PendingChangesPanel(WorkspaceController *controller, QWidge
     m_tabs->addTab(m_upgrade, tr("Upgrade"));
     m_tabs->addTab(m_downgrade, tr("Downgrade"));
     m_tabs->addTab(m_diff, tr("Schema diff"));
+    m_python = createPreview(u"pythonPreview"_s, true);
+    m_offlineSql = createPreview(u"offlineSqlPreview"_s);
+    m_tabs->addTab(m_python, tr("Python"));
+    m_tabs->addTab(m_offlineSql, tr("SQL (offline)"));
+    m_tabs->setTabToolTip(3, tr("The upgrade operations Alembic will write, as it renders them"));
+    m_tabs->setTabToolTip(4, tr("The same operations as offline SQL (alembic upgrade --sql)"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_tree);
@@ -62,13 +87,19 @@ PendingChangesPanel::PendingChangesPanel(WorkspaceController *controller, QWidge
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(createToolRow());
+    layout->addWidget(createBanner());
     layout->addWidget(splitter, 1);
     layout->addWidget(createRevisionRow());
+    showTabsFor(false);
 
     connect(m_controller, &WorkspaceController::comparisonReady, this,
             &PendingChangesPanel::onComparisonReady);
     connect(m_controller, &WorkspaceController::comparisonFailed, this,
             &PendingChangesPanel::onComparisonFailed);
+    connect(m_controller, &WorkspaceController::alembicComparisonReady, this,
+            &PendingChangesPanel::onAlembicComparisonReady);
+    connect(m_controller, &WorkspaceController::alembicRevisionWritten, this,
+            &PendingChangesPanel::onAlembicRevisionWritten);
     connect(m_controller, &WorkspaceController::busyChanged, this,
             &PendingChangesPanel::updateButtons);
     connect(m_controller, &WorkspaceController::revisionWritten, this, [this] {
@@ -150,6 +181,12 @@ QWidget *PendingChangesPanel::createRevisionRow()
     auto *box = new QWidget(this);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_notes = new QLabel(box);
+    m_notes->setObjectName(u"pendingNotes"_s);
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes->hide();
+    layout->addWidget(m_notes);
     auto *line = new QHBoxLayout;
     m_message = new QLineEdit(box);
     m_message->setObjectName(u"pendingMessage"_s);
@@ -169,11 +206,46 @@ QWidget *PendingChangesPanel::createRevisionRow()
     return box;
 }
 
-QsciScintilla *PendingChangesPanel::createPreview(const QString &name)
+QWidget *PendingChangesPanel::createBanner()
+{
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(u"pendingBanner"_s);
+    static_cast<QFrame *>(m_banner)->setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QHBoxLayout(m_banner);
+    layout->setContentsMargins(6, 4, 6, 4);
+    auto *icon = new QLabel(m_banner);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(u"pendingBannerText"_s);
+    m_bannerText->setWordWrap(true);
+    m_upgradeFirst = new QPushButton(tr("Upgrade to head first"), m_banner);
+    m_upgradeFirst->setObjectName(u"pendingUpgradeFirst"_s);
+    layout->addWidget(icon, 0, Qt::AlignTop);
+    layout->addWidget(m_bannerText, 1);
+    layout->addWidget(m_upgradeFirst, 0, Qt::AlignVCenter);
+    connect(m_upgradeFirst, &QPushButton::clicked, this, &PendingChangesPanel::upgradeFirst);
+    m_banner->hide();
+    return m_banner;
+}
+
+// Retort's comparison shows its SQL both ways and the schema diff; Alembic's shows the Python
+// it will write and that Python's offline SQL.
+void PendingChangesPanel::showTabsFor(bool alembic)
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->setTabVisible(i, alembic == (i >= 3));
+    if (!m_tabs->isTabVisible(m_tabs->currentIndex()))
+        m_tabs->setCurrentIndex(alembic ? 3 : 0);
+    m_diffButton->setVisible(!alembic);
+}
+
+QsciScintilla *PendingChangesPanel::createPreview(const QString &name, bool python)
 {
     auto *edit = new QsciScintilla(this);
     edit->setObjectName(name);
-    auto *lexer = new QsciLexerSQL(edit);
+    QsciLexer *lexer = python ? static_cast<QsciLexer *>(new QsciLexerPython(edit))
+                              : static_cast<QsciLexer *>(new QsciLexerSQL(edit));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     lexer->setDefaultFont(mono);
     lexer->setFont(mono);
@@ -194,16 +266,128 @@ void PendingChangesPanel::compare()
     if (!m_controller->hasProject())
         return;
     m_comparing = true;
-    m_status->setText(tr("Comparing the database with the models…"));
     updateButtons();
-    m_controller->compareSchema();
+    if (m_controller->comparesWithAlembic()) {
+        m_status->setText(tr("The project's Alembic compares the database with the models…"));
+        m_controller->compareAlembic();
+    } else {
+        m_status->setText(tr("Comparing the database with the models…"));
+        m_controller->compareSchema();
+    }
 }
 
 void PendingChangesPanel::onComparisonReady(const SchemaComparison &comparison)
 {
     m_comparing = false;
+    showTabsFor(false);
+    m_banner->hide();
+    m_notes->clear();
+    m_notes->hide();
     m_model->setComparison(comparison); // rerender() and updateStatus() follow
     updateButtons();
+}
+
+void PendingChangesPanel::onAlembicComparisonReady(const AlembicComparison &comparison)
+{
+    m_comparing = false;
+    showTabsFor(true);
+    if (!comparison.upToDate) {
+        const QString at = comparison.current.isEmpty() ? tr("base")
+                                                        : comparison.current.join(u", "_s);
+        m_bannerText->setText(
+            tr("The database is behind: it is at %1, the head is %2. Alembic compares the "
+               "models only with a database at head (\"Target database is not up to date\").")
+                .arg(at, comparison.heads.join(u", "_s)));
+    }
+    m_banner->setVisible(!comparison.upToDate);
+    m_model->setAlembicComparison(comparison); // rerender() and updateStatus() follow
+    updateButtons();
+}
+
+void PendingChangesPanel::upgradeFirst()
+{
+    // "heads": every head, as `alembic upgrade heads`; the reload after it compares again.
+    m_controller->upgrade(u"heads"_s);
+    updateButtons();
+}
+
+void PendingChangesPanel::onAlembicRevisionWritten(const AlembicWrittenRevision &written)
+{
+    m_writing = false;
+    if (written.path.isEmpty()) {
+        m_written = tr("No changes: nothing was written.");
+    } else {
+        m_message->clear();
+        m_written = tr("Wrote %1.").arg(QDir::toNativeSeparators(written.path));
+        if (written.addedImports.contains(u"sqlmodel"_s))
+            m_written += u' '
+                         + tr("Added \"import sqlmodel\": the file uses "
+                              "sqlmodel.sql.sqltypes.AutoString, which Alembic's template does "
+                              "not import.");
+        if (written.empty)
+            m_written += u' ' + tr("It has no operations.");
+    }
+    updateAlembicNotes();
+    updateButtons();
+}
+
+void PendingChangesPanel::rerenderAlembic()
+{
+    m_rendered = SchemaComparison();
+    m_renderError = Error();
+    m_upgradeLines.clear();
+    m_downgradeLines.clear();
+    m_pythonLines.clear();
+    m_offlineLines.clear();
+    const AlembicComparison &c = m_model->alembicComparison();
+    QString python;
+    QString sql;
+    for (const auto &[operation, add] : m_model->chosenEntries()) {
+        const AlembicOperation &op = c.operations.at(operation);
+        const AlembicRenamePreview *rename = add >= 0 ? c.rename(operation, add) : nullptr;
+        appendChunk(python, m_pythonLines, rename ? rename->python : op.python);
+        const QString error = rename ? rename->sqlError : op.sqlError;
+        appendChunk(sql, m_offlineLines,
+                    error.isEmpty() ? (rename ? rename->sql : op.sql)
+                                    : tr("-- %1: cannot be rendered as offline SQL (%2); Alembic "
+                                         "runs it online.")
+                                          .arg(label(op), error));
+    }
+    setPreview(m_python, python);
+    setPreview(m_offlineSql, sql);
+    m_diff->setSections({});
+    emit sectionsChanged({});
+    updateHighlight();
+    updateStatus();
+    updateAlembicNotes();
+    updateButtons();
+}
+
+// The pitfalls a generated Alembic revision is known for, said before the file is run.
+void PendingChangesPanel::updateAlembicNotes()
+{
+    QStringList notes;
+    if (m_model->isAlembic() && !m_comparing) {
+        if (m_python->text().contains(u"sqlmodel."_s))
+            notes << tr("The ticked changes use SQLModel's types (sqlmodel.sql.sqltypes."
+                        "AutoString), which Alembic's template does not import: Create revision "
+                        "adds \"import sqlmodel\" to the file.");
+        int offline = 0;
+        for (const auto &[operation, add] : m_model->chosenEntries()) {
+            const AlembicRenamePreview *r =
+                add >= 0 ? m_model->alembicComparison().rename(operation, add) : nullptr;
+            if (!(r ? r->sqlError : m_model->alembicComparison().operations.at(operation).sqlError)
+                     .isEmpty())
+                ++offline;
+        }
+        if (offline > 0)
+            notes << tr("%n ticked change(s) cannot be shown as offline SQL; see the SQL tab.",
+                        nullptr, offline);
+    }
+    if (!m_written.isEmpty())
+        notes << m_written;
+    m_notes->setText(notes.join(u'\n'));
+    m_notes->setVisible(!notes.isEmpty());
 }
 
 void PendingChangesPanel::updateStatus()
@@ -211,13 +395,13 @@ void PendingChangesPanel::updateStatus()
     if (m_comparing || m_model->hasError())
         return;
     const int count = m_model->operationCount();
-    const Ops::OperationList chosen = m_model->chosenOperations();
-    const int destructive = int(std::count_if(chosen.cbegin(), chosen.cend(),
-                                              [](const Ops::Operation &op) {
-                                                  return Ops::isDestructive(op);
-                                              }));
+    const int destructive = m_model->destructiveChosenCount();
     QString text = count == 0 ? tr("No pending changes: the database matches the models.")
-                              : tr("%n change(s) ticked", nullptr, int(chosen.size()));
+                              : tr("%n change(s) ticked", nullptr, m_model->tickedCount());
+    if (m_model->isAlembic() && !m_model->alembicComparison().upToDate)
+        text = tr("Not compared: the database is behind its head.");
+    else if (m_model->isAlembic() && count > 0)
+        text = tr("%1 of %n change(s) ticked", nullptr, count).arg(m_model->tickedCount());
     if (destructive > 0)
         text += tr(", <span style='color:#c62828'>%n destructive</span>", nullptr, destructive);
     m_status->setText(text);
@@ -226,6 +410,7 @@ void PendingChangesPanel::updateStatus()
 void PendingChangesPanel::onComparisonFailed(const Error &error)
 {
     m_comparing = false;
+    m_banner->hide();
     m_model->setError(error);
     m_status->setText(tr("<span style='color:#c62828'>Cannot compare: click the error to open "
                          "its file</span>"));
@@ -234,6 +419,10 @@ void PendingChangesPanel::onComparisonFailed(const Error &error)
 
 void PendingChangesPanel::rerender()
 {
+    if (m_model->isAlembic()) {
+        rerenderAlembic();
+        return;
+    }
     m_rendered = SchemaComparison();
     m_renderError = Error();
     if (m_model->operationCount() > 0) {
@@ -295,8 +484,8 @@ void PendingChangesPanel::openDiffWindow()
 
 void PendingChangesPanel::updateHighlight()
 {
-    m_upgrade->markerDeleteAll(highlightMarker);
-    m_downgrade->markerDeleteAll(highlightMarker);
+    for (QsciScintilla *edit : {m_upgrade, m_downgrade, m_python, m_offlineSql})
+        edit->markerDeleteAll(highlightMarker);
     const int operation = PendingChangesModel::operationAt(m_tree->currentIndex());
     const int position = m_model->chosenPosition(operation);
     if (position < 0)
@@ -316,6 +505,17 @@ void PendingChangesPanel::updateHighlight()
         if (first >= 0)
             edit->ensureLineVisible(first);
     };
+    if (m_model->isAlembic()) {
+        for (const auto &[edit, lines] : {std::pair{m_python, &m_pythonLines},
+                                          std::pair{m_offlineSql, &m_offlineLines}}) {
+            if (position >= lines->size())
+                continue;
+            for (int line = lines->at(position).first; line <= lines->at(position).second; ++line)
+                edit->markerAdd(line, highlightMarker);
+            edit->ensureLineVisible(lines->at(position).first);
+        }
+        return;
+    }
     mark(m_upgrade, m_rendered.upgrade, m_upgradeLines, position);
     // The downgrade renders the reversed list: the operation's inverse sits mirrored.
     mark(m_downgrade, m_rendered.downgrade, m_downgradeLines, count - 1 - position);
@@ -341,6 +541,26 @@ QString PendingChangesPanel::downgradeText() const
     return m_downgrade->text();
 }
 
+QString PendingChangesPanel::pythonText() const
+{
+    return m_python->text();
+}
+
+QString PendingChangesPanel::offlineSqlText() const
+{
+    return m_offlineSql->text();
+}
+
+QString PendingChangesPanel::bannerText() const
+{
+    return m_banner->isVisibleTo(this) ? m_bannerText->text() : QString();
+}
+
+QString PendingChangesPanel::noteText() const
+{
+    return m_notes->isVisibleTo(this) ? m_notes->text() : QString();
+}
+
 QString PendingChangesPanel::statusText() const
 {
     return m_status->text();
@@ -359,6 +579,7 @@ void PendingChangesPanel::updateButtons()
                            || m_model->canPair(selected.at(1), selected.at(0))));
     m_unpair->setEnabled(m_model->isPaired(PendingChangesModel::operationAt(m_tree->currentIndex())));
     m_refresh->setEnabled(m_controller->hasProject());
+    m_upgradeFirst->setEnabled(m_controller->hasProject() && !m_controller->isBusy());
     m_diffButton->setEnabled(!m_diff->sections().isEmpty());
     QString reason;
     if (!m_controller->hasProject())
@@ -367,6 +588,9 @@ void PendingChangesPanel::updateButtons()
         reason = tr("Comparing…");
     else if (m_model->hasError())
         reason = tr("Fix the error above first.");
+    else if (m_model->isAlembic() && !m_model->alembicComparison().upToDate)
+        reason = tr("The database is behind its head: upgrade it first, then Alembic compares "
+                    "the models.");
     else if (m_model->operationCount() == 0)
         reason = tr("Nothing to write: the database matches the models.");
     else if (!m_model->comparison().atHead)
@@ -451,6 +675,19 @@ void PendingChangesPanel::createRevision()
     if (!m_create->isEnabled())
         return;
     m_writing = true;
+    if (m_model->isAlembic()) {
+        NewRevision request;
+        request.message = m_message->text().trimmed();
+        request.autogenerate = true;
+        request.keepOperations = m_model->keptOperations();
+        request.renameOperations = m_model->chosenRenames();
+        request.writeEmpty = false; // the models may have changed since: never an empty file
+        m_written.clear();
+        updateAlembicNotes();
+        m_controller->writeAlembicRevision(request);
+        updateButtons();
+        return;
+    }
     m_controller->writeAutogenerated(m_message->text().trimmed(), m_rendered);
     updateButtons(); // the message stays until the revision is written (a failure keeps it)
 }
