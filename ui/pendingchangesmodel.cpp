@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QHash>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QPalette>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -12,7 +14,21 @@ namespace Retort::Ui {
 
 namespace {
 
-const QColor destructiveColor(0xc6, 0x28, 0x28);
+// Readable on the palette in use: the light colours on a dark base.
+bool darkPalette()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+
+QColor destructiveColor()
+{
+    return darkPalette() ? QColor(0xef, 0x6c, 0x6c) : QColor(0xc6, 0x28, 0x28);
+}
+
+QColor suggestionColor()
+{
+    return darkPalette() ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1e, 0x63, 0xb8);
+}
 
 QString tableKey(const Ops::Operation &op)
 {
@@ -345,7 +361,7 @@ void PendingChangesModel::rebuild()
         item->setData(int(RowKind::Error), KindRole);
         item->setData(m_error.file, FileRole);
         item->setData(m_error.line, LineRole);
-        item->setForeground(destructiveColor);
+        item->setForeground(destructiveColor());
         item->setToolTip(m_error.toString());
         item->setEditable(false);
         appendRow(item);
@@ -409,7 +425,7 @@ void PendingChangesModel::addAlembicRow(QStandardItem *parent, int operation)
                             "op.alter_column(..., new_column_name=...); unpair to undo."));
     } else if (op.destructive) {
         item->setText(tr("%1 (loses data)").arg(text));
-        item->setForeground(destructiveColor);
+        item->setForeground(destructiveColor());
         item->setToolTip(tr("Destructive: %1. Left out unless you tick it.")
                              .arg(op.reason.isEmpty() ? text : op.reason));
     } else {
@@ -447,7 +463,7 @@ void PendingChangesModel::addAlembicSuggestionRows()
         item->setData(drop, OperationRole);
         item->setData(add, PartnerRole);
         item->setEditable(false);
-        item->setForeground(QColor(0x1e, 0x63, 0xb8));
+        item->setForeground(suggestionColor());
         QFont font = item->font();
         font.setItalic(true);
         item->setFont(font);
@@ -474,7 +490,7 @@ void PendingChangesModel::addOperationRow(QStandardItem *parent, int operation)
     item->setCheckState(m_ticked.value(operation) ? Qt::Checked : Qt::Unchecked);
     if (Ops::isDestructive(op)) {
         item->setText(tr("%1 (loses data)").arg(text));
-        item->setForeground(destructiveColor);
+        item->setForeground(destructiveColor());
         item->setToolTip(tr("Destructive: %1. The data in it is lost on upgrade.").arg(text));
     } else if (isPaired(operation)) {
         item->setToolTip(tr("A dropped and an added column paired as a rename; unpair to undo."));
@@ -511,7 +527,7 @@ void PendingChangesModel::addSuggestionRows()
         item->setData(drop, OperationRole);
         item->setData(add, PartnerRole);
         item->setEditable(false);
-        item->setForeground(QColor(0x1e, 0x63, 0xb8));
+        item->setForeground(suggestionColor());
         QFont font = item->font();
         font.setItalic(true);
         item->setFont(font);

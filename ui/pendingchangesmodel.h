@@ -51,6 +51,7 @@ public:
     bool pair(int drop, int add);
     bool unpair(int operation); // either side of a pair
     bool isPaired(int operation) const;
+    int pairCount() const { return int(m_pairs.size()); }
     int partnerOf(int operation) const; // -1 when not paired
 
     // Ticked operations in order, pairs replaced by RenameColumn.

@@ -33,6 +33,41 @@ namespace {
 
 constexpr int highlightMarker = 1;
 
+bool darkPalette(const QWidget *widget)
+{
+    return widget->palette().color(QPalette::Base).lightness() < 128;
+}
+
+QString destructiveHtmlColor(const QWidget *widget)
+{
+    return darkPalette(widget) ? u"#ef6c6c"_s : u"#c62828"_s;
+}
+
+// QScintilla's lexers come with colours for a white page. On a dark palette the page takes the
+// palette's base and each colour its mirror in lightness (black text turns white, navy keywords
+// light blue), so that the hue still tells a keyword from a string.
+void followPalette(QsciScintilla *edit, QsciLexer *lexer)
+{
+    const QPalette palette = edit->palette();
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    if (!dark)
+        return;
+    const QColor base = palette.color(QPalette::Base);
+    lexer->setDefaultPaper(base);
+    lexer->setPaper(base);
+    lexer->setDefaultColor(palette.color(QPalette::Text));
+    for (int style = 0; style < 128; ++style) {
+        if (lexer->description(style).isEmpty())
+            continue;
+        const QColor c = lexer->defaultColor(style);
+        const int lightness = c.lightness() < 128 ? 255 - c.lightness() * 2 / 3 : c.lightness();
+        lexer->setColor(QColor::fromHsl(c.hslHue(), c.hslSaturation(), lightness), style);
+    }
+    edit->setMarginsBackgroundColor(palette.color(QPalette::Window));
+    edit->setMarginsForegroundColor(palette.color(QPalette::PlaceholderText));
+    edit->setCaretForegroundColor(palette.color(QPalette::Text));
+}
+
 void setPreview(QsciScintilla *edit, const QString &text)
 {
     edit->setReadOnly(false);
@@ -82,7 +117,7 @@ PendingChangesPanel::PendingChangesPanel(WorkspaceController *controller, QWidge
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -256,8 +291,11 @@ QsciScintilla *PendingChangesPanel::createPreview(const QString &name, bool pyth
     edit->setMarginsFont(mono);
     edit->setMarginWidth(0, u"000"_s);
     edit->setMarginWidth(1, 0);
+    followPalette(edit, lexer);
     edit->markerDefine(QsciScintilla::Background, highlightMarker);
-    edit->setMarkerBackgroundColor(QColor(0xff, 0xf1, 0xa8), highlightMarker);
+    edit->setMarkerBackgroundColor(darkPalette(this) ? QColor(0x5a, 0x4b, 0x12)
+                                                     : QColor(0xff, 0xf1, 0xa8),
+                                   highlightMarker);
     return edit;
 }
 
@@ -400,10 +438,12 @@ void PendingChangesPanel::updateStatus()
                               : tr("%n change(s) ticked", nullptr, m_model->tickedCount());
     if (m_model->isAlembic() && !m_model->alembicComparison().upToDate)
         text = tr("Not compared: the database is behind its head.");
-    else if (m_model->isAlembic() && count > 0)
-        text = tr("%1 of %n change(s) ticked", nullptr, count).arg(m_model->tickedCount());
+    else if (m_model->isAlembic() && count > 0) // a pair is one change
+        text = tr("%1 of %n change(s) ticked", nullptr, count - m_model->pairCount())
+                   .arg(m_model->tickedCount());
     if (destructive > 0)
-        text += tr(", <span style='color:#c62828'>%n destructive</span>", nullptr, destructive);
+        text += tr(", <span style='color:%1'>%n destructive</span>", nullptr, destructive)
+                    .arg(destructiveHtmlColor(this));
     m_status->setText(text);
 }
 
@@ -412,8 +452,9 @@ void PendingChangesPanel::onComparisonFailed(const Error &error)
     m_comparing = false;
     m_banner->hide();
     m_model->setError(error);
-    m_status->setText(tr("<span style='color:#c62828'>Cannot compare: click the error to open "
-                         "its file</span>"));
+    m_status->setText(tr("<span style='color:%1'>Cannot compare: click the error to open "
+                         "its file</span>")
+                          .arg(destructiveHtmlColor(this)));
     updateButtons();
 }
 

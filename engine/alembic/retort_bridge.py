@@ -543,7 +543,8 @@ def rename_previews(flat, context):
                 continue
             op = rename_column(flat, drop, add)
             sql, sql_error = offline_sql(op, context.dialect.name)
-            previews.append({"drop": drop, "add": add, "python": render_operation(group, op, context),
+            previews.append({"drop": drop, "add": add,
+                             "python": render_operation(group, op, context),
                              "sql": sql, "sql_error": sql_error})
     return previews
 
