@@ -1,17 +1,15 @@
 #include "pendingchangespanel.h"
 
 #include "pendingchangesmodel.h"
+#include "previeweditor.h"
 #include "schemadiffview.h"
 #include "workspacecontroller.h"
 
-#include <Qsci/qscilexerpython.h>
-#include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 
 #include <QDialog>
 #include <QDir>
 #include <QFrame>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -31,64 +29,16 @@ namespace Retort::Ui {
 
 namespace {
 
-constexpr int highlightMarker = 1;
-
-bool darkPalette(const QWidget *widget)
-{
-    return widget->palette().color(QPalette::Base).lightness() < 128;
-}
+constexpr int highlightMarker = PreviewEditor::highlightMarker;
 
 QString destructiveHtmlColor(const QWidget *widget)
 {
-    return darkPalette(widget) ? u"#ef6c6c"_s : u"#c62828"_s;
-}
-
-// QScintilla's lexers come with colours for a white page. On a dark palette the page takes the
-// palette's base and each colour its mirror in lightness (black text turns white, navy keywords
-// light blue), so that the hue still tells a keyword from a string.
-void followPalette(QsciScintilla *edit, QsciLexer *lexer)
-{
-    const QPalette palette = edit->palette();
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    if (!dark)
-        return;
-    const QColor base = palette.color(QPalette::Base);
-    lexer->setDefaultPaper(base);
-    lexer->setPaper(base);
-    lexer->setDefaultColor(palette.color(QPalette::Text));
-    for (int style = 0; style < 128; ++style) {
-        if (lexer->description(style).isEmpty())
-            continue;
-        const QColor c = lexer->defaultColor(style);
-        const int lightness = c.lightness() < 128 ? 255 - c.lightness() * 2 / 3 : c.lightness();
-        lexer->setColor(QColor::fromHsl(c.hslHue(), c.hslSaturation(), lightness), style);
-    }
-    edit->setMarginsBackgroundColor(palette.color(QPalette::Window));
-    edit->setMarginsForegroundColor(palette.color(QPalette::PlaceholderText));
-    edit->setCaretForegroundColor(palette.color(QPalette::Text));
+    return PreviewEditor::isDark(widget) ? u"#ef6c6c"_s : u"#c62828"_s;
 }
 
 void setPreview(QsciScintilla *edit, const QString &text)
 {
-    edit->setReadOnly(false);
-    edit->setText(text);
-    edit->setReadOnly(true);
-}
-
-QString label(const AlembicOperation &op)
-{
-    const QString what = QString(op.kind).replace(u'_', u' ') + u' ' + op.table;
-    return op.name.isEmpty() ? what : QString(what + u'.' + op.name);
-}
-
-// Appends one operation's text, a blank line between operations, and records its lines.
-void appendChunk(QString &text, QList<QPair<int, int>> &lines, const QString &chunk)
-{
-    if (!text.isEmpty())
-        text += u"\n\n"_s;
-    const int first = int(text.count(u'\n'));
-    text += chunk;
-    lines.append({first, int(text.count(u'\n'))});
+    PreviewEditor::setText(edit, text);
 }
 
 } // namespace
@@ -277,26 +227,8 @@ void PendingChangesPanel::showTabsFor(bool alembic)
 
 QsciScintilla *PendingChangesPanel::createPreview(const QString &name, bool python)
 {
-    auto *edit = new QsciScintilla(this);
-    edit->setObjectName(name);
-    QsciLexer *lexer = python ? static_cast<QsciLexer *>(new QsciLexerPython(edit))
-                              : static_cast<QsciLexer *>(new QsciLexerSQL(edit));
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    lexer->setDefaultFont(mono);
-    lexer->setFont(mono);
-    edit->setLexer(lexer);
-    edit->setReadOnly(true);
-    edit->setMarginType(0, QsciScintilla::NumberMargin);
-    edit->setMarginLineNumbers(0, true);
-    edit->setMarginsFont(mono);
-    edit->setMarginWidth(0, u"000"_s);
-    edit->setMarginWidth(1, 0);
-    followPalette(edit, lexer);
-    edit->markerDefine(QsciScintilla::Background, highlightMarker);
-    edit->setMarkerBackgroundColor(darkPalette(this) ? QColor(0x5a, 0x4b, 0x12)
-                                                     : QColor(0xff, 0xf1, 0xa8),
-                                   highlightMarker);
-    return edit;
+    return PreviewEditor::create(this, name, python ? PreviewEditor::Language::Python
+                                                    : PreviewEditor::Language::Sql);
 }
 
 void PendingChangesPanel::compare()
@@ -377,22 +309,12 @@ void PendingChangesPanel::rerenderAlembic()
     m_downgradeLines.clear();
     m_pythonLines.clear();
     m_offlineLines.clear();
-    const AlembicComparison &c = m_model->alembicComparison();
-    QString python;
-    QString sql;
-    for (const auto &[operation, add] : m_model->chosenEntries()) {
-        const AlembicOperation &op = c.operations.at(operation);
-        const AlembicRenamePreview *rename = add >= 0 ? c.rename(operation, add) : nullptr;
-        appendChunk(python, m_pythonLines, rename ? rename->python : op.python);
-        const QString error = rename ? rename->sqlError : op.sqlError;
-        appendChunk(sql, m_offlineLines,
-                    error.isEmpty() ? (rename ? rename->sql : op.sql)
-                                    : tr("-- %1: cannot be rendered as offline SQL (%2); Alembic "
-                                         "runs it online.")
-                                          .arg(label(op), error));
-    }
-    setPreview(m_python, python);
-    setPreview(m_offlineSql, sql);
+    m_alembicPreview =
+        AlembicPreview::build(m_model->alembicComparison(), m_model->chosenEntries());
+    m_pythonLines = m_alembicPreview.pythonLines;
+    m_offlineLines = m_alembicPreview.sqlLines;
+    setPreview(m_python, m_alembicPreview.python);
+    setPreview(m_offlineSql, m_alembicPreview.sql);
     m_diff->setSections({});
     emit sectionsChanged({});
     updateHighlight();
@@ -405,23 +327,8 @@ void PendingChangesPanel::rerenderAlembic()
 void PendingChangesPanel::updateAlembicNotes()
 {
     QStringList notes;
-    if (m_model->isAlembic() && !m_comparing) {
-        if (m_python->text().contains(u"sqlmodel."_s))
-            notes << tr("The ticked changes use SQLModel's types (sqlmodel.sql.sqltypes."
-                        "AutoString), which Alembic's template does not import: Create revision "
-                        "adds \"import sqlmodel\" to the file.");
-        int offline = 0;
-        for (const auto &[operation, add] : m_model->chosenEntries()) {
-            const AlembicRenamePreview *r =
-                add >= 0 ? m_model->alembicComparison().rename(operation, add) : nullptr;
-            if (!(r ? r->sqlError : m_model->alembicComparison().operations.at(operation).sqlError)
-                     .isEmpty())
-                ++offline;
-        }
-        if (offline > 0)
-            notes << tr("%n ticked change(s) cannot be shown as offline SQL; see the SQL tab.",
-                        nullptr, offline);
-    }
+    if (m_model->isAlembic() && !m_comparing)
+        notes = m_alembicPreview.notes;
     if (!m_written.isEmpty())
         notes << m_written;
     m_notes->setText(notes.join(u'\n'));

@@ -3,6 +3,7 @@
 #include <engine/core/error.h>
 #include <engine/workspace/alembiccomparison.h>
 #include <engine/workspace/schemacomparison.h>
+#include "alembicpreview.h"
 #include "schemadiffview.h"
 
 #include <QWidget>
@@ -120,6 +121,7 @@ private:
     Error m_renderError;
     QList<QPair<int, int>> m_upgradeLines;   // per statement: first and last line
     QList<QPair<int, int>> m_downgradeLines;
+    AlembicPreview m_alembicPreview;
     QList<QPair<int, int>> m_pythonLines; // Alembic: per chosen entry, first and last line
     QList<QPair<int, int>> m_offlineLines;
     bool m_comparing = false;
