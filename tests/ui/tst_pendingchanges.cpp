@@ -2,6 +2,7 @@
 #include "../common/testdatabases.h"
 
 #include <engine/workspace/workspace.h>
+#include <ui/alembicpreview.h>
 #include <ui/linediff.h>
 #include <ui/mainwindow.h>
 #include <ui/pendingchangesmodel.h>
@@ -12,6 +13,7 @@
 #include <ui/scripteditor.h>
 #include <ui/workspacecontroller.h>
 
+#include <QAbstractItemModelTester>
 #include <QDialog>
 #include <QDir>
 #include <Qsci/qsciscintilla.h>
@@ -122,6 +124,7 @@ private slots:
     void createsRevisionAndEmptiesAfterUpgrade();
     void notAtHeadDisablesCreate();
     void brokenSchemaShowsErrorAndOpensFile();
+    void alembicModelPairsDropAndAddAndKeepsChoices();
     void alembicCreatesRevisionOfTickedOperationsOnly();
     void alembicDatabaseBehindOffersUpgradeFirst();
 
@@ -442,6 +445,75 @@ void tst_PendingChanges::brokenSchemaShowsErrorAndOpensFile()
     QTRY_VERIFY_WITH_TIMEOUT(!panel->model()->hasError() && panel->model()->operationCount() == 1,
                              15000);
     QVERIFY(findOperation(panel->model(), u"last_login_at"_s) >= 0);
+}
+
+// The model on an Alembic comparison, without Python: destructive operations unticked, a drop
+// and an add of one table paired into the rename the bridge rendered, keep and renames as the
+// bridge's revision wants them, and the choices kept across a re-comparison.
+void tst_PendingChanges::alembicModelPairsDropAndAddAndKeepsChoices()
+{
+    AlembicComparison c;
+    c.dialect = u"sqlite"_s;
+    const auto op = [](int index, const QString &kind, const QString &table, const QString &name,
+                       bool destructive) {
+        AlembicOperation o;
+        o.index = index;
+        o.kind = kind;
+        o.table = table;
+        o.name = name;
+        o.destructive = destructive;
+        o.python = u"op.%1('%2', '%3')"_s.arg(kind, table, name);
+        o.sql = u"-- %1 %2.%3"_s.arg(kind, table, name);
+        return o;
+    };
+    c.operations = {op(0, u"add_column"_s, u"user"_s, u"name"_s, false),
+                    op(1, u"drop_column"_s, u"user"_s, u"fullname"_s, true),
+                    op(2, u"add_table"_s, u"hero"_s, {}, false)};
+    c.operations[2].sql.clear();
+    c.operations[2].sqlError = u"NotImplementedError: no offline"_s;
+    c.renames = {AlembicRenamePreview{1, 0, u"op.alter_column('user', 'fullname', "
+                                            "new_column_name='name')"_s,
+                                      u"ALTER TABLE user RENAME fullname TO name;"_s, {}}};
+    PendingChangesModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setAlembicComparison(c);
+    QVERIFY(model.isAlembic());
+    QCOMPARE(model.operationCount(), 3);
+    QVERIFY(model.isTicked(0) && !model.isTicked(1) && model.isTicked(2));
+    QCOMPARE(model.keptOperations(), (QList<int>{0, 2}));
+    QVERIFY(rowTexts(&model).contains(u"Possible rename of 'fullname' to 'name': double-click to pair"_s));
+    QVERIFY(!model.canPair(0, 1)); // an add is not a drop
+    QVERIFY(!model.canPair(1, 2)); // no rename to a table
+    QVERIFY(model.pair(1, 0));
+    QVERIFY(model.isTicked(1) && model.isTicked(0));
+    QCOMPARE(model.keptOperations(), QList<int>{2});
+    QCOMPARE(model.chosenRenames(), (QList<std::pair<int, int>>{{1, 0}}));
+    QVERIFY(rowTexts(&model).contains(u"rename column fullname to name"_s));
+    QCOMPARE(model.tickedCount(), 2);
+    QCOMPARE(model.destructiveChosenCount(), 0); // a rename keeps the data
+
+    const AlembicPreview preview = AlembicPreview::build(c, model.chosenEntries());
+    QCOMPARE(preview.python, u"op.alter_column('user', 'fullname', new_column_name='name')\n\n"
+                             "op.add_table('hero', '')"_s);
+    QVERIFY2(preview.sql.startsWith(u"ALTER TABLE user RENAME fullname TO name;\n\n-- add table "
+                                    "hero: cannot be rendered as offline SQL"_s),
+             qPrintable(preview.sql));
+    QCOMPARE(preview.pythonLines, (QList<QPair<int, int>>{{0, 0}, {2, 2}}));
+    QVERIFY2(preview.notes.join(u' ').contains(u"1 ticked change(s) cannot be shown as offline SQL"_s),
+             qPrintable(preview.notes.join(u' ')));
+
+    // The models change (a new operation first): the pair and the ticks follow the operations.
+    AlembicComparison again = c;
+    again.operations.prepend(op(0, u"add_column"_s, u"user"_s, u"age"_s, false));
+    for (int i = 0; i < again.operations.size(); ++i)
+        again.operations[i].index = i;
+    again.renames = {AlembicRenamePreview{2, 1, c.renames.first().python, c.renames.first().sql, {}}};
+    model.setItemData(model.indexOfOperation(2), {{Qt::CheckStateRole, Qt::Unchecked}});
+    QVERIFY(!model.isTicked(2));
+    model.setAlembicComparison(again);
+    QCOMPARE(model.chosenRenames(), (QList<std::pair<int, int>>{{2, 1}}));
+    QVERIFY(model.isTicked(0) && !model.isTicked(3));
+    QCOMPARE(model.keptOperations(), QList<int>{0});
 }
 
 namespace {
