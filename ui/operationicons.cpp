@@ -69,6 +69,17 @@ QIcon OperationIcons::badge(QChar glyph, const QColor &color)
     return icon;
 }
 
+QIcon OperationIcons::forAlembicKind(const QString &kind)
+{
+    if (kind.startsWith(u"add_") || kind.startsWith(u"create_"))
+        return badge(u'+', QColor(0x2e, 0x8b, 0x3e));
+    if (kind.startsWith(u"drop_"))
+        return badge(QChar(0x2212), QColor(0xc6, 0x28, 0x28));
+    if (kind.startsWith(u"rename_"))
+        return badge(u'>', QColor(0x1e, 0x63, 0xb8));
+    return badge(u'~', QColor(0xd0, 0x8a, 0x00));
+}
+
 QIcon OperationIcons::forOperation(const Ops::Operation &op)
 {
     switch (kindOf(op)) {

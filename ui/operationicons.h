@@ -12,6 +12,8 @@ class OperationIcons
 {
 public:
     static QIcon forOperation(const Ops::Operation &op);
+    // For an operation of Alembic's own comparison, by its kind (add_column, drop_table, ...).
+    static QIcon forAlembicKind(const QString &kind);
     static QIcon table();
     static QIcon suggestion();
     static QIcon error();

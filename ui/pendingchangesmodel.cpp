@@ -3,7 +3,10 @@
 #include "operationicons.h"
 
 #include <QDir>
+#include <QHash>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QPalette>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -11,7 +14,21 @@ namespace Retort::Ui {
 
 namespace {
 
-const QColor destructiveColor(0xc6, 0x28, 0x28);
+// Readable on the palette in use: the light colours on a dark base.
+bool darkPalette()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+
+QColor destructiveColor()
+{
+    return darkPalette() ? QColor(0xef, 0x6c, 0x6c) : QColor(0xc6, 0x28, 0x28);
+}
+
+QColor suggestionColor()
+{
+    return darkPalette() ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1e, 0x63, 0xb8);
+}
 
 QString tableKey(const Ops::Operation &op)
 {
@@ -36,6 +53,8 @@ void PendingChangesModel::setComparison(const SchemaComparison &comparison)
     const QMap<int, int> oldPairs = m_pairs;
     const Ops::OperationList &ops = comparison.diff.operations;
     m_comparison = comparison;
+    m_alembic = AlembicComparison();
+    m_isAlembic = false;
     m_error = Error();
     m_ticked = QList<bool>(ops.size(), true);
     m_pairs.clear();
@@ -54,9 +73,73 @@ void PendingChangesModel::setComparison(const SchemaComparison &comparison)
     emit chosenChanged();
 }
 
+namespace {
+
+// An operation of Alembic's comparison, recognised again in the next comparison: indexes shift
+// when the models change, what the operation does does not.
+QString alembicKey(const AlembicOperation &op)
+{
+    return op.kind + u'\x1f' + op.schema + u'\x1f' + op.table + u'\x1f' + op.name + u'\x1f'
+           + op.python;
+}
+
+// "add column age", "drop table legacy", "create index ix_user_email".
+QString alembicText(const AlembicOperation &op)
+{
+    QString text = QString(op.kind).replace(u'_', u' ');
+    if (!op.name.isEmpty())
+        text += u' ' + op.name;
+    else if (op.kind.endsWith(u"_table"))
+        text += u' ' + op.table;
+    return text;
+}
+
+} // namespace
+
+void PendingChangesModel::setAlembicComparison(const AlembicComparison &comparison)
+{
+    QHash<QString, int> before;
+    if (m_isAlembic) {
+        for (const AlembicOperation &op : m_alembic.operations)
+            before.insert(alembicKey(op), op.index);
+    }
+    const QList<bool> oldTicked = m_ticked;
+    const QMap<int, int> oldPairs = m_pairs;
+    m_comparison = SchemaComparison();
+    m_alembic = comparison;
+    m_isAlembic = true;
+    m_error = Error();
+    m_pairs.clear();
+    m_ticked.clear();
+    QHash<int, int> newIndexOf; // old index -> new index
+    for (int i = 0; i < comparison.operations.size(); ++i) {
+        const AlembicOperation &op = comparison.operations.at(i);
+        const int old = before.value(alembicKey(op), -1);
+        if (old >= 0)
+            newIndexOf.insert(old, i);
+        // Data loss is opt-in: a destructive operation waits for the user's tick.
+        m_ticked << (old >= 0 ? oldTicked.value(old, !op.destructive) : !op.destructive);
+    }
+    for (auto it = oldPairs.cbegin(); it != oldPairs.cend(); ++it) {
+        const int drop = newIndexOf.value(it.key(), -1);
+        const int add = newIndexOf.value(it.value(), -1);
+        if (canPair(drop, add))
+            m_pairs.insert(drop, add);
+    }
+    rebuild();
+    emit chosenChanged();
+}
+
+int PendingChangesModel::operationCount() const
+{
+    return int(m_isAlembic ? m_alembic.operations.size() : m_comparison.diff.operations.size());
+}
+
 void PendingChangesModel::setError(const Error &error)
 {
     m_comparison = SchemaComparison();
+    m_alembic = AlembicComparison();
+    m_isAlembic = false;
     m_error = error;
     m_ticked.clear();
     m_pairs.clear();
@@ -87,16 +170,23 @@ void PendingChangesModel::setTicked(int operation, bool ticked)
 
 int PendingChangesModel::tickedCount() const
 {
-    return int(chosenOperations().size());
+    int count = 0;
+    for (int i = 0; i < m_ticked.size(); ++i) {
+        if (m_ticked.at(i) && (m_pairs.contains(i) || !isPaired(i)))
+            ++count;
+    }
+    return count;
 }
 
 bool PendingChangesModel::canPair(int drop, int add) const
 {
-    const Ops::OperationList &ops = m_comparison.diff.operations;
-    if (drop < 0 || add < 0 || drop >= ops.size() || add >= ops.size() || isPaired(drop)
-        || isPaired(add)) {
+    if (drop < 0 || add < 0 || drop >= operationCount() || add >= operationCount()
+        || isPaired(drop) || isPaired(add)) {
         return false;
     }
+    if (m_isAlembic) // the bridge rendered every pair it can write
+        return m_alembic.rename(drop, add) != nullptr;
+    const Ops::OperationList &ops = m_comparison.diff.operations;
     const auto *d = std::get_if<Ops::DropColumn>(&ops.at(drop));
     const auto *a = std::get_if<Ops::AddColumn>(&ops.at(add));
     return d && a && d->table == a->table;
@@ -170,9 +260,60 @@ int PendingChangesModel::chosenPosition(int operation) const
     return position;
 }
 
+QList<int> PendingChangesModel::keptOperations() const
+{
+    QList<int> kept;
+    for (int i = 0; i < m_ticked.size(); ++i) {
+        if (m_ticked.at(i) && !isPaired(i))
+            kept << i;
+    }
+    return kept;
+}
+
+QList<std::pair<int, int>> PendingChangesModel::chosenRenames() const
+{
+    QList<std::pair<int, int>> renames;
+    for (auto it = m_pairs.cbegin(); it != m_pairs.cend(); ++it) {
+        if (m_ticked.value(it.key()))
+            renames << std::pair{it.key(), it.value()};
+    }
+    return renames;
+}
+
+QList<std::pair<int, int>> PendingChangesModel::chosenEntries() const
+{
+    QList<std::pair<int, int>> entries;
+    for (int i = 0; i < m_ticked.size(); ++i) {
+        if (!m_ticked.at(i))
+            continue;
+        if (m_pairs.contains(i))
+            entries << std::pair{i, m_pairs.value(i)};
+        else if (!isPaired(i))
+            entries << std::pair{i, -1};
+    }
+    return entries;
+}
+
+int PendingChangesModel::destructiveChosenCount() const
+{
+    if (!m_isAlembic) {
+        const Ops::OperationList chosen = chosenOperations();
+        return int(std::count_if(chosen.cbegin(), chosen.cend(),
+                                 [](const Ops::Operation &op) { return Ops::isDestructive(op); }));
+    }
+    int count = 0;
+    for (const auto &[operation, add] : chosenEntries()) {
+        if (add < 0 && m_alembic.operations.at(operation).destructive)
+            ++count; // a rename keeps the column's data
+    }
+    return count;
+}
+
 QStringList PendingChangesModel::chosenTables() const
 {
     QStringList tables;
+    if (m_isAlembic)
+        return tables; // the schema diff view is Retort's own comparison's
     for (const Ops::Operation &op : chosenOperations()) {
         const QString table = Ops::tableName(op);
         if (!table.isEmpty() && !tables.contains(table))
@@ -220,17 +361,16 @@ void PendingChangesModel::rebuild()
         item->setData(int(RowKind::Error), KindRole);
         item->setData(m_error.file, FileRole);
         item->setData(m_error.line, LineRole);
-        item->setForeground(destructiveColor);
+        item->setForeground(destructiveColor());
         item->setToolTip(m_error.toString());
         item->setEditable(false);
         appendRow(item);
     }
     QMap<QString, QStandardItem *> tables;
-    const Ops::OperationList &ops = m_comparison.diff.operations;
-    for (int i = 0; i < ops.size(); ++i) {
+    for (int i = 0; i < operationCount(); ++i) {
         if (m_pairs.key(i, -1) >= 0)
             continue; // the add of a pair: shown as the rename on its drop's row
-        const QString key = tableKey(ops.at(i));
+        const QString key = tableKeyAt(i);
         QStandardItem *&table = tables[key];
         if (!table) {
             table = new QStandardItem(OperationIcons::table(), key);
@@ -241,10 +381,94 @@ void PendingChangesModel::rebuild()
             table->setFont(font);
             appendRow(table);
         }
-        addOperationRow(table, i);
+        if (m_isAlembic)
+            addAlembicRow(table, i);
+        else
+            addOperationRow(table, i);
     }
-    addSuggestionRows();
+    if (m_isAlembic)
+        addAlembicSuggestionRows();
+    else
+        addSuggestionRows();
     m_building = false;
+}
+
+QString PendingChangesModel::tableKeyAt(int operation) const
+{
+    if (!m_isAlembic)
+        return tableKey(m_comparison.diff.operations.at(operation));
+    const AlembicOperation &op = m_alembic.operations.at(operation);
+    if (op.table.isEmpty())
+        return tr("(other)");
+    return op.schema.isEmpty() ? op.table : op.schema + u'.' + op.table;
+}
+
+void PendingChangesModel::addAlembicRow(QStandardItem *parent, int operation)
+{
+    const AlembicOperation &op = m_alembic.operations.at(operation);
+    const int add = m_pairs.value(operation, -1);
+    QString text = alembicText(op);
+    QIcon icon = OperationIcons::forAlembicKind(op.kind);
+    if (add >= 0) {
+        text = tr("rename column %1 to %2").arg(op.name, m_alembic.operations.at(add).name);
+        icon = OperationIcons::forAlembicKind(u"rename_column"_s);
+    }
+    auto *item = new QStandardItem(icon, text);
+    item->setData(int(RowKind::Operation), KindRole);
+    item->setData(operation, OperationRole);
+    item->setData(partnerOf(operation), PartnerRole);
+    item->setCheckable(true);
+    item->setEditable(false);
+    item->setCheckState(m_ticked.value(operation) ? Qt::Checked : Qt::Unchecked);
+    if (add >= 0) {
+        item->setToolTip(tr("A dropped and an added column written as one "
+                            "op.alter_column(..., new_column_name=...); unpair to undo."));
+    } else if (op.destructive) {
+        item->setText(tr("%1 (loses data)").arg(text));
+        item->setForeground(destructiveColor());
+        item->setToolTip(tr("Destructive: %1. Left out unless you tick it.")
+                             .arg(op.reason.isEmpty() ? text : op.reason));
+    } else {
+        item->setToolTip(op.python);
+    }
+    parent->appendRow(item);
+}
+
+// A table that lost exactly one column and gained exactly one: likely a rename, which Alembic
+// never detects by itself.
+void PendingChangesModel::addAlembicSuggestionRows()
+{
+    QMap<QString, QList<int>> drops;
+    QMap<QString, QList<int>> adds;
+    for (const AlembicOperation &op : m_alembic.operations) {
+        if (op.isDropColumn())
+            drops[tableKeyAt(op.index)] << op.index;
+        else if (op.isAddColumn())
+            adds[tableKeyAt(op.index)] << op.index;
+    }
+    for (auto it = drops.cbegin(); it != drops.cend(); ++it) {
+        const QList<int> added = adds.value(it.key());
+        if (it->size() != 1 || added.size() != 1 || !canPair(it->first(), added.first()))
+            continue;
+        const int drop = it->first();
+        const int add = added.first();
+        QStandardItem *parent = itemFromIndex(indexOfOperation(drop).parent());
+        if (!parent)
+            continue;
+        auto *item = new QStandardItem(
+            OperationIcons::suggestion(),
+            tr("Possible rename of '%1' to '%2': double-click to pair")
+                .arg(m_alembic.operations.at(drop).name, m_alembic.operations.at(add).name));
+        item->setData(int(RowKind::Suggestion), KindRole);
+        item->setData(drop, OperationRole);
+        item->setData(add, PartnerRole);
+        item->setEditable(false);
+        item->setForeground(suggestionColor());
+        QFont font = item->font();
+        font.setItalic(true);
+        item->setFont(font);
+        parent->appendRow(item);
+    }
 }
 
 void PendingChangesModel::addOperationRow(QStandardItem *parent, int operation)
@@ -266,7 +490,7 @@ void PendingChangesModel::addOperationRow(QStandardItem *parent, int operation)
     item->setCheckState(m_ticked.value(operation) ? Qt::Checked : Qt::Unchecked);
     if (Ops::isDestructive(op)) {
         item->setText(tr("%1 (loses data)").arg(text));
-        item->setForeground(destructiveColor);
+        item->setForeground(destructiveColor());
         item->setToolTip(tr("Destructive: %1. The data in it is lost on upgrade.").arg(text));
     } else if (isPaired(operation)) {
         item->setToolTip(tr("A dropped and an added column paired as a rename; unpair to undo."));
@@ -303,7 +527,7 @@ void PendingChangesModel::addSuggestionRows()
         item->setData(drop, OperationRole);
         item->setData(add, PartnerRole);
         item->setEditable(false);
-        item->setForeground(QColor(0x1e, 0x63, 0xb8));
+        item->setForeground(suggestionColor());
         QFont font = item->font();
         font.setItalic(true);
         item->setFont(font);

@@ -2,14 +2,15 @@
 
 #include "lexertheme.h"
 #include "pendingchangesmodel.h"
+#include "previeweditor.h"
 #include "schemadiffview.h"
 #include "workspacecontroller.h"
 
-#include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 
 #include <QDialog>
-#include <QFontDatabase>
+#include <QDir>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,13 +30,16 @@ namespace Retort::Ui {
 
 namespace {
 
-constexpr int highlightMarker = 1;
+constexpr int highlightMarker = PreviewEditor::highlightMarker;
+
+QString destructiveHtmlColor(const QWidget *widget)
+{
+    return PreviewEditor::isDark(widget) ? u"#ef6c6c"_s : u"#c62828"_s;
+}
 
 void setPreview(QsciScintilla *edit, const QString &text)
 {
-    edit->setReadOnly(false);
-    edit->setText(text);
-    edit->setReadOnly(true);
+    PreviewEditor::setText(edit, text);
 }
 
 } // namespace
@@ -54,22 +58,34 @@ PendingChangesPanel::PendingChangesPanel(WorkspaceController *controller, QWidge
     m_tabs->addTab(m_upgrade, tr("Upgrade"));
     m_tabs->addTab(m_downgrade, tr("Downgrade"));
     m_tabs->addTab(m_diff, tr("Schema diff"));
+    m_python = createPreview(u"pythonPreview"_s, true);
+    m_offlineSql = createPreview(u"offlineSqlPreview"_s);
+    m_tabs->addTab(m_python, tr("Python"));
+    m_tabs->addTab(m_offlineSql, tr("SQL (offline)"));
+    m_tabs->setTabToolTip(3, tr("The upgrade operations Alembic will write, as it renders them"));
+    m_tabs->setTabToolTip(4, tr("The same operations as offline SQL (alembic upgrade --sql)"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(createToolRow());
+    layout->addWidget(createBanner());
     layout->addWidget(splitter, 1);
     layout->addWidget(createRevisionRow());
+    showTabsFor(false);
 
     connect(m_controller, &WorkspaceController::comparisonReady, this,
             &PendingChangesPanel::onComparisonReady);
     connect(m_controller, &WorkspaceController::comparisonFailed, this,
             &PendingChangesPanel::onComparisonFailed);
+    connect(m_controller, &WorkspaceController::alembicComparisonReady, this,
+            &PendingChangesPanel::onAlembicComparisonReady);
+    connect(m_controller, &WorkspaceController::alembicRevisionWritten, this,
+            &PendingChangesPanel::onAlembicRevisionWritten);
     connect(m_controller, &WorkspaceController::busyChanged, this,
             &PendingChangesPanel::updateButtons);
     connect(m_controller, &WorkspaceController::revisionWritten, this, [this] {
@@ -151,6 +167,12 @@ QWidget *PendingChangesPanel::createRevisionRow()
     auto *box = new QWidget(this);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_notes = new QLabel(box);
+    m_notes->setObjectName(u"pendingNotes"_s);
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes->hide();
+    layout->addWidget(m_notes);
     auto *line = new QHBoxLayout;
     m_message = new QLineEdit(box);
     m_message->setObjectName(u"pendingMessage"_s);
@@ -170,24 +192,44 @@ QWidget *PendingChangesPanel::createRevisionRow()
     return box;
 }
 
-QsciScintilla *PendingChangesPanel::createPreview(const QString &name)
+QWidget *PendingChangesPanel::createBanner()
 {
-    auto *edit = new QsciScintilla(this);
-    edit->setObjectName(name);
-    auto *lexer = new QsciLexerSQL(edit);
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    lexer->setDefaultFont(mono);
-    lexer->setFont(mono);
-    edit->setLexer(lexer);
-    edit->setReadOnly(true);
-    edit->setMarginType(0, QsciScintilla::NumberMargin);
-    edit->setMarginLineNumbers(0, true);
-    edit->setMarginsFont(mono);
-    edit->setMarginWidth(0, u"000"_s);
-    edit->setMarginWidth(1, 0);
-    edit->markerDefine(QsciScintilla::Background, highlightMarker);
-    LexerTheme::follow(edit, highlightMarker); // readable in a dark theme too
-    return edit;
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(u"pendingBanner"_s);
+    static_cast<QFrame *>(m_banner)->setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QHBoxLayout(m_banner);
+    layout->setContentsMargins(6, 4, 6, 4);
+    auto *icon = new QLabel(m_banner);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(u"pendingBannerText"_s);
+    m_bannerText->setWordWrap(true);
+    m_upgradeFirst = new QPushButton(tr("Upgrade to head first"), m_banner);
+    m_upgradeFirst->setObjectName(u"pendingUpgradeFirst"_s);
+    layout->addWidget(icon, 0, Qt::AlignTop);
+    layout->addWidget(m_bannerText, 1);
+    layout->addWidget(m_upgradeFirst, 0, Qt::AlignVCenter);
+    connect(m_upgradeFirst, &QPushButton::clicked, this, &PendingChangesPanel::upgradeFirst);
+    m_banner->hide();
+    return m_banner;
+}
+
+// Retort's comparison shows its SQL both ways and the schema diff; Alembic's shows the Python
+// it will write and that Python's offline SQL.
+void PendingChangesPanel::showTabsFor(bool alembic)
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->setTabVisible(i, alembic == (i >= 3));
+    if (!m_tabs->isTabVisible(m_tabs->currentIndex()))
+        m_tabs->setCurrentIndex(alembic ? 3 : 0);
+    m_diffButton->setVisible(!alembic);
+}
+
+QsciScintilla *PendingChangesPanel::createPreview(const QString &name, bool python)
+{
+    return PreviewEditor::create(this, name, python ? PreviewEditor::Language::Python
+                                                    : PreviewEditor::Language::Sql);
 }
 
 void PendingChangesPanel::compare()
@@ -195,16 +237,103 @@ void PendingChangesPanel::compare()
     if (!m_controller->hasProject())
         return;
     m_comparing = true;
-    m_status->setText(tr("Comparing the database with the models…"));
     updateButtons();
-    m_controller->compareSchema();
+    if (m_controller->comparesWithAlembic()) {
+        m_status->setText(tr("The project's Alembic compares the database with the models…"));
+        m_controller->compareAlembic();
+    } else {
+        m_status->setText(tr("Comparing the database with the models…"));
+        m_controller->compareSchema();
+    }
 }
 
 void PendingChangesPanel::onComparisonReady(const SchemaComparison &comparison)
 {
     m_comparing = false;
+    showTabsFor(false);
+    m_banner->hide();
+    m_notes->clear();
+    m_notes->hide();
     m_model->setComparison(comparison); // rerender() and updateStatus() follow
     updateButtons();
+}
+
+void PendingChangesPanel::onAlembicComparisonReady(const AlembicComparison &comparison)
+{
+    m_comparing = false;
+    showTabsFor(true);
+    if (!comparison.upToDate) {
+        const QString at = comparison.current.isEmpty() ? tr("base")
+                                                        : comparison.current.join(u", "_s);
+        m_bannerText->setText(
+            tr("The database is behind: it is at %1, the head is %2. Alembic compares the "
+               "models only with a database at head (\"Target database is not up to date\").")
+                .arg(at, comparison.heads.join(u", "_s)));
+    }
+    m_banner->setVisible(!comparison.upToDate);
+    m_model->setAlembicComparison(comparison); // rerender() and updateStatus() follow
+    updateButtons();
+}
+
+void PendingChangesPanel::upgradeFirst()
+{
+    // "heads": every head, as `alembic upgrade heads`; the reload after it compares again.
+    m_controller->upgrade(u"heads"_s);
+    updateButtons();
+}
+
+void PendingChangesPanel::onAlembicRevisionWritten(const AlembicWrittenRevision &written)
+{
+    m_writing = false;
+    if (written.path.isEmpty()) {
+        m_written = tr("No changes: nothing was written.");
+    } else {
+        m_message->clear();
+        m_written = tr("Wrote %1.").arg(QDir::toNativeSeparators(written.path));
+        if (written.addedImports.contains(u"sqlmodel"_s))
+            m_written += u' '
+                         + tr("Added \"import sqlmodel\": the file uses "
+                              "sqlmodel.sql.sqltypes.AutoString, which Alembic's template does "
+                              "not import.");
+        if (written.empty)
+            m_written += u' ' + tr("It has no operations.");
+    }
+    updateAlembicNotes();
+    updateButtons();
+}
+
+void PendingChangesPanel::rerenderAlembic()
+{
+    m_rendered = SchemaComparison();
+    m_renderError = Error();
+    m_upgradeLines.clear();
+    m_downgradeLines.clear();
+    m_pythonLines.clear();
+    m_offlineLines.clear();
+    m_alembicPreview =
+        AlembicPreview::build(m_model->alembicComparison(), m_model->chosenEntries());
+    m_pythonLines = m_alembicPreview.pythonLines;
+    m_offlineLines = m_alembicPreview.sqlLines;
+    setPreview(m_python, m_alembicPreview.python);
+    setPreview(m_offlineSql, m_alembicPreview.sql);
+    m_diff->setSections({});
+    emit sectionsChanged({});
+    updateHighlight();
+    updateStatus();
+    updateAlembicNotes();
+    updateButtons();
+}
+
+// The pitfalls a generated Alembic revision is known for, said before the file is run.
+void PendingChangesPanel::updateAlembicNotes()
+{
+    QStringList notes;
+    if (m_model->isAlembic() && !m_comparing)
+        notes = m_alembicPreview.notes;
+    if (!m_written.isEmpty())
+        notes << m_written;
+    m_notes->setText(notes.join(u'\n'));
+    m_notes->setVisible(!notes.isEmpty());
 }
 
 void PendingChangesPanel::updateStatus()
@@ -212,29 +341,37 @@ void PendingChangesPanel::updateStatus()
     if (m_comparing || m_model->hasError())
         return;
     const int count = m_model->operationCount();
-    const Ops::OperationList chosen = m_model->chosenOperations();
-    const int destructive = int(std::count_if(chosen.cbegin(), chosen.cend(),
-                                              [](const Ops::Operation &op) {
-                                                  return Ops::isDestructive(op);
-                                              }));
+    const int destructive = m_model->destructiveChosenCount();
     QString text = count == 0 ? tr("No pending changes: the database matches the models.")
-                              : tr("%n change(s) ticked", nullptr, int(chosen.size()));
+                              : tr("%n change(s) ticked", nullptr, m_model->tickedCount());
+    if (m_model->isAlembic() && !m_model->alembicComparison().upToDate)
+        text = tr("Not compared: the database is behind its head.");
+    else if (m_model->isAlembic() && count > 0) // a pair is one change
+        text = tr("%1 of %n change(s) ticked", nullptr, count - m_model->pairCount())
+                   .arg(m_model->tickedCount());
     if (destructive > 0)
-        text += tr(", <span style='color:#c62828'>%n destructive</span>", nullptr, destructive);
+        text += tr(", <span style='color:%1'>%n destructive</span>", nullptr, destructive)
+                    .arg(destructiveHtmlColor(this));
     m_status->setText(text);
 }
 
 void PendingChangesPanel::onComparisonFailed(const Error &error)
 {
     m_comparing = false;
+    m_banner->hide();
     m_model->setError(error);
-    m_status->setText(tr("<span style='color:#c62828'>Cannot compare: click the error to open "
-                         "its file</span>"));
+    m_status->setText(tr("<span style='color:%1'>Cannot compare: click the error to open "
+                         "its file</span>")
+                          .arg(destructiveHtmlColor(this)));
     updateButtons();
 }
 
 void PendingChangesPanel::rerender()
 {
+    if (m_model->isAlembic()) {
+        rerenderAlembic();
+        return;
+    }
     m_rendered = SchemaComparison();
     m_renderError = Error();
     if (m_model->operationCount() > 0) {
@@ -296,8 +433,8 @@ void PendingChangesPanel::openDiffWindow()
 
 void PendingChangesPanel::updateHighlight()
 {
-    m_upgrade->markerDeleteAll(highlightMarker);
-    m_downgrade->markerDeleteAll(highlightMarker);
+    for (QsciScintilla *edit : {m_upgrade, m_downgrade, m_python, m_offlineSql})
+        edit->markerDeleteAll(highlightMarker);
     const int operation = PendingChangesModel::operationAt(m_tree->currentIndex());
     const int position = m_model->chosenPosition(operation);
     if (position < 0)
@@ -317,6 +454,17 @@ void PendingChangesPanel::updateHighlight()
         if (first >= 0)
             edit->ensureLineVisible(first);
     };
+    if (m_model->isAlembic()) {
+        for (const auto &[edit, lines] : {std::pair{m_python, &m_pythonLines},
+                                          std::pair{m_offlineSql, &m_offlineLines}}) {
+            if (position >= lines->size())
+                continue;
+            for (int line = lines->at(position).first; line <= lines->at(position).second; ++line)
+                edit->markerAdd(line, highlightMarker);
+            edit->ensureLineVisible(lines->at(position).first);
+        }
+        return;
+    }
     mark(m_upgrade, m_rendered.upgrade, m_upgradeLines, position);
     // The downgrade renders the reversed list: the operation's inverse sits mirrored.
     mark(m_downgrade, m_rendered.downgrade, m_downgradeLines, count - 1 - position);
@@ -342,6 +490,26 @@ QString PendingChangesPanel::downgradeText() const
     return m_downgrade->text();
 }
 
+QString PendingChangesPanel::pythonText() const
+{
+    return m_python->text();
+}
+
+QString PendingChangesPanel::offlineSqlText() const
+{
+    return m_offlineSql->text();
+}
+
+QString PendingChangesPanel::bannerText() const
+{
+    return m_banner->isVisibleTo(this) ? m_bannerText->text() : QString();
+}
+
+QString PendingChangesPanel::noteText() const
+{
+    return m_notes->isVisibleTo(this) ? m_notes->text() : QString();
+}
+
 QString PendingChangesPanel::statusText() const
 {
     return m_status->text();
@@ -360,6 +528,7 @@ void PendingChangesPanel::updateButtons()
                            || m_model->canPair(selected.at(1), selected.at(0))));
     m_unpair->setEnabled(m_model->isPaired(PendingChangesModel::operationAt(m_tree->currentIndex())));
     m_refresh->setEnabled(m_controller->hasProject());
+    m_upgradeFirst->setEnabled(m_controller->hasProject() && !m_controller->isBusy());
     m_diffButton->setEnabled(!m_diff->sections().isEmpty());
     QString reason;
     if (!m_controller->hasProject())
@@ -368,6 +537,9 @@ void PendingChangesPanel::updateButtons()
         reason = tr("Comparing…");
     else if (m_model->hasError())
         reason = tr("Fix the error above first.");
+    else if (m_model->isAlembic() && !m_model->alembicComparison().upToDate)
+        reason = tr("The database is behind its head: upgrade it first, then Alembic compares "
+                    "the models.");
     else if (m_model->operationCount() == 0)
         reason = tr("Nothing to write: the database matches the models.");
     else if (!m_model->comparison().atHead)
@@ -452,6 +624,19 @@ void PendingChangesPanel::createRevision()
     if (!m_create->isEnabled())
         return;
     m_writing = true;
+    if (m_model->isAlembic()) {
+        NewRevision request;
+        request.message = m_message->text().trimmed();
+        request.autogenerate = true;
+        request.keepOperations = m_model->keptOperations();
+        request.renameOperations = m_model->chosenRenames();
+        request.writeEmpty = false; // the models may have changed since: never an empty file
+        m_written.clear();
+        updateAlembicNotes();
+        m_controller->writeAlembicRevision(request);
+        updateButtons();
+        return;
+    }
     m_controller->writeAutogenerated(m_message->text().trimmed(), m_rendered);
     updateButtons(); // the message stays until the revision is written (a failure keeps it)
 }

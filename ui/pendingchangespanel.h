@@ -1,7 +1,9 @@
 #pragma once
 
 #include <engine/core/error.h>
+#include <engine/workspace/alembiccomparison.h>
 #include <engine/workspace/schemacomparison.h>
+#include "alembicpreview.h"
 #include "schemadiffview.h"
 
 #include <QWidget>
@@ -23,6 +25,11 @@ class WorkspaceController;
 // Tick operations in or out, pair a dropped and an added column as a rename, watch the upgrade
 // and downgrade SQL and the schema diff follow, and write the revision. The comparison itself
 // runs on the controller's pool (compareSchema); re-rendering a subset is pure and runs here.
+//
+// On an Alembic project the comparison is Alembic's own (compareAlembic): the same ticks and
+// pairs, a Python preview of what will be written and the offline SQL instead of Retort's SQL,
+// and the pitfalls named before the file is run (the database behind its head, the missing
+// `import sqlmodel` that Retort adds, an empty migration).
 class PendingChangesPanel : public QWidget
 {
     Q_OBJECT
@@ -41,6 +48,13 @@ public:
     QString reasonText() const; // why Create revision is disabled; empty when enabled
     bool isComparing() const { return m_comparing; }
     const SchemaComparison &rendered() const { return m_rendered; }
+    // Alembic projects.
+    QString pythonText() const;
+    QString offlineSqlText() const;
+    QString bannerText() const;   // "the database is behind"; empty when hidden
+    QString noteText() const;     // pitfalls and what the last Create revision did
+    QPushButton *upgradeFirstButton() const { return m_upgradeFirst; }
+    QTabWidget *tabs() const { return m_tabs; }
 
     // Pairs the two selected rows (a dropped and an added column) / unpairs the current row.
     bool pairSelected();
@@ -60,8 +74,15 @@ private:
     void setUpTree();
     QWidget *createToolRow();
     QWidget *createRevisionRow();
-    QsciScintilla *createPreview(const QString &name);
+    QsciScintilla *createPreview(const QString &name, bool python = false);
+    QWidget *createBanner();
+    void showTabsFor(bool alembic);
     void onComparisonReady(const SchemaComparison &comparison);
+    void onAlembicComparisonReady(const AlembicComparison &comparison);
+    void onAlembicRevisionWritten(const AlembicWrittenRevision &written);
+    void rerenderAlembic();
+    void updateAlembicNotes();
+    void upgradeFirst();
     void onComparisonFailed(const Error &error);
     void rerender();
     void updateDiff();
@@ -86,6 +107,13 @@ private:
     QsciScintilla *m_upgrade = nullptr;
     QsciScintilla *m_downgrade = nullptr;
     SchemaDiffView *m_diff = nullptr;
+    QsciScintilla *m_python = nullptr;
+    QsciScintilla *m_offlineSql = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QPushButton *m_upgradeFirst = nullptr;
+    QLabel *m_notes = nullptr;
+    QString m_written; // what the last Create revision did, until the next comparison changes
     QLineEdit *m_message = nullptr;
     QPushButton *m_create = nullptr;
     QLabel *m_reason = nullptr;
@@ -93,6 +121,9 @@ private:
     Error m_renderError;
     QList<QPair<int, int>> m_upgradeLines;   // per statement: first and last line
     QList<QPair<int, int>> m_downgradeLines;
+    AlembicPreview m_alembicPreview;
+    QList<QPair<int, int>> m_pythonLines; // Alembic: per chosen entry, first and last line
+    QList<QPair<int, int>> m_offlineLines;
     bool m_comparing = false;
     bool m_writing = false;
 };

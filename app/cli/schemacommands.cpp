@@ -66,6 +66,31 @@ QJsonObject diffJson(const Workspace &ws, const SchemaComparison &comparison)
                        {u"downgrade"_s, statementsJson(comparison.downgrade)}};
 }
 
+// `alembic check` (Alembic 1.9 and later; 1.8 has none) through the project's own Alembic.
+int checkAlembic(CliContext &c, const Workspace &ws)
+{
+    const Result<AlembicComparison> comparison = ws.compareAlembic();
+    if (!comparison)
+        return c.fail(comparison.error());
+    if (!comparison->upToDate) {
+        const QString at = comparison->current.isEmpty() ? u"base"_s
+                                                         : comparison->current.join(u", "_s);
+        return c.fail(Error(Error::Kind::Graph,
+                            u"Target database is not up to date: it is at %1, the head is %2; "
+                            "run 'retort upgrade heads' first."_s
+                                .arg(at, comparison->heads.join(u", "_s))));
+    }
+    if (comparison->operations.isEmpty()) {
+        c.out << "No new upgrade operations detected.\n";
+        return 0;
+    }
+    for (const QString &line : comparison->describe())
+        c.out << line << '\n';
+    return c.fail(Error(Error::Kind::Database,
+                        u"New upgrade operations detected (%1)."_s.arg(
+                            comparison->operations.size())));
+}
+
 } // namespace
 
 int runInspect(CliContext &c)
@@ -99,6 +124,8 @@ int runCheck(CliContext &c)
     const Result<Workspace> ws = c.workspace();
     if (!ws)
         return c.fail(ws.error());
+    if (ws->comparesWithAlembic())
+        return checkAlembic(c, *ws);
     const Result<SchemaComparison> comparison = ws->compare();
     if (!comparison)
         return c.fail(comparison.error());

@@ -354,8 +354,13 @@ class Bridge:
         self.directives = list(directives)
         keep = self.request.get("keep")
         renames = self.request.get("renames") or []
-        if keep is None and not renames:
-            return
+        if keep is not None or renames:
+            self.choose(directives, keep, renames)
+        if self.request.get("skip_empty") and all(d.upgrade_ops.is_empty() for d in directives):
+            # Alembic's documented way not to write a file: no directives left.
+            directives[:] = []
+
+    def choose(self, directives, keep, renames):
         for directive in directives:
             flat = flatten(directive.upgrade_ops)
             chosen = set(range(len(flat))) if keep is None else set(int(i) for i in keep)
@@ -401,6 +406,7 @@ class Bridge:
         flat = flatten(directives[-1].upgrade_ops) if directives else []
         result["operations"] = [describe_operation(i, entry, found["context"])
                                 for i, entry in enumerate(flat)]
+        result["renames"] = rename_previews(flat, found["context"])
         return result
 
     def cmd_probe(self):
@@ -520,6 +526,27 @@ def rename_column(flat, drop, add):
         existing_type=old.type,
         existing_nullable=old.nullable,
     )
+
+
+def rename_previews(flat, context):
+    """Every drop_column/add_column pair of one table rendered as the rename that Create
+    revision would write for it, so that the GUI previews a pairing without asking again."""
+    from alembic.operations import ops
+
+    previews = []
+    for drop, (group, dropped) in enumerate(flat):
+        if not isinstance(dropped, ops.DropColumnOp):
+            continue
+        for add, (_, added) in enumerate(flat):
+            if not isinstance(added, ops.AddColumnOp) or added.table_name != dropped.table_name \
+                    or added.schema != dropped.schema:
+                continue
+            op = rename_column(flat, drop, add)
+            sql, sql_error = offline_sql(op, context.dialect.name)
+            previews.append({"drop": drop, "add": add,
+                             "python": render_operation(group, op, context),
+                             "sql": sql, "sql_error": sql_error})
+    return previews
 
 
 OPERATION_KINDS = {

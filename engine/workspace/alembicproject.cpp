@@ -176,20 +176,54 @@ Result<> AlembicProject::resolveDynamic(QList<Revision> &revisions,
 
 Result<QString> AlembicProject::writeRevision(const RevisionGraph &, const NewRevision &request) const
 {
+    const Result<AlembicWrittenRevision> written = writeNewRevision(request);
+    if (!written)
+        return written.error();
+    if (written->path.isEmpty())
+        return Error(Error::Kind::Internal, Tr::tr("Alembic wrote no revision file."));
+    return written->path;
+}
+
+namespace {
+
+QJsonObject revisionCall(const NewRevision &request)
+{
+    QJsonObject call{{u"command"_s, u"revision"_s},
+                     {u"message"_s, request.message},
+                     {u"head"_s, request.head},
+                     {u"splice"_s, request.splice},
+                     {u"depends_on"_s, QJsonArray::fromStringList(request.dependsOn)},
+                     {u"autogenerate"_s, request.autogenerate}};
+    if (!request.branchLabels.isEmpty())
+        call.insert(u"branch_label"_s, request.branchLabels.join(u','));
+    if (request.keepOperations) {
+        QJsonArray keep;
+        for (const int index : *request.keepOperations)
+            keep << index;
+        call.insert(u"keep"_s, keep);
+    }
+    if (!request.renameOperations.isEmpty()) {
+        QJsonArray renames;
+        for (const auto &[drop, add] : request.renameOperations)
+            renames << QJsonObject{{u"drop"_s, drop}, {u"add"_s, add}};
+        call.insert(u"renames"_s, renames);
+    }
+    if (!request.writeEmpty)
+        call.insert(u"skip_empty"_s, true);
+    return call;
+}
+
+} // namespace
+
+Result<AlembicWrittenRevision> AlembicProject::writeNewRevision(const NewRevision &request) const
+{
     QJsonObject call_;
     if (!request.mergeOf.isEmpty()) {
         call_ = {{u"command"_s, u"merge"_s},
                  {u"revisions"_s, QJsonArray::fromStringList(request.mergeOf)},
                  {u"message"_s, request.message}};
     } else {
-        call_ = {{u"command"_s, u"revision"_s},
-                 {u"message"_s, request.message},
-                 {u"head"_s, request.head},
-                 {u"splice"_s, request.splice},
-                 {u"depends_on"_s, QJsonArray::fromStringList(request.dependsOn)},
-                 {u"autogenerate"_s, request.autogenerate}};
-        if (!request.branchLabels.isEmpty())
-            call_.insert(u"branch_label"_s, request.branchLabels.join(u','));
+        call_ = revisionCall(request);
     }
     if (!request.revId.isEmpty())
         call_.insert(u"rev_id"_s, request.revId);
@@ -197,12 +231,30 @@ Result<QString> AlembicProject::writeRevision(const RevisionGraph &, const NewRe
     const Result<QJsonObject> written = call(call_, sink);
     if (!written)
         return written.error();
-    if (written->contains(u"path"))
-        return written->value(u"path").toString();
-    const QStringList paths = toStringList(written->value(u"paths"));
-    if (paths.isEmpty())
-        return Error(Error::Kind::Internal, Tr::tr("Alembic wrote no revision file."));
-    return paths.first();
+    AlembicWrittenRevision result;
+    if (written->contains(u"path")) { // a merge
+        result.path = written->value(u"path").toString();
+        result.revision = written->value(u"revision").toString();
+        return result;
+    }
+    result.empty = written->value(u"empty").toBool();
+    const QJsonArray revisions = written->value(u"revisions").toArray();
+    if (!revisions.isEmpty()) {
+        const QJsonObject first = revisions.first().toObject();
+        result.path = first.value(u"path").toString();
+        result.revision = first.value(u"revision").toString();
+        result.addedImports = toStringList(first.value(u"added_imports"));
+    }
+    return result;
+}
+
+Result<AlembicComparison> AlembicProject::compare(const CancelToken &cancel) const
+{
+    NullProgressSink sink;
+    const Result<QJsonObject> compared = call({{u"command"_s, u"compare"_s}}, sink, cancel);
+    if (!compared)
+        return compared.error();
+    return AlembicComparison::fromJson(*compared);
 }
 
 Result<RunReport> AlembicProject::run(const MigrationRequest &request, const RevisionGraph &,

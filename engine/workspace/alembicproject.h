@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alembiccomparison.h"
 #include "projectkind.h"
 
 #include <engine/alembic/alembicbridge.h>
@@ -32,6 +33,12 @@ public:
                           const CancelToken &cancel) const override;
     Result<QString> offlineScript(const MigrationRequest &request, const QStringList &fromHeads,
                                   const RevisionGraph &graph) const override;
+
+    // Alembic's own autogenerate comparison through env.py (the bridge's `compare`).
+    Result<AlembicComparison> compare(const CancelToken &cancel) const;
+    // A new revision (request.keepOperations, renameOperations and writeEmpty honoured) with
+    // what Alembic and Retort did to it; writeRevision() is this for its path.
+    Result<AlembicWrittenRevision> writeNewRevision(const NewRevision &request) const;
 
     const AlembicConfig &config() const { return m_config; }
     // The SQLAlchemy URL env.py connects to (asked of the project's Python, which runs env.py

@@ -9,6 +9,7 @@
 #include <engine/diff/diffoptions.h>
 #include <engine/workspace/migrationpreview.h>
 #include <engine/workspace/migrationrequest.h>
+#include <engine/workspace/alembiccomparison.h>
 #include <engine/workspace/schemacomparison.h>
 #include <engine/runner/runreport.h>
 #include <engine/config/databaseurl.h>
@@ -113,6 +114,13 @@ public:
     // panel: ticked rows, drop+add pairs turned into RenameColumn). Pure; no database.
     Result<SchemaComparison> withOperations(const SchemaComparison &comparison,
                                             const Ops::OperationList &operations) const;
+    // Alembic projects compare through their own Alembic and env.py (Retort's differ is not
+    // run on them): the comparison, and a revision written from a chosen part of it
+    // (request.autogenerate with keepOperations, renameOperations, writeEmpty). Both refuse on
+    // a Retort project.
+    bool comparesWithAlembic() const;
+    Result<AlembicComparison> compareAlembic(const CancelToken &cancel = CancelToken()) const;
+    Result<AlembicWrittenRevision> writeAlembicRevision(const NewRevision &request) const;
     // CREATE statements of one table (its indexes included) in the database's dialect, for the
     // schema diff view. Pure; no database.
     Result<QString> tableDdl(const Schema::Table &table) const;

@@ -1,6 +1,7 @@
 // Workspace: the verbs that compare the models with the database (README "Autogenerate").
 #include "workspace.h"
 
+#include "alembicproject.h"
 #include "projectkind.h"
 
 #include <engine/core/enginetr.h>
@@ -41,8 +42,16 @@ Error notComparedNatively()
 {
     return Error(Error::Kind::Config,
                  Tr::tr("This is an Alembic project: its models are compared by its own Alembic "
-                        "(retort revision --autogenerate); Retort's comparison, diff, check and "
-                        "inspect --models work on Retort projects only for now."));
+                        "(retort check, retort revision --autogenerate, the Pending changes "
+                        "panel); Retort's diff and inspect --models work on Retort projects "
+                        "only for now."));
+}
+
+Error notAlembic()
+{
+    return Error(Error::Kind::Config,
+                 Tr::tr("This is a Retort project: its models are compared by Retort itself, "
+                        "not by Alembic."));
 }
 
 } // namespace
@@ -61,6 +70,29 @@ Result<Schema::Database> Workspace::inspectModels() const
     if (!connection)
         return connection.error();
     return SchemaReader::models(**connection, *models, introspectOptions(m_config), m_config.devUrl);
+}
+
+bool Workspace::comparesWithAlembic() const
+{
+    return dynamic_cast<const AlembicProject *>(m_kind.get()) != nullptr;
+}
+
+// The one place where the facade needs the Alembic kind itself: its comparison is Alembic's
+// data (operations as Python), which no other kind has, so it stays off ProjectKind.
+Result<AlembicComparison> Workspace::compareAlembic(const CancelToken &cancel) const
+{
+    const auto *alembic = dynamic_cast<const AlembicProject *>(m_kind.get());
+    if (!alembic)
+        return notAlembic();
+    return alembic->compare(cancel);
+}
+
+Result<AlembicWrittenRevision> Workspace::writeAlembicRevision(const NewRevision &request) const
+{
+    const auto *alembic = dynamic_cast<const AlembicProject *>(m_kind.get());
+    if (!alembic)
+        return notAlembic();
+    return alembic->writeNewRevision(request);
 }
 
 Result<SchemaComparison> Workspace::compare(const QList<Ops::ColumnRename> &renames) const

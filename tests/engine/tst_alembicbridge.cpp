@@ -1,8 +1,10 @@
 // The bridge to a project's own Alembic, run on real Alembic projects made in a QTemporaryDir.
+#include "../common/alembictestproject.h"
 #include "../common/testdatabases.h"
 
 #include <engine/alembic/alembicbridge.h>
 #include <engine/alembic/pythonlocator.h>
+#include <engine/workspace/workspace.h>
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +12,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QScopeGuard>
 #include <QTest>
@@ -43,182 +46,7 @@ QString readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
-const char *const iniText = R"([alembic]
-script_location = %(here)s/migrations
-prepend_sys_path = .
-sqlalchemy.url = @URL@
-
-[loggers]
-keys = root
-
-[handlers]
-keys = console
-
-[formatters]
-keys = generic
-
-[logger_root]
-level = WARN
-handlers = console
-
-[handler_console]
-class = StreamHandler
-args = (sys.stderr,)
-formatter = generic
-
-[formatter_generic]
-format = %(levelname)s %(message)s
-)";
-
-// env.py as projects write it: the URL may come from the environment, the models from the app.
-const char *const envText = R"(import os
-from logging.config import fileConfig
-
-from alembic import context
-from sqlalchemy import create_engine, pool
-
-config = context.config
-if config.config_file_name is not None:
-    fileConfig(config.config_file_name)
-
-try:
-    import models
-    target_metadata = models.metadata
-except ImportError:
-    target_metadata = None
-
-url = os.environ.get("BRIDGE_TEST_URL") or config.get_main_option("sqlalchemy.url")
-
-
-def run_migrations_offline():
-    context.configure(url=url, target_metadata=target_metadata, literal_binds=True)
-    with context.begin_transaction():
-        context.run_migrations()
-
-
-def run_migrations_online():
-    engine = create_engine(url, poolclass=pool.NullPool)
-    with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata)
-        with context.begin_transaction():
-            context.run_migrations()
-
-
-if context.is_offline_mode():
-    run_migrations_offline()
-else:
-    run_migrations_online()
-)";
-
-const char *const makoText = R"("""${message}
-
-Revision ID: ${up_revision}
-Revises: ${down_revision | comma,n}
-"""
-from alembic import op
-import sqlalchemy as sa
-${imports if imports else ""}
-
-revision = ${repr(up_revision)}
-down_revision = ${repr(down_revision)}
-branch_labels = ${repr(branch_labels)}
-depends_on = ${repr(depends_on)}
-
-
-def upgrade() -> None:
-    ${upgrades if upgrades else "pass"}
-
-
-def downgrade() -> None:
-    ${downgrades if downgrades else "pass"}
-)";
-
-// SQLModel models: `name: str` renders as sqlmodel.sql.sqltypes.AutoString.
-const char *const modelsText = R"(from typing import Optional
-
-from sqlmodel import Field, SQLModel
-
-
-class Person(SQLModel, table=True):
-    __tablename__ = "@P@person"
-    id: Optional[int] = Field(default=None, primary_key=True)
-    name: str
-
-
-class Item(SQLModel, table=True):
-    __tablename__ = "@P@item"
-    id: Optional[int] = Field(default=None, primary_key=True)
-    title: str
-
-
-metadata = SQLModel.metadata
-)";
-
-// An Alembic project in a temporary folder. Table names carry a random prefix, so runs on the
-// shared test servers never meet each other's tables.
-class Project
-{
-public:
-    explicit Project(const QString &url = {})
-    {
-        m_prefix = u"bt%1_"_s.arg(QRandomGenerator::global()->bounded(1000000));
-        const QString effective = url.isEmpty() ? u"sqlite:///%1"_s.arg(path(u"app.db"_s)) : url;
-        m_url = effective;
-        writeFile(ini(), QString::fromUtf8(iniText).replace(u"@URL@"_s, effective));
-        writeFile(path(u"migrations/env.py"_s), QString::fromUtf8(envText));
-        writeFile(path(u"migrations/script.py.mako"_s), QString::fromUtf8(makoText));
-        QDir().mkpath(path(u"migrations/versions"_s));
-    }
-
-    QString path(const QString &relative) const { return m_dir.filePath(relative); }
-    QString ini() const { return path(u"alembic.ini"_s); }
-    QString dir() const { return m_dir.path(); }
-    QString url() const { return m_url; }
-    QString table(const QString &name) const { return m_prefix + name; }
-
-    // A revision that creates table `name` (dropped on downgrade); `extra` goes into upgrade().
-    QString addRevision(const QString &id, const QString &parents, const QString &name,
-                        const QString &extra = {}) const
-    {
-        const QString file = path(u"migrations/versions/%1_%2.py"_s.arg(id, name));
-        writeFile(file, u"\"\"\"create %1\n\nRevision ID: %2\n\"\"\"\nimport time\n\n"
-                        "from alembic import op\nimport sqlalchemy as sa\n\n"
-                        "revision = '%2'\ndown_revision = %3\nbranch_labels = None\n"
-                        "depends_on = None\n\n\ndef upgrade():\n"
-                        "    op.create_table('%4', sa.Column('id', sa.Integer, primary_key=True))\n"
-                        "%5\n\ndef downgrade():\n    op.drop_table('%4')\n"_s
-                            .arg(name, id, parents, table(name), extra));
-        return file;
-    }
-
-    // A version table per test, so that runs on a shared server cannot meet.
-    void useOwnVersionTable() const
-    {
-        QString env = readFile(path(u"migrations/env.py"_s));
-        env.replace(u"target_metadata=target_metadata)"_s,
-                    u"target_metadata=target_metadata, version_table='%1')"_s.arg(table(u"v"_s)));
-        writeFile(path(u"migrations/env.py"_s), env);
-    }
-
-    void addModels() const
-    {
-        writeFile(path(u"models.py"_s), QString::fromUtf8(modelsText).replace(u"@P@"_s, m_prefix));
-    }
-
-    QJsonObject request(const QString &command, const QJsonObject &fields = {}) const
-    {
-        QJsonObject r = fields;
-        r[u"command"_s] = command;
-        r[u"ini"_s] = ini();
-        r[u"cwd"_s] = dir();
-        return r;
-    }
-
-private:
-    QTemporaryDir m_dir;
-    QString m_prefix;
-    QString m_url;
-};
+using Project = RetortTest::AlembicTestProject;
 
 PythonInterpreter interpreter()
 {
@@ -319,6 +147,7 @@ private slots:
     void autogenerateKeepsOnlyTickedOperations();
     void compareListsOperationsAsData();
     void renamePairBecomesAlterColumn();
+    void workspaceComparesAndWritesOnlyTickedOperations();
     void prefixAndPathMap();
     void interpreterMissing();
     void interpreterCannotStart();
@@ -639,6 +468,14 @@ void tst_AlembicBridge::renamePairBecomesAlterColumn()
         }
     }
     QVERIFY2(add >= 0 && drop >= 0, qPrintable(QString::fromUtf8(QJsonDocument(*compared).toJson())));
+    // The pair is rendered in advance, as the panel previews it.
+    const AlembicComparison values = AlembicComparison::fromJson(*compared);
+    const AlembicRenamePreview *preview = values.rename(drop, add);
+    QVERIFY(preview);
+    QVERIFY2(preview->python.contains(u"new_column_name='name'"_s), qPrintable(preview->python));
+    QVERIFY2(preview->sql.contains(u"RENAME"_s) && preview->sql.contains(u"fullname"_s),
+             qPrintable(preview->sql + preview->sqlError));
+    QVERIFY(!values.rename(add, drop));
     const Result<QJsonObject> result = run(project.request(
         u"revision"_s, {{u"message"_s, u"rename"_s}, {u"rev_id"_s, u"r2"_s}, {u"autogenerate"_s, true},
                         {u"renames"_s, QJsonArray{QJsonObject{{u"drop"_s, drop}, {u"add"_s, add}}}}}));
@@ -655,6 +492,97 @@ void tst_AlembicBridge::renamePairBecomesAlterColumn()
     VERIFY_RESULT(after);
     QCOMPARE(after->value(u"operations").toArray().size(), 0);
     QVERIFY2(!text.contains(u"add_column"_s) && !text.contains(u"drop_column"_s), qPrintable(text));
+}
+
+// The facade on an Alembic project: Alembic's comparison as values, and a revision written from
+// the operations the user ticked (what the GUI's Pending changes panel does).
+void tst_AlembicBridge::workspaceComparesAndWritesOnlyTickedOperations()
+{
+    const QByteArray savedPython = qgetenv("RETORT_PYTHON");
+    qputenv("RETORT_PYTHON", python().toUtf8());
+    const auto restore = qScopeGuard([savedPython] {
+        if (savedPython.isNull())
+            qunsetenv("RETORT_PYTHON");
+        else
+            qputenv("RETORT_PYTHON", savedPython);
+    });
+    Project project;
+    project.addRevision(u"a1"_s, u"None"_s, u"legacy"_s);
+    const Result<Workspace> ws = Workspace::open(project.ini());
+    VERIFY_RESULT(ws);
+    QVERIFY(ws->comparesWithAlembic());
+    const auto operations = [](const AlembicComparison &c) {
+        QStringList list;
+        for (const AlembicOperation &op : c.operations)
+            list << op.kind + u' ' + op.table;
+        list.sort();
+        return list;
+    };
+
+    // At base, behind its head: Alembic compares nothing ("Target database is not up to date").
+    const Result<AlembicComparison> stale = ws->compareAlembic();
+    VERIFY_RESULT(stale);
+    QCOMPARE(stale->upToDate, false);
+    QCOMPARE(stale->heads, QStringList{u"a1"_s});
+    QCOMPARE(stale->current, QStringList());
+    QVERIFY(stale->operations.isEmpty());
+
+    NullProgressSink sink;
+    VERIFY_RESULT(ws->upgrade(u"head"_s, sink));
+    project.addModels(); // the models change: two new tables, and "legacy" is not in them
+    const Result<AlembicComparison> compared = ws->compareAlembic();
+    VERIFY_RESULT(compared);
+    QCOMPARE(compared->upToDate, true);
+    QCOMPARE(compared->dialect, u"sqlite"_s);
+    QCOMPARE(operations(*compared),
+             (QStringList{u"add_table "_s + project.table(u"item"_s),
+                          u"add_table "_s + project.table(u"person"_s),
+                          u"drop_table "_s + project.table(u"legacy"_s)}));
+    QList<int> keep;
+    for (const AlembicOperation &op : compared->operations) {
+        if (op.kind == u"drop_table"_s) {
+            QVERIFY(op.destructive);
+            QCOMPARE(op.sql, u"DROP TABLE %1;"_s.arg(op.table));
+        } else {
+            QVERIFY(!op.destructive);
+            QVERIFY2(op.python.startsWith(u"op.create_table('%1',"_s.arg(op.table)),
+                     qPrintable(op.python));
+            keep << op.index;
+        }
+    }
+
+    // The drop unticked: the file has the two tables only, and Alembic runs it.
+    NewRevision request;
+    request.message = u"models"_s;
+    request.revId = u"m2"_s;
+    request.autogenerate = true;
+    request.keepOperations = keep;
+    request.writeEmpty = false;
+    const Result<AlembicWrittenRevision> written = ws->writeAlembicRevision(request);
+    VERIFY_RESULT(written);
+    QCOMPARE(QFileInfo(written->path).fileName(), u"m2_models.py"_s);
+    QCOMPARE(written->revision, u"m2"_s);
+    QCOMPARE(written->empty, false);
+    QCOMPARE(written->addedImports, QStringList{u"sqlmodel"_s});
+    const QString text = readFile(written->path);
+    QVERIFY2(text.contains(u"op.create_table('%1'"_s.arg(project.table(u"person"_s))), qPrintable(text));
+    QVERIFY2(text.contains(u"op.create_table('%1'"_s.arg(project.table(u"item"_s))), qPrintable(text));
+    QVERIFY2(!text.contains(u"op.drop_table('%1')"_s.arg(project.table(u"legacy"_s))),
+             qPrintable(text));
+    VERIFY_RESULT(ws->upgrade(u"head"_s, sink));
+    const Result<AlembicComparison> after = ws->compareAlembic();
+    VERIFY_RESULT(after);
+    QCOMPARE(after->current, QStringList{u"m2"_s});
+    QCOMPARE(operations(*after), QStringList{u"drop_table "_s + project.table(u"legacy"_s)});
+
+    // Nothing ticked and no empty file wanted: nothing is written.
+    request.revId = u"m3"_s;
+    request.keepOperations = QList<int>();
+    const Result<AlembicWrittenRevision> none = ws->writeAlembicRevision(request);
+    VERIFY_RESULT(none);
+    QCOMPARE(none->path, QString());
+    QCOMPARE(none->empty, true);
+    QCOMPARE(QDir(project.path(u"migrations/versions"_s)).entryList({u"*.py"_s}, QDir::Files).size(), 2);
 }
 
 // Through a command prefix (`env`, standing in for `docker compose exec -T backend`) and a path

@@ -1,3 +1,8 @@
+#include "../common/alembictestproject.h"
+#include "../common/testdatabases.h"
+
+#include <engine/workspace/workspace.h>
+#include <ui/alembicpreview.h>
 #include <ui/linediff.h>
 #include <ui/mainwindow.h>
 #include <ui/pendingchangesmodel.h>
@@ -8,6 +13,7 @@
 #include <ui/scripteditor.h>
 #include <ui/workspacecontroller.h>
 
+#include <QAbstractItemModelTester>
 #include <QDialog>
 #include <QDir>
 #include <Qsci/qsciscintilla.h>
@@ -15,7 +21,9 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -116,11 +124,16 @@ private slots:
     void createsRevisionAndEmptiesAfterUpgrade();
     void notAtHeadDisablesCreate();
     void brokenSchemaShowsErrorAndOpensFile();
+    void alembicModelPairsDropAndAddAndKeepsChoices();
+    void alembicCreatesRevisionOfTickedOperationsOnly();
+    void alembicDatabaseBehindOffersUpgradeFirst();
 
 private:
     QString makeExample();
     // Opens the project and upgrades its database to head; the panel has compared afterwards.
     bool openAtHead(MainWindow &window, const QString &project);
+    // Opens an Alembic project and waits for the panel's first Alembic comparison.
+    bool openAlembic(MainWindow &window, const QString &ini);
     QTemporaryDir m_dir;
     int m_count = 0;
 };
@@ -432,6 +445,232 @@ void tst_PendingChanges::brokenSchemaShowsErrorAndOpensFile()
     QTRY_VERIFY_WITH_TIMEOUT(!panel->model()->hasError() && panel->model()->operationCount() == 1,
                              15000);
     QVERIFY(findOperation(panel->model(), u"last_login_at"_s) >= 0);
+}
+
+// The model on an Alembic comparison, without Python: destructive operations unticked, a drop
+// and an add of one table paired into the rename the bridge rendered, keep and renames as the
+// bridge's revision wants them, and the choices kept across a re-comparison.
+void tst_PendingChanges::alembicModelPairsDropAndAddAndKeepsChoices()
+{
+    AlembicComparison c;
+    c.dialect = u"sqlite"_s;
+    const auto op = [](int index, const QString &kind, const QString &table, const QString &name,
+                       bool destructive) {
+        AlembicOperation o;
+        o.index = index;
+        o.kind = kind;
+        o.table = table;
+        o.name = name;
+        o.destructive = destructive;
+        o.python = u"op.%1('%2', '%3')"_s.arg(kind, table, name);
+        o.sql = u"-- %1 %2.%3"_s.arg(kind, table, name);
+        return o;
+    };
+    c.operations = {op(0, u"add_column"_s, u"user"_s, u"name"_s, false),
+                    op(1, u"drop_column"_s, u"user"_s, u"fullname"_s, true),
+                    op(2, u"add_table"_s, u"hero"_s, {}, false)};
+    c.operations[2].sql.clear();
+    c.operations[2].sqlError = u"NotImplementedError: no offline"_s;
+    c.renames = {AlembicRenamePreview{1, 0, u"op.alter_column('user', 'fullname', "
+                                            "new_column_name='name')"_s,
+                                      u"ALTER TABLE user RENAME fullname TO name;"_s, {}}};
+    PendingChangesModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setAlembicComparison(c);
+    QVERIFY(model.isAlembic());
+    QCOMPARE(model.operationCount(), 3);
+    QVERIFY(model.isTicked(0) && !model.isTicked(1) && model.isTicked(2));
+    QCOMPARE(model.keptOperations(), (QList<int>{0, 2}));
+    QVERIFY(rowTexts(&model).contains(u"Possible rename of 'fullname' to 'name': double-click to pair"_s));
+    QVERIFY(!model.canPair(0, 1)); // an add is not a drop
+    QVERIFY(!model.canPair(1, 2)); // no rename to a table
+    QVERIFY(model.pair(1, 0));
+    QVERIFY(model.isTicked(1) && model.isTicked(0));
+    QCOMPARE(model.keptOperations(), QList<int>{2});
+    QCOMPARE(model.chosenRenames(), (QList<std::pair<int, int>>{{1, 0}}));
+    QVERIFY(rowTexts(&model).contains(u"rename column fullname to name"_s));
+    QCOMPARE(model.tickedCount(), 2);
+    QCOMPARE(model.destructiveChosenCount(), 0); // a rename keeps the data
+
+    const AlembicPreview preview = AlembicPreview::build(c, model.chosenEntries());
+    QCOMPARE(preview.python, u"op.alter_column('user', 'fullname', new_column_name='name')\n\n"
+                             "op.add_table('hero', '')"_s);
+    QVERIFY2(preview.sql.startsWith(u"ALTER TABLE user RENAME fullname TO name;\n\n-- add table "
+                                    "hero: cannot be rendered as offline SQL"_s),
+             qPrintable(preview.sql));
+    QCOMPARE(preview.pythonLines, (QList<QPair<int, int>>{{0, 0}, {2, 2}}));
+    QVERIFY2(preview.notes.join(u' ').contains(u"1 ticked change(s) cannot be shown as offline SQL"_s),
+             qPrintable(preview.notes.join(u' ')));
+
+    // The models change (a new operation first): the pair and the ticks follow the operations.
+    AlembicComparison again = c;
+    again.operations.prepend(op(0, u"add_column"_s, u"user"_s, u"age"_s, false));
+    for (int i = 0; i < again.operations.size(); ++i)
+        again.operations[i].index = i;
+    again.renames = {AlembicRenamePreview{2, 1, c.renames.first().python, c.renames.first().sql, {}}};
+    model.setItemData(model.indexOfOperation(2), {{Qt::CheckStateRole, Qt::Unchecked}});
+    QVERIFY(!model.isTicked(2));
+    model.setAlembicComparison(again);
+    QCOMPARE(model.chosenRenames(), (QList<std::pair<int, int>>{{2, 1}}));
+    QVERIFY(model.isTicked(0) && !model.isTicked(3));
+    QCOMPARE(model.keptOperations(), QList<int>{0});
+}
+
+namespace {
+
+const char *const alembicPython = "/usr/bin/python3";
+
+bool hasAlembic()
+{
+    QProcess p;
+    p.start(QString::fromLatin1(alembicPython), {u"-c"_s, u"import alembic, sqlmodel"_s});
+    return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+// The project's Python for the workspace, restored when the test ends.
+auto usePython()
+{
+    const QByteArray saved = qgetenv("RETORT_PYTHON");
+    qputenv("RETORT_PYTHON", alembicPython);
+    return qScopeGuard([saved] {
+        if (saved.isNull())
+            qunsetenv("RETORT_PYTHON");
+        else
+            qputenv("RETORT_PYTHON", saved);
+    });
+}
+
+QStringList pythonFiles(const RetortTest::AlembicTestProject &project)
+{
+    return QDir(project.path(u"migrations/versions"_s)).entryList({u"*.py"_s}, QDir::Files);
+}
+
+} // namespace
+
+bool tst_PendingChanges::openAlembic(MainWindow &window, const QString &ini)
+{
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    window.findChild<QDockWidget *>(u"pendingDock"_s)->raise();
+    window.openProject(ini);
+    PendingChangesPanel *panel = window.pendingPanel();
+    return QTest::qWaitFor(
+        [&] {
+            return !window.controller()->isBusy() && !panel->isComparing()
+                   && (panel->model()->isAlembic() || panel->model()->hasError());
+        },
+        30000);
+}
+
+// Issue #15 point 6: Alembic's own autogenerate reviewed in the panel. The models add two tables
+// and drop one; the drop comes unticked, one addition is unticked by hand, and the file that
+// Alembic writes has the remaining one only (and the import of sqlmodel Retort adds).
+void tst_PendingChanges::alembicCreatesRevisionOfTickedOperationsOnly()
+{
+    RETORT_REQUIRE_TOOL(hasAlembic(), "alembic and sqlmodel for /usr/bin/python3");
+    const auto restore = usePython();
+    RetortTest::AlembicTestProject project;
+    project.addRevision(u"a1"_s, u"None"_s, u"legacy"_s);
+    {
+        const Result<Workspace> ws = Workspace::open(project.ini());
+        QVERIFY(ws);
+        NullProgressSink sink;
+        const Result<RunReport> upgraded = ws->upgrade(u"head"_s, sink);
+        QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().toString()));
+    }
+    project.addModels();
+    MainWindow window;
+    QVERIFY(openAlembic(window, project.ini()));
+    PendingChangesPanel *panel = window.pendingPanel();
+    PendingChangesModel *model = panel->model();
+    QVERIFY2(!model->hasError(), qPrintable(model->error().toString()));
+    QCOMPARE(model->operationCount(), 3);
+    QVERIFY(panel->bannerText().isEmpty());
+    const QString person = project.table(u"person"_s);
+    const QString item = project.table(u"item"_s);
+    const QString legacy = project.table(u"legacy"_s);
+    const int drop = findOperation(model, u"drop table "_s + legacy);
+    const int addPerson = findOperation(model, u"add table "_s + person);
+    const int addItem = findOperation(model, u"add table "_s + item);
+    QVERIFY2(drop >= 0 && addPerson >= 0 && addItem >= 0, qPrintable(rowTexts(model).join(u'|')));
+    QVERIFY(rowTexts(model).contains(u"drop table %1 (loses data)"_s.arg(legacy)));
+    // Data loss is opt-in.
+    QVERIFY(!model->isTicked(drop));
+    QVERIFY(model->isTicked(addPerson) && model->isTicked(addItem));
+    QVERIFY(panel->tabs()->isTabVisible(3) && !panel->tabs()->isTabVisible(0));
+    QVERIFY2(panel->pythonText().contains(u"op.create_table('%1'"_s.arg(item)),
+             qPrintable(panel->pythonText()));
+    QVERIFY(!panel->pythonText().contains(u"drop_table"_s));
+    QVERIFY2(panel->offlineSqlText().contains(u"CREATE TABLE %1"_s.arg(person)),
+             qPrintable(panel->offlineSqlText()));
+    // The pitfall every SQLModel user meets, said before the file exists.
+    QVERIFY2(panel->noteText().contains(u"import sqlmodel"_s), qPrintable(panel->noteText()));
+
+    // Untick the item table (as a click on its check box does).
+    QStandardItem *itemRow = model->itemFromIndex(model->indexOfOperation(addItem));
+    itemRow->setCheckState(Qt::Unchecked);
+    QVERIFY(!model->isTicked(addItem));
+    QVERIFY(!panel->pythonText().contains(u"'%1'"_s.arg(item)));
+    QVERIFY(panel->statusText().contains(u"1 of 3"_s));
+    saveShot(&window, u"alembic-pending.png"_s);
+
+    panel->messageEdit()->setText(u"people"_s);
+    QVERIFY2(panel->createButton()->isEnabled(), qPrintable(panel->reasonText()));
+    QSignalSpy written(window.controller(), &WorkspaceController::revisionWritten);
+    QTest::mouseClick(panel->createButton(), Qt::LeftButton);
+    QVERIFY(written.wait(30000));
+    const QString path = written.first().first().toString();
+    const QString text = readFile(path);
+    QVERIFY2(text.contains(u"op.create_table('%1'"_s.arg(person)), qPrintable(text));
+    QVERIFY2(!text.contains(item) && !text.contains(legacy), qPrintable(text));
+    QVERIFY2(text.contains(u"\nimport sqlmodel\n"_s), qPrintable(text));
+    QVERIFY2(panel->noteText().contains(u"Added \"import sqlmodel\""_s), qPrintable(panel->noteText()));
+    QCOMPARE(pythonFiles(project).size(), 2);
+
+    // The new revision is pending: the re-comparison finds the database behind. Upgrading runs
+    // the file (Alembic imports it), and what was left out is listed again.
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isComparing() && !panel->bannerText().isEmpty(), 30000);
+    QCOMPARE(model->operationCount(), 0);
+    QSignalSpy finished(window.controller(), &WorkspaceController::operationFinished);
+    QTest::mouseClick(panel->upgradeFirstButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isBusy() && !panel->isComparing()
+                                 && panel->bannerText().isEmpty() && model->operationCount() == 2,
+                             30000);
+    QVERIFY(findOperation(model, u"add table "_s + item) >= 0);
+    QVERIFY(findOperation(model, u"drop table "_s + legacy) >= 0);
+    QVERIFY(findOperation(model, u"add table "_s + person) < 0);
+}
+
+// "Target database is not up to date": said in a banner with the way out, Create disabled.
+void tst_PendingChanges::alembicDatabaseBehindOffersUpgradeFirst()
+{
+    RETORT_REQUIRE_TOOL(hasAlembic(), "alembic and sqlmodel for /usr/bin/python3");
+    const auto restore = usePython();
+    RetortTest::AlembicTestProject project;
+    project.addRevision(u"a1"_s, u"None"_s, u"legacy"_s);
+    project.addModels();
+    MainWindow window;
+    QVERIFY(openAlembic(window, project.ini()));
+    PendingChangesPanel *panel = window.pendingPanel();
+    QVERIFY2(!panel->model()->hasError(), qPrintable(panel->model()->error().toString()));
+    QVERIFY2(panel->bannerText().contains(u"behind: it is at base, the head is a1"_s),
+             qPrintable(panel->bannerText()));
+    QVERIFY(panel->upgradeFirstButton()->isEnabled());
+    panel->messageEdit()->setText(u"anything"_s);
+    QVERIFY(!panel->createButton()->isEnabled());
+    QVERIFY2(panel->reasonText().contains(u"behind"_s), qPrintable(panel->reasonText()));
+    saveShot(&window, u"alembic-behind.png"_s);
+
+    QSignalSpy finished(window.controller(), &WorkspaceController::operationFinished);
+    QTest::mouseClick(panel->upgradeFirstButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isComparing() && panel->bannerText().isEmpty()
+                                 && panel->model()->operationCount() == 3,
+                             30000);
+    QVERIFY(panel->createButton()->isEnabled());
+    QCOMPARE(pythonFiles(project).size(), 1); // nothing written
 }
 
 QTEST_MAIN(tst_PendingChanges)
