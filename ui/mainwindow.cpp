@@ -82,7 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_compareTimer, &QTimer::timeout, this, [this] {
         watchSchema(m_snapshot.config);
-        m_pending->compare();
+        m_pending->compareWhenShown();
     });
     updateActions();
     updateStatusBar();
@@ -304,7 +304,7 @@ void MainWindow::onProjectOpened(const ProjectSnapshot &snapshot)
             m_controller->probePython();
         }
     }
-    m_pending->compare(); // the database or the graph may have changed
+    m_pending->compareWhenShown(); // the database or the graph may have changed
     const bool named = m_databaseCombo->currentIndex() > 0;
     m_graph->setCurrentBadge(named ? m_databaseCombo->currentText() : tr("current"));
     m_graph->setEmptyText(tr("No revisions yet.\n\nRevision > New Revision… writes the first one "

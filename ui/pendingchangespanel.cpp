@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -232,8 +233,25 @@ QsciScintilla *PendingChangesPanel::createPreview(const QString &name, bool pyth
                                                     : PreviewEditor::Language::Sql);
 }
 
+void PendingChangesPanel::compareWhenShown()
+{
+    if (m_controller->comparesWithAlembic() && !isVisible()) {
+        m_stale = true;
+        return;
+    }
+    compare();
+}
+
+void PendingChangesPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        compare();
+}
+
 void PendingChangesPanel::compare()
 {
+    m_stale = false;
     if (!m_controller->hasProject())
         return;
     m_comparing = true;

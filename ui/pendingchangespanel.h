@@ -69,6 +69,13 @@ signals:
 
 public slots:
     void compare(); // asks the controller for a fresh comparison
+    // compare() now, except on an Alembic project whose panel is hidden: its comparison runs
+    // env.py in the project's Python for seconds and keeps the controller busy (every action
+    // disabled), so it waits until the panel is shown.
+    void compareWhenShown();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void setUpTree();
@@ -125,6 +132,7 @@ private:
     QList<QPair<int, int>> m_pythonLines; // Alembic: per chosen entry, first and last line
     QList<QPair<int, int>> m_offlineLines;
     bool m_comparing = false;
+    bool m_stale = false; // a comparison is owed for when the panel is shown
     bool m_writing = false;
 };
 

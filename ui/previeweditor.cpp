@@ -1,5 +1,7 @@
 #include "previeweditor.h"
 
+#include "lexertheme.h"
+
 #include <Qsci/qscilexerpython.h>
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
@@ -9,34 +11,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace Retort::Ui {
-
-namespace {
-
-// QScintilla's lexers come with colours for a white page. On a dark palette the page takes the
-// palette's base and each colour its mirror in lightness (black text turns white, navy keywords
-// light blue), so that the hue still tells a keyword from a string.
-void followPalette(QsciScintilla *edit, QsciLexer *lexer)
-{
-    const QPalette palette = edit->palette();
-    if (!PreviewEditor::isDark(edit))
-        return;
-    const QColor base = palette.color(QPalette::Base);
-    lexer->setDefaultPaper(base);
-    lexer->setPaper(base);
-    lexer->setDefaultColor(palette.color(QPalette::Text));
-    for (int style = 0; style < 128; ++style) {
-        if (lexer->description(style).isEmpty())
-            continue;
-        const QColor c = lexer->defaultColor(style);
-        const int lightness = c.lightness() < 128 ? 255 - c.lightness() * 2 / 3 : c.lightness();
-        lexer->setColor(QColor::fromHsl(c.hslHue(), c.hslSaturation(), lightness), style);
-    }
-    edit->setMarginsBackgroundColor(palette.color(QPalette::Window));
-    edit->setMarginsForegroundColor(palette.color(QPalette::PlaceholderText));
-    edit->setCaretForegroundColor(palette.color(QPalette::Text));
-}
-
-} // namespace
 
 bool PreviewEditor::isDark(const QWidget *widget)
 {
@@ -60,11 +34,9 @@ QsciScintilla *PreviewEditor::create(QWidget *parent, const QString &objectName,
     edit->setMarginsFont(mono);
     edit->setMarginWidth(0, u"000"_s);
     edit->setMarginWidth(1, 0);
-    followPalette(edit, lexer);
     edit->markerDefine(QsciScintilla::Background, highlightMarker);
-    edit->setMarkerBackgroundColor(isDark(edit) ? QColor(0x5a, 0x4b, 0x12)
-                                                : QColor(0xff, 0xf1, 0xa8),
-                                   highlightMarker);
+    // Every colour from the palette, checked for contrast by tst_theme; follows palette changes.
+    LexerTheme::follow(edit, highlightMarker);
     return edit;
 }
 

@@ -162,6 +162,9 @@ bool runAndReload(MainWindow &window, const std::function<void()> &start, bool *
         endedInFailure = true;
         ended();
     });
+    // As a user would: the actions are disabled while a job (a reload, the Python probe) runs.
+    if (!QTest::qWaitFor([&] { return !c->isBusy(); }, 60000))
+        return false;
     start();
     const bool done = QTest::qWaitFor([&] { return openedAtEnd >= 0 && opened.size() > openedAtEnd
                                                    && !c->isBusy(); },
